@@ -1,0 +1,278 @@
+"""Validators for attrs fields that raise plantarkit errors and describe themselves.
+
+Each validator is a small frozen value: calling it checks a field (raising
+:class:`~plantarkit.InvalidValueError` with the field's path), and its
+``json_schema()`` says the same rule in JSON Schema terms, so the schema the
+library publishes and the checks it runs cannot drift apart.
+"""
+
+import enum
+import math
+import re
+import typing
+from typing import Any, Protocol
+
+import attrs
+
+from plantarkit._core.errors import InvalidValueError, Problem, ValidationError
+
+__all__ = [
+    "Check",
+    "EnumCheck",
+    "Instance",
+    "Number",
+    "Text",
+    "TupleOf",
+]
+
+JSON = dict[str, Any]
+
+
+class Check(Protocol):
+    """What every field check offers: validation and its JSON Schema fragment."""
+
+    def __call__(self, inst: object, attribute: "attrs.Attribute[Any]", value: Any) -> None: ...
+
+    def json_schema(self) -> JSON: ...
+
+
+def _fail(path: str, message: str) -> InvalidValueError:
+    return InvalidValueError(path, message)
+
+
+def _describe(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+_TYPE_NAMES: dict[type, str] = {
+    bool: "a boolean",
+    int: "an integer",
+    float: "a number",
+    str: "a string",
+    type(None): "null",
+    list: "an array",
+    tuple: "a tuple",
+    dict: "an object",
+}
+
+
+def type_name(value: object) -> str:
+    """Describe the type of ``value`` for an error message ("a string", "null", ...)."""
+    return _TYPE_NAMES.get(type(value), type(value).__name__)
+
+
+def expected(what: str, value: object) -> str:
+    """Return "expected WHAT, got TYPE VALUE" for an error message."""
+    if value is None:
+        return f"expected {what}, got null"
+    return f"expected {what}, got {type_name(value)} {_describe(value)}"
+
+
+def _fmt(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else str(x)
+
+
+@attrs.frozen
+class Number:
+    """A number field: an integer (default) or a real, within optional bounds.
+
+    Attributes:
+        ge: Inclusive lower bound.
+        le: Inclusive upper bound.
+        gt: Exclusive lower bound.
+        integer: Whether only whole numbers are allowed.
+        optional: Whether ``None`` is allowed.
+    """
+
+    ge: float | None = None
+    le: float | None = None
+    gt: float | None = None
+    integer: bool = True
+    optional: bool = False
+
+    def check(self, path: str, value: object) -> None:
+        """Raise if ``value`` breaks this rule; ``path`` names it in the error."""
+        if value is None and self.optional:
+            return
+        ok_type = isinstance(value, int) and not isinstance(value, bool)
+        if not self.integer:
+            ok_type = ok_type or isinstance(value, float)
+        if not ok_type:
+            expected = "an integer" if self.integer else "a number"
+            if self.optional:
+                expected += " or null"
+            raise _fail(path, f"expected {expected}, got {type_name(value)} {_describe(value)}")
+        assert isinstance(value, int | float)
+        if isinstance(value, float) and not math.isfinite(value):
+            raise _fail(path, f"expected a finite number, got {value!r}")
+        if self.ge is not None and value < self.ge:
+            raise _fail(path, f"must be ≥ {_fmt(self.ge)}, got {value!r}")
+        if self.gt is not None and value <= self.gt:
+            raise _fail(path, f"must be > {_fmt(self.gt)}, got {value!r}")
+        if self.le is not None and value > self.le:
+            raise _fail(path, f"must be ≤ {_fmt(self.le)}, got {value!r}")
+
+    def __call__(self, inst: object, attribute: "attrs.Attribute[Any]", value: Any) -> None:
+        self.check(f"$.{attribute.name}", value)
+
+    def json_schema(self) -> JSON:
+        """Return the JSON Schema fragment for this rule."""
+        schema: JSON = {"type": "integer" if self.integer else "number"}
+        if self.ge is not None:
+            schema["minimum"] = self.ge
+        if self.gt is not None:
+            schema["exclusiveMinimum"] = self.gt
+        if self.le is not None:
+            schema["maximum"] = self.le
+        if self.optional:
+            return {"anyOf": [schema, {"type": "null"}]}
+        return schema
+
+
+@attrs.frozen
+class Text:
+    """A string field, optionally matching a pattern and not empty.
+
+    Attributes:
+        pattern: A regular expression the whole string must match.
+        what: How to describe the pattern in an error ("a snake_case id").
+        non_empty: Whether the empty (or blank) string is refused.
+        optional: Whether ``None`` is allowed.
+    """
+
+    pattern: str | None = None
+    what: str = ""
+    non_empty: bool = False
+    optional: bool = False
+
+    def check(self, path: str, value: object) -> None:
+        """Raise if ``value`` breaks this rule; ``path`` names it in the error."""
+        if value is None and self.optional:
+            return
+        if not isinstance(value, str):
+            expected = "a string or null" if self.optional else "a string"
+            raise _fail(path, f"expected {expected}, got {type_name(value)} {_describe(value)}")
+        if self.non_empty and not value.strip():
+            raise _fail(path, "must not be empty")
+        if self.pattern is not None and re.fullmatch(self.pattern, value) is None:
+            raise _fail(
+                path, f"expected {self.what or 'a string matching ' + self.pattern}, got {value!r}"
+            )
+
+    def __call__(self, inst: object, attribute: "attrs.Attribute[Any]", value: Any) -> None:
+        self.check(f"$.{attribute.name}", value)
+
+    def json_schema(self) -> JSON:
+        """Return the JSON Schema fragment for this rule."""
+        schema: JSON = {"type": "string"}
+        if self.pattern is not None:
+            schema["pattern"] = f"^(?:{self.pattern})$"
+        if self.non_empty:
+            schema["minLength"] = 1
+        if self.optional:
+            return {"anyOf": [schema, {"type": "null"}]}
+        return schema
+
+
+@attrs.frozen
+class EnumCheck:
+    """A field that must hold a member of an enum."""
+
+    enum: type[enum.Enum]
+    optional: bool = False
+
+    def check(self, path: str, value: object) -> None:
+        """Raise if ``value`` is not a member of the enum."""
+        if value is None and self.optional:
+            return
+        if not isinstance(value, self.enum):
+            allowed = ", ".join(repr(m.value) for m in self.enum)
+            raise _fail(
+                path, f"expected a {self.enum.__name__} (one of {allowed}), got {_describe(value)}"
+            )
+
+    def __call__(self, inst: object, attribute: "attrs.Attribute[Any]", value: Any) -> None:
+        self.check(f"$.{attribute.name}", value)
+
+    def json_schema(self) -> JSON:
+        """Return the JSON Schema fragment for this rule."""
+        schema: JSON = {"enum": [m.value for m in self.enum]}
+        if self.optional:
+            schema["enum"].append(None)
+        return schema
+
+
+@attrs.frozen
+class Instance:
+    """A field that must hold an instance of one of some classes (nested values)."""
+
+    types: tuple[type, ...]
+    optional: bool = False
+
+    def check(self, path: str, value: object) -> None:
+        """Raise if ``value`` is not an instance of the expected classes."""
+        if value is None and self.optional:
+            return
+        if not isinstance(value, self.types):
+            names = " or ".join(t.__name__ for t in self.types)
+            raise _fail(path, f"expected {names}, got {type(value).__name__} {_describe(value)}")
+
+    def __call__(self, inst: object, attribute: "attrs.Attribute[Any]", value: Any) -> None:
+        self.check(f"$.{attribute.name}", value)
+
+    def json_schema(self) -> JSON:
+        """Nested values take their schema from their type; nothing to add."""
+        return {}
+
+
+ItemCheck = Number | Text | EnumCheck | Instance
+
+
+@attrs.frozen
+class TupleOf:
+    """A tuple field whose items each pass ``item``; optionally unique and non-empty."""
+
+    item: ItemCheck
+    min_length: int = 0
+    unique: bool = False
+
+    def check(self, path: str, value: object) -> None:
+        """Raise if ``value`` is not a tuple of valid items."""
+        if not isinstance(value, tuple):
+            raise _fail(path, f"expected a tuple, got {type_name(value)} {_describe(value)}")
+        items = typing.cast(tuple[object, ...], value)
+        problems: list[Problem] = []
+        for i, item in enumerate(items):
+            try:
+                self.item.check(f"{path}[{i}]", item)
+            except ValidationError as exc:
+                problems.extend(exc.problems)
+        if problems:
+            raise InvalidValueError(problems)
+        if len(items) < self.min_length:
+            raise _fail(path, f"needs at least {self.min_length} item(s), got {len(items)}")
+        if self.unique:
+            seen: set[object] = set()
+            for i, item in enumerate(items):
+                if item in seen:
+                    raise _fail(f"{path}[{i}]", f"duplicate item {_describe(item)}")
+                seen.add(item)
+
+    def __call__(self, inst: object, attribute: "attrs.Attribute[Any]", value: Any) -> None:
+        self.check(f"$.{attribute.name}", value)
+
+    def json_schema(self) -> JSON:
+        """Return the JSON Schema fragment for this rule."""
+        schema: JSON = {"type": "array", "items": self.item.json_schema()}
+        if self.min_length:
+            schema["minItems"] = self.min_length
+        if self.unique:
+            schema["uniqueItems"] = True
+        return schema
+
+
+def ensure(condition: bool, path: str, message: str) -> None:
+    """Raise :class:`InvalidValueError` at ``path`` unless ``condition`` holds."""
+    if not condition:
+        raise InvalidValueError(path, message)

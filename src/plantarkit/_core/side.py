@@ -1,0 +1,80 @@
+"""Sides of the body and values held per side."""
+
+import enum
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
+import attrs
+
+__all__ = ["Bilateral", "Side"]
+
+T = TypeVar("T")
+U = TypeVar("U")
+
+
+class Side(enum.Enum):
+    """A side of the body."""
+
+    LEFT = "left"
+    RIGHT = "right"
+
+    @property
+    def opposite(self) -> "Side":
+        """The other side."""
+        return Side.RIGHT if self is Side.LEFT else Side.LEFT
+
+
+@attrs.frozen
+class Bilateral(Generic[T]):
+    """One value for each side of the body, e.g. hip rotation in degrees.
+
+    >>> rom = Bilateral(left=38, right=27)
+    >>> rom.get(Side.RIGHT)
+    27
+    >>> rom.difference()
+    11
+    >>> rom.mirrored()
+    Bilateral(left=27, right=38)
+    """
+
+    left: T
+    right: T
+
+    @classmethod
+    def both(cls, value: T) -> "Bilateral[T]":
+        """Return the same value on both sides."""
+        return cls(left=value, right=value)
+
+    def get(self, side: Side) -> T:
+        """Return the value for ``side``."""
+        return self.left if side is Side.LEFT else self.right
+
+    def items(self) -> tuple[tuple[Side, T], tuple[Side, T]]:
+        """Return ``((Side.LEFT, left), (Side.RIGHT, right))``."""
+        return ((Side.LEFT, self.left), (Side.RIGHT, self.right))
+
+    def mirrored(self) -> "Bilateral[T]":
+        """Return the values with left and right swapped."""
+        return Bilateral(left=self.right, right=self.left)
+
+    def map(self, f: Callable[[T], U]) -> "Bilateral[U]":
+        """Apply ``f`` to each side's value."""
+        return Bilateral(left=f(self.left), right=f(self.right))
+
+    def replace(self, side: Side, value: T) -> "Bilateral[T]":
+        """Return a copy with ``side`` set to ``value``."""
+        if side is Side.LEFT:
+            return Bilateral(left=value, right=self.right)
+        return Bilateral(left=self.left, right=value)
+
+    def difference(self: "Bilateral[float]") -> float:
+        """Return the absolute side-to-side difference ``|left - right|``."""
+        return abs(self.left - self.right)
+
+    def asymmetry(self: "Bilateral[float]") -> float:
+        """Return the side-to-side difference as a fraction of the larger side (0 to 1).
+
+        Returns 0.0 when both sides are zero.
+        """
+        larger = max(abs(self.left), abs(self.right))
+        return 0.0 if larger == 0 else self.difference() / larger

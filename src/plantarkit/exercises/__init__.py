@@ -1,0 +1,54 @@
+"""Exercises, doses, ladders and the built-in catalogue."""
+
+from plantarkit.exercises._builtin import catalogue
+from plantarkit.exercises._catalogue import AmbiguousLadderError, Catalogue
+from plantarkit.exercises._dose import (
+    BandResistance,
+    Frequency,
+    Hold,
+    Load,
+    LoadKind,
+    Prescription,
+    Reps,
+    RunWalk,
+    Tempo,
+    Timed,
+    Work,
+)
+from plantarkit.exercises._ladder import Ladder, LadderStep, Variant
+from plantarkit.exercises._model import (
+    Advice,
+    AdviceTopic,
+    Equipment,
+    Exercise,
+    PlantarLoad,
+    Position,
+    Region,
+)
+
+__all__ = [
+    "Advice",
+    "AdviceTopic",
+    "AmbiguousLadderError",
+    "BandResistance",
+    "Catalogue",
+    "Equipment",
+    "Exercise",
+    "Frequency",
+    "Hold",
+    "Ladder",
+    "LadderStep",
+    "Load",
+    "LoadKind",
+    "PlantarLoad",
+    "Position",
+    "Prescription",
+    "Region",
+    "Reps",
+    "RunWalk",
+    "Tempo",
+    "Timed",
+    "Variant",
+    "Work",
+    "catalogue",
+]

@@ -1,0 +1,490 @@
+"""Doses: how much of an exercise to do, how, and how often."""
+
+import enum
+from typing import Literal
+
+import attrs
+
+from plantarkit._core.checks import EnumCheck, Instance, Number, Text, ensure
+
+__all__ = [
+    "BandResistance",
+    "Frequency",
+    "Hold",
+    "Load",
+    "LoadKind",
+    "Prescription",
+    "Reps",
+    "RunWalk",
+    "Tempo",
+    "Timed",
+    "Work",
+]
+
+_SECONDS = Number(gt=0, le=24 * 3600, integer=False)
+_PHASE_SECONDS = Number(ge=0, le=60, integer=False)
+
+
+def _n(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else f"{x:g}"
+
+
+def _duration(seconds: float) -> str:
+    if seconds >= 60 and seconds % 60 == 0:
+        return f"{int(seconds // 60)} min"
+    return f"{_n(seconds)} s"
+
+
+@attrs.frozen(kw_only=True)
+class Tempo:
+    """Seconds for each part of one repetition.
+
+    ``Tempo(up=3, top=2, down=3)`` is the "3-2-3" of the high-load heel raise:
+    three seconds up, two held at the top, three down. ``Tempo(down=5)`` is a
+    five-second lowering.
+
+    Attributes:
+        up: Seconds for the lifting (concentric) part.
+        top: Seconds held at the top.
+        down: Seconds for the lowering (eccentric) part.
+        bottom: Seconds paused at the bottom.
+    """
+
+    up: float = attrs.field(default=1, validator=_PHASE_SECONDS)
+    top: float = attrs.field(default=0, validator=_PHASE_SECONDS)
+    down: float = attrs.field(default=1, validator=_PHASE_SECONDS)
+    bottom: float = attrs.field(default=0, validator=_PHASE_SECONDS)
+
+    def __attrs_post_init__(self) -> None:
+        ensure(self.seconds_per_rep > 0, "$", "a repetition must take some time")
+
+    @property
+    def seconds_per_rep(self) -> float:
+        """Seconds one repetition takes."""
+        return self.up + self.top + self.down + self.bottom
+
+    def __str__(self) -> str:
+        parts = [self.up, self.top, self.down] + ([self.bottom] if self.bottom else [])
+        return "-".join(_n(p) for p in parts)
+
+
+@attrs.frozen(kw_only=True)
+class Reps:
+    """Work counted in repetitions per set.
+
+    Attributes:
+        count: Repetitions per set: the aim. With ``to_fatigue`` it is the
+            ceiling: being able to do more means the exercise is too easy.
+        minimum: The low end of a range ("10-15 reps" is ``minimum=10,
+            count=15``); ``None`` for a single number.
+        build_up: The count is an aim to build up to over sessions, not to
+            force from the start.
+        to_fatigue: Repeat until the muscles tire (no more good repetitions).
+        each_direction: The count applies to each direction (ankle circles).
+    """
+
+    count: int = attrs.field(validator=Number(ge=1, le=500))
+    minimum: int | None = attrs.field(default=None, validator=Number(ge=1, le=500, optional=True))
+    build_up: bool = attrs.field(default=False, validator=Instance((bool,)))
+    to_fatigue: bool = attrs.field(default=False, validator=Instance((bool,)))
+    each_direction: bool = attrs.field(default=False, validator=Instance((bool,)))
+
+    def __attrs_post_init__(self) -> None:
+        if self.minimum is not None:
+            ensure(
+                self.minimum <= self.count,
+                "$.minimum",
+                f"must be ≤ count ({self.count}), got {self.minimum}",
+            )
+
+    @property
+    def kind(self) -> Literal["reps"]:
+        """The tag of this kind of work in JSON documents."""
+        return "reps"
+
+    def __str__(self) -> str:
+        text = f"{self.minimum}-{self.count}" if self.minimum is not None else str(self.count)
+        if self.to_fatigue:
+            text = f"to fatigue (more than {self.count}: too easy)"
+        elif self.build_up:
+            text = f"build up to {text}"
+        if self.each_direction:
+            text += " each direction"
+        return text
+
+
+@attrs.frozen(kw_only=True)
+class Hold:
+    """Work as static (isometric) holds, e.g. a 30-second calf raise hold.
+
+    Attributes:
+        seconds: Length of each hold.
+        reps: Holds per set (usually one).
+    """
+
+    seconds: float = attrs.field(validator=Number(gt=0, le=600, integer=False))
+    reps: int = attrs.field(default=1, validator=Number(ge=1, le=100))
+
+    @property
+    def kind(self) -> Literal["hold"]:
+        """The tag of this kind of work in JSON documents."""
+        return "hold"
+
+    def __str__(self) -> str:
+        hold = f"{_duration(self.seconds)} hold"
+        return hold if self.reps == 1 else f"{self.reps} × {hold}"
+
+
+@attrs.frozen(kw_only=True)
+class Timed:
+    """Continuous work for a time, e.g. 15 s of toe walking or 2 min of soft-tissue work.
+
+    Attributes:
+        seconds: Length of each bout.
+    """
+
+    seconds: float = attrs.field(validator=_SECONDS)
+
+    @property
+    def kind(self) -> Literal["timed"]:
+        """The tag of this kind of work in JSON documents."""
+        return "timed"
+
+    def __str__(self) -> str:
+        return _duration(self.seconds)
+
+
+@attrs.frozen(kw_only=True)
+class RunWalk:
+    """Run/walk intervals, e.g. 10 × (1 min run / 2 min walk).
+
+    Attributes:
+        rounds: How many run + walk intervals.
+        run_seconds: Running (or jogging) time per interval.
+        walk_seconds: Walking time per interval.
+        walk_first: Whether each interval starts with the walk
+            ("4 min walk / 2 min jog").
+    """
+
+    rounds: int = attrs.field(validator=Number(ge=1, le=100))
+    run_seconds: float = attrs.field(validator=Number(gt=0, le=4 * 3600, integer=False))
+    walk_seconds: float = attrs.field(validator=Number(ge=0, le=3600, integer=False))
+    walk_first: bool = attrs.field(default=False, validator=Instance((bool,)))
+
+    @property
+    def kind(self) -> Literal["run_walk"]:
+        """The tag of this kind of work in JSON documents."""
+        return "run_walk"
+
+    @property
+    def total_seconds(self) -> float:
+        """Seconds of running plus walking."""
+        return self.rounds * (self.run_seconds + self.walk_seconds)
+
+    def __str__(self) -> str:
+        run = f"{_duration(self.run_seconds)} run"
+        if not self.walk_seconds:
+            return f"{self.rounds} × {run}"
+        walk = f"{_duration(self.walk_seconds)} walk"
+        pair = f"{walk} / {run}" if self.walk_first else f"{run} / {walk}"
+        return f"{self.rounds} × ({pair})"
+
+
+Work = Reps | Hold | Timed | RunWalk
+"""The kinds of work a prescription can ask for."""
+
+
+class LoadKind(enum.Enum):
+    """What provides the resistance."""
+
+    BODY_WEIGHT = "body_weight"
+    EXTERNAL = "external"
+    """Dumbbells, kettlebells or another held weight."""
+    BAND = "band"
+    ANKLE_WEIGHT = "ankle_weight"
+    BACKPACK = "backpack"
+    """A backpack with books or bottles, as in the high-load heel raise."""
+
+
+class BandResistance(enum.Enum):
+    """How strong an elastic band is."""
+
+    LIGHT = "light"
+    MEDIUM = "medium"
+    HEAVY = "heavy"
+
+
+@attrs.frozen(kw_only=True)
+class Load:
+    """The resistance for an exercise.
+
+    ``kg`` is the added weight (``None``: "choose a weight that fits the
+    rep target"); ``band`` is only for band work.
+
+    >>> str(Load.backpack(5))
+    'backpack 5 kg'
+    """
+
+    kind: LoadKind = attrs.field(default=LoadKind.BODY_WEIGHT, validator=EnumCheck(LoadKind))
+    kg: float | None = attrs.field(
+        default=None, validator=Number(ge=0, le=500, integer=False, optional=True)
+    )
+    band: BandResistance | None = attrs.field(
+        default=None, validator=EnumCheck(BandResistance, optional=True)
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if self.kind is LoadKind.BODY_WEIGHT:
+            ensure(self.kg is None, "$.kg", "body-weight load takes no kg")
+        if self.kind is LoadKind.BAND:
+            ensure(self.kg is None, "$.kg", "a band is graded by resistance, not kg")
+        else:
+            ensure(self.band is None, "$.band", "band resistance only goes with kind 'band'")
+
+    @classmethod
+    def body_weight(cls) -> "Load":
+        """Body weight only."""
+        return cls()
+
+    @classmethod
+    def external(cls, kg: float | None = None) -> "Load":
+        """A held weight (dumbbell, kettlebell) of ``kg``, or one to be chosen."""
+        return cls(kind=LoadKind.EXTERNAL, kg=kg)
+
+    @classmethod
+    def elastic_band(cls, resistance: BandResistance = BandResistance.LIGHT) -> "Load":
+        """An elastic band of the given resistance."""
+        return cls(kind=LoadKind.BAND, band=resistance)
+
+    @classmethod
+    def ankle_weight(cls, kg: float | None = None) -> "Load":
+        """An ankle weight (or a heavy boot) of ``kg``, or one to be chosen."""
+        return cls(kind=LoadKind.ANKLE_WEIGHT, kg=kg)
+
+    @classmethod
+    def backpack(cls, kg: float | None = None) -> "Load":
+        """A loaded backpack of ``kg``, or one to be chosen."""
+        return cls(kind=LoadKind.BACKPACK, kg=kg)
+
+    def __str__(self) -> str:
+        if self.kind is LoadKind.BODY_WEIGHT:
+            return "body weight"
+        if self.kind is LoadKind.BAND:
+            return f"{self.band.value if self.band else 'light'} band"
+        label = self.kind.value.replace("_", " ")
+        label = "weight" if self.kind is LoadKind.EXTERNAL else label
+        return f"{label} {_n(self.kg)} kg" if self.kg is not None else f"{label} (choose)"
+
+
+@attrs.frozen(kw_only=True)
+class Frequency:
+    """How often to do an exercise.
+
+    Either every ``every_n_days`` days (1: daily, 2: every other day) or on
+    ``days_per_week`` days of the week, never both.
+
+    Attributes:
+        times_per_day: Sessions on each training day.
+        max_times_per_day: Upper end of a range ("1-3 times a day").
+        every_n_days: Train every n-th day.
+        days_per_week: Train on this many days a week instead.
+        non_consecutive: With ``days_per_week``: never two days in a row.
+    """
+
+    times_per_day: int = attrs.field(default=1, validator=Number(ge=1, le=12))
+    max_times_per_day: int | None = attrs.field(
+        default=None, validator=Number(ge=1, le=12, optional=True)
+    )
+    every_n_days: int | None = attrs.field(default=1, validator=Number(ge=1, le=14, optional=True))
+    days_per_week: int | None = attrs.field(
+        default=None, validator=Number(ge=1, le=7, optional=True)
+    )
+    non_consecutive: bool = attrs.field(default=False, validator=Instance((bool,)))
+
+    def __attrs_post_init__(self) -> None:
+        ensure(
+            (self.every_n_days is None) != (self.days_per_week is None),
+            "$",
+            "give exactly one of every_n_days and days_per_week",
+        )
+        if self.max_times_per_day is not None:
+            ensure(
+                self.max_times_per_day >= self.times_per_day,
+                "$.max_times_per_day",
+                f"must be ≥ times_per_day ({self.times_per_day}), got {self.max_times_per_day}",
+            )
+        if self.non_consecutive:
+            ensure(
+                self.days_per_week is not None and self.days_per_week <= 4,
+                "$.non_consecutive",
+                "needs days_per_week of at most 4",
+            )
+
+    @classmethod
+    def daily(cls, times: int = 1, up_to: int | None = None) -> "Frequency":
+        """Every day, ``times`` (up to ``up_to``) times a day."""
+        return cls(times_per_day=times, max_times_per_day=up_to)
+
+    @classmethod
+    def every_other_day(cls) -> "Frequency":
+        """Every second day."""
+        return cls(every_n_days=2)
+
+    @classmethod
+    def weekly(cls, days: int, *, non_consecutive: bool = False) -> "Frequency":
+        """On ``days`` days a week, optionally never two in a row."""
+        return cls(every_n_days=None, days_per_week=days, non_consecutive=non_consecutive)
+
+    @property
+    def sessions_per_week(self) -> float:
+        """Average sessions per week (using ``times_per_day``, the lower end)."""
+        days = 7 / self.every_n_days if self.every_n_days is not None else self.days_per_week
+        assert days is not None
+        return self.times_per_day * days
+
+    def __str__(self) -> str:
+        times = {1: "once", 2: "twice"}.get(self.times_per_day, f"{self.times_per_day} times")
+        if self.max_times_per_day is not None and self.max_times_per_day != self.times_per_day:
+            times = f"{self.times_per_day}-{self.max_times_per_day} times"
+        if self.days_per_week is not None:
+            days = f"{self.days_per_week} days a week"
+            if self.non_consecutive:
+                days += ", not on consecutive days"
+            once = self.times_per_day == 1 and self.max_times_per_day is None
+            return days if once else f"{times} a day, {days}"
+        if self.every_n_days == 1:
+            return f"{times} a day"
+        every = "every other day" if self.every_n_days == 2 else f"every {self.every_n_days} days"
+        once = self.times_per_day == 1 and self.max_times_per_day is None
+        return every if once else f"{times} a day, {every}"
+
+
+def _sides(each_side: bool) -> int:
+    return 2 if each_side else 1
+
+
+@attrs.frozen(kw_only=True)
+class Prescription:
+    """A full dose of one exercise: sets, work per set, tempo, rest, load and frequency.
+
+    >>> p = Prescription(sets=3, work=Reps(count=15), rest_seconds=60)
+    >>> p.total_reps
+    45
+    >>> str(p)
+    '3 × 15, rest 60 s, once a day'
+
+    Attributes:
+        work: What one set is: repetitions, holds, a timed bout or run/walk intervals.
+        sets: Sets per session (the lower end if ``max_sets`` is given).
+        max_sets: Upper end of a range of sets ("1-2 sets").
+        tempo: Seconds per part of each repetition (repetition work only).
+        rest_seconds: Rest between sets; ``None`` when the source gives none.
+        load: The resistance.
+        rm: Intensity as a repetition maximum: ``12`` means a load that allows
+            at most 12 good repetitions (repetition work only).
+        each_side: The sets are done on each side (left and right).
+        height_cm: Box or step height, for jumps and step-downs.
+        frequency: How often.
+        note: Anything the fields cannot say.
+    """
+
+    work: Work = attrs.field(validator=Instance((Reps, Hold, Timed, RunWalk)))
+    sets: int = attrs.field(default=1, validator=Number(ge=1, le=20))
+    max_sets: int | None = attrs.field(default=None, validator=Number(ge=1, le=20, optional=True))
+    tempo: Tempo | None = attrs.field(default=None, validator=Instance((Tempo,), optional=True))
+    rest_seconds: int | None = attrs.field(
+        default=None, validator=Number(ge=0, le=900, optional=True)
+    )
+    load: Load = attrs.field(factory=Load, validator=Instance((Load,)))
+    rm: int | None = attrs.field(default=None, validator=Number(ge=1, le=50, optional=True))
+    each_side: bool = attrs.field(default=False, validator=Instance((bool,)))
+    height_cm: float | None = attrs.field(
+        default=None, validator=Number(gt=0, le=150, integer=False, optional=True)
+    )
+    frequency: Frequency = attrs.field(factory=Frequency, validator=Instance((Frequency,)))
+    note: str = attrs.field(default="", validator=Text())
+
+    def __attrs_post_init__(self) -> None:
+        if self.max_sets is not None:
+            ensure(
+                self.max_sets >= self.sets,
+                "$.max_sets",
+                f"must be ≥ sets ({self.sets}), got {self.max_sets}",
+            )
+        is_reps = isinstance(self.work, Reps)
+        ensure(self.tempo is None or is_reps, "$.tempo", "a tempo only goes with repetition work")
+        ensure(self.rm is None or is_reps, "$.rm", "an RM intensity only goes with repetition work")
+
+    @property
+    def total_reps(self) -> int:
+        """Repetitions (or holds) per session over all sets and sides; 0 for timed work."""
+        work = self.work
+        sides = _sides(self.each_side)
+        if isinstance(work, Reps):
+            return self.sets * work.count * (2 if work.each_direction else 1) * sides
+        if isinstance(work, Hold):
+            return self.sets * work.reps * sides
+        return 0
+
+    def time_under_tension(self, seconds_per_rep: float = 2.0) -> float:
+        """Seconds of loaded work per session.
+
+        Args:
+            seconds_per_rep: Assumed length of a repetition when no tempo is
+                given (a documented assumption, not a published number).
+
+        Returns:
+            Repetitions × seconds per repetition, hold seconds × holds, timed
+            seconds × sets, or running seconds for run/walk, over all sides.
+        """
+        work = self.work
+        sides = _sides(self.each_side)
+        if isinstance(work, Reps):
+            per = self.tempo.seconds_per_rep if self.tempo is not None else seconds_per_rep
+            return self.total_reps * per
+        if isinstance(work, Hold):
+            return self.total_reps * work.seconds
+        if isinstance(work, Timed):
+            return self.sets * work.seconds * sides
+        return self.sets * work.rounds * work.run_seconds * sides
+
+    def estimated_minutes(self, seconds_per_rep: float = 2.0, rest_seconds: float = 30.0) -> float:
+        """Estimated minutes one session of this exercise takes, rest included.
+
+        Args:
+            seconds_per_rep: Assumed repetition length when no tempo is given.
+            rest_seconds: Assumed rest between sets when the prescription gives none.
+        """
+        work = self.work
+        if isinstance(work, RunWalk):
+            active = self.sets * work.total_seconds * _sides(self.each_side)
+        else:
+            active = self.time_under_tension(seconds_per_rep)
+        rest = self.rest_seconds if self.rest_seconds is not None else rest_seconds
+        gaps = (self.sets - 1) * _sides(self.each_side)
+        return (active + gaps * rest) / 60
+
+    def __str__(self) -> str:
+        sets = (
+            f"{self.sets}-{self.max_sets}"
+            if self.max_sets not in (None, self.sets)
+            else str(self.sets)
+        )
+        text = f"{sets} × {self.work}"
+        if self.rm is not None:
+            text = f"{sets} × {self.rm}RM"
+        if self.each_side:
+            text += " each side"
+        parts = [text]
+        if self.tempo is not None:
+            parts.append(f"tempo {self.tempo}")
+        if self.load.kind is not LoadKind.BODY_WEIGHT:
+            parts.append(str(self.load))
+        if self.height_cm is not None:
+            parts.append(f"height {_n(self.height_cm)} cm")
+        if self.rest_seconds is not None:
+            parts.append(f"rest {self.rest_seconds} s")
+        parts.append(str(self.frequency))
+        if self.note:
+            parts.append(self.note)
+        return ", ".join(parts)

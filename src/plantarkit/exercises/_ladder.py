@@ -1,0 +1,95 @@
+"""Progression ladders: ordered steps from easier to harder."""
+
+import attrs
+
+from plantarkit._core.checks import Instance, Text, TupleOf
+from plantarkit.exercises._dose import Prescription
+from plantarkit.exercises._model import ID, SOURCE_KEYS, Exercise
+
+__all__ = ["Ladder", "LadderStep", "Variant"]
+
+
+@attrs.frozen(kw_only=True)
+class LadderStep:
+    """One rung of a ladder: an exercise, optionally at a dose other than its default.
+
+    Attributes:
+        exercise: Id of the exercise.
+        dose: The dose at this rung; ``None`` means the exercise's default dose.
+        note: What changes at this rung, or when to take it.
+    """
+
+    exercise: str = attrs.field(validator=ID)
+    dose: Prescription | None = attrs.field(
+        default=None, validator=Instance((Prescription,), optional=True)
+    )
+    note: str = attrs.field(default="", validator=Text())
+
+
+@attrs.frozen(kw_only=True)
+class Ladder:
+    """An ordered progression, easiest rung first.
+
+    Going up a rung is a progression; going down is a regression. Rungs may
+    change the exercise (clam → banded clam) or only its dose (3 × 30 s →
+    5 × 45 s holds).
+
+    Attributes:
+        id: Short snake_case id.
+        name: Name shown to people.
+        steps: The rungs, easiest first (at least two).
+        criterion: When to move up, in words (the rule engine decides in code).
+        sources: Keys of the sources the ladder comes from.
+        note: Caveats, e.g. which steps are illustrative rather than published.
+    """
+
+    id: str = attrs.field(validator=ID)
+    name: str = attrs.field(validator=Text(non_empty=True))
+    steps: tuple[LadderStep, ...] = attrs.field(
+        validator=TupleOf(Instance((LadderStep,)), min_length=2)
+    )
+    criterion: str = attrs.field(default="", validator=Text())
+    sources: tuple[str, ...] = attrs.field(default=(), validator=SOURCE_KEYS)
+    note: str = attrs.field(default="", validator=Text())
+
+    def exercises(self) -> tuple[str, ...]:
+        """Distinct exercise ids on the ladder, in order of first appearance."""
+        return tuple(dict.fromkeys(step.exercise for step in self.steps))
+
+    def index(self, exercise: str, dose: Prescription | None = None) -> int | None:
+        """Return the position of a rung, or ``None`` if the exercise is not on the ladder.
+
+        With ``dose``, the rung with exactly that exercise and dose wins; if
+        there is none (or no dose is given), the first rung of the exercise.
+        """
+        first: int | None = None
+        for i, step in enumerate(self.steps):
+            if step.exercise != exercise:
+                continue
+            if dose is not None and step.dose == dose:
+                return i
+            if first is None:
+                first = i
+        return first
+
+
+@attrs.frozen(kw_only=True)
+class Variant:
+    """A resolved ladder rung: the exercise, the dose to use and where it sits.
+
+    Attributes:
+        ladder: Id of the ladder.
+        index: Position on the ladder (0 is the easiest rung).
+        exercise: The exercise.
+        dose: The dose at this rung (the rung's own, or the exercise's default).
+        note: The rung's note.
+    """
+
+    ladder: str
+    index: int
+    exercise: Exercise
+    dose: Prescription
+    note: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.exercise.name}: {self.dose} [{self.ladder} #{self.index}]"

@@ -1,0 +1,582 @@
+"""JSON documents: one converter for every public type, versioned, with path-precise errors.
+
+A document wraps a value with its type name and schema version::
+
+    {"type": "Exercise", "schema_version": 1, "data": {...}}
+
+:func:`dumps` / :func:`loads` work with JSON text, :func:`to_document` /
+:func:`from_document` with plain dicts, and :func:`unstructure` /
+:func:`structure` with bare values (no envelope). Every problem in a bad
+document is reported at once as a :class:`~plantarkit.DocumentError` whose
+problems carry JSON paths such as ``$.data.exercises[3].dose.sets``.
+
+cattrs is imported on first use, so ``import plantarkit`` stays cheap.
+"""
+
+import enum
+import functools
+import json
+import types
+import typing
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar, overload
+
+import attrs
+
+from plantarkit._core.checks import EnumCheck, Instance, Number, Text, TupleOf, expected
+from plantarkit._core.errors import DocumentError, InvalidValueError, Problem, ValidationError
+from plantarkit._core.evidence import Citation, Grade, Source, SourceKind
+from plantarkit._core.pain import PAIN_SCALE, Pain
+from plantarkit._core.side import Bilateral, Side
+from plantarkit.exercises import (
+    Advice,
+    AdviceTopic,
+    BandResistance,
+    Catalogue,
+    Equipment,
+    Exercise,
+    Frequency,
+    Hold,
+    Ladder,
+    LadderStep,
+    Load,
+    LoadKind,
+    PlantarLoad,
+    Position,
+    Prescription,
+    Region,
+    Reps,
+    RunWalk,
+    Tempo,
+    Timed,
+    Variant,
+    Work,
+)
+
+if TYPE_CHECKING:
+    from cattrs import Converter
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "document_types",
+    "dumps",
+    "from_document",
+    "json_schema",
+    "loads",
+    "migrate",
+    "structure",
+    "to_document",
+    "unstructure",
+]
+
+T = TypeVar("T")
+JSONDict = dict[str, Any]
+
+SCHEMA_VERSION = 1
+"""The version of the document format this plantarkit writes."""
+
+MIGRATIONS: Mapping[int, Callable[[JSONDict], JSONDict]] = types.MappingProxyType({})
+"""Upgrades by version: ``MIGRATIONS[n]`` turns a version-``n`` document into version ``n + 1``.
+
+Version 1 is the first format, so there is nothing to upgrade yet; when the
+format changes, add the step here and every older document keeps loading.
+"""
+
+_TAGGED_UNIONS: Mapping[Any, tuple[str, Mapping[str, type]]] = {
+    Work: ("kind", {"reps": Reps, "hold": Hold, "timed": Timed, "run_walk": RunWalk}),
+}
+
+_DOCUMENT_TYPES: tuple[type, ...] = (
+    # core
+    Side,
+    Pain,
+    Bilateral,
+    Grade,
+    SourceKind,
+    Source,
+    Citation,
+    # exercises
+    Region,
+    Position,
+    PlantarLoad,
+    Equipment,
+    AdviceTopic,
+    LoadKind,
+    BandResistance,
+    Tempo,
+    Reps,
+    Hold,
+    Timed,
+    RunWalk,
+    Load,
+    Frequency,
+    Prescription,
+    Exercise,
+    Advice,
+    LadderStep,
+    Ladder,
+    Variant,
+    Catalogue,
+)
+
+
+def document_types() -> Mapping[str, type]:
+    """Return every type that can be written as a document, by its document name."""
+    return {t.__name__: t for t in _DOCUMENT_TYPES}
+
+
+# --- error translation -------------------------------------------------------------------------
+
+
+def _field_names(cls: type | None) -> str:
+    if cls is None or not attrs.has(cls):
+        return ""
+    return ", ".join(a.name for a in attrs.fields(cls) if a.init)
+
+
+def problems_from(exc: BaseException, path: str = "$") -> list[Problem]:
+    """Translate an exception raised while structuring into plantarkit problems."""
+    from cattrs.errors import (
+        ClassValidationError,
+        ForbiddenExtraKeysError,
+        IterableValidationError,
+        IterableValidationNote,
+    )
+
+    if isinstance(exc, ValidationError):
+        return [p.under(path) for p in exc.problems]
+    if isinstance(exc, ForbiddenExtraKeysError):
+        expected = _field_names(exc.cl)
+        return [
+            Problem(f"{path}.{key}", f"unknown field; expected one of: {expected}")
+            for key in sorted(exc.extra_fields)
+        ]
+    if isinstance(exc, ClassValidationError | IterableValidationError):
+        found: list[Problem] = []
+        with_notes, without = exc.group_exceptions()
+        for sub, note in with_notes:
+            sub_path = (
+                f"{path}[{note.index}]"
+                if isinstance(note, IterableValidationNote)
+                else f"{path}.{note.name}"
+            )
+            if isinstance(sub, KeyError) and not isinstance(sub, ValidationError):
+                found.append(Problem(sub_path, "required field missing"))
+            else:
+                found.extend(problems_from(sub, sub_path))
+        for sub in without:
+            found.extend(problems_from(sub, path))
+        return found
+    return [Problem(path, str(exc) or type(exc).__name__)]
+
+
+# --- the converter -----------------------------------------------------------------------------
+
+
+def _type_error(what: str, value: object) -> InvalidValueError:
+    return InvalidValueError("$", expected(what, value))
+
+
+def _structure_int(value: Any, _: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _type_error("an integer", value)
+    return value
+
+
+def _structure_float(value: Any, _: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise _type_error("a number", value)
+    return value
+
+
+def _structure_str(value: Any, _: Any) -> str:
+    if not isinstance(value, str):
+        raise _type_error("a string", value)
+    return value
+
+
+def _structure_bool(value: Any, _: Any) -> bool:
+    if not isinstance(value, bool):
+        raise _type_error("true or false", value)
+    return value
+
+
+def _structure_pain(value: Any, _: Any) -> Pain:
+    PAIN_SCALE.check("$", value)
+    return Pain(value)
+
+
+def _is_enum(t: Any) -> bool:
+    return isinstance(t, type) and issubclass(t, enum.Enum)
+
+
+def _is_tuple(t: Any) -> bool:
+    return typing.get_origin(t) is tuple
+
+
+def _enum_hook(t: type[enum.Enum]) -> Callable[[Any, Any], enum.Enum]:
+    allowed = ", ".join(repr(m.value) for m in t)
+
+    def hook(value: Any, _: Any) -> enum.Enum:
+        try:
+            return t(value)
+        except (ValueError, TypeError):
+            raise InvalidValueError(
+                "$", f"expected a {t.__name__}: one of {allowed}; got {value!r}"
+            ) from None
+
+    return hook
+
+
+def _tuple_hook(converter: "Converter", t: Any) -> Callable[[Any, Any], tuple[Any, ...]]:
+    args = typing.get_args(t)
+    if len(args) == 2 and args[1] is Ellipsis:
+        item_types: Callable[[int], Any] = lambda _i: args[0]  # noqa: E731
+        fixed = None
+    else:
+        item_types = lambda i: args[i]  # noqa: E731
+        fixed = len(args)
+
+    def hook(value: Any, _: Any) -> tuple[Any, ...]:
+        if not isinstance(value, list | tuple):
+            raise _type_error("an array", value)
+        given = typing.cast(Sequence[Any], value)
+        if fixed is not None and len(given) != fixed:
+            raise InvalidValueError("$", f"expected an array of {fixed} items, got {len(given)}")
+        items: list[Any] = []
+        problems: list[Problem] = []
+        for i, item in enumerate(given):
+            try:
+                items.append(converter.structure(item, item_types(i)))
+            except Exception as exc:  # translated to problems with this item's path
+                problems.extend(problems_from(exc, f"$[{i}]"))
+        if problems:
+            raise InvalidValueError(problems)
+        return tuple(items)
+
+    return hook
+
+
+def _union_hooks(converter: "Converter", union: Any, tag: str, members: Mapping[str, type]) -> None:
+    names = {cls: name for name, cls in members.items()}
+    allowed = ", ".join(repr(n) for n in members)
+
+    def structure_union(value: Any, _: Any) -> Any:
+        if not isinstance(value, dict):
+            raise _type_error(f"an object with a {tag!r} of {allowed}", value)
+        given = typing.cast(dict[str, Any], value)
+        name = given.get(tag)
+        if not isinstance(name, str) or name not in members:
+            raise InvalidValueError(f"$.{tag}", f"expected one of {allowed}, got {name!r}")
+        rest = {k: v for k, v in given.items() if k != tag}
+        return typing.cast(Any, converter.structure(rest, members[name]))
+
+    def unstructure_union(value: Any) -> Any:
+        return {tag: names[type(value)], **converter.unstructure(value, type(value))}
+
+    converter.register_structure_hook(union, structure_union)
+    converter.register_unstructure_hook(union, unstructure_union)
+
+
+@functools.cache
+def converter() -> "Converter":
+    """Return the shared converter (created on first use)."""
+    import cattrs.preconf.json
+
+    conv = cattrs.preconf.json.make_converter(forbid_extra_keys=True, detailed_validation=True)
+    conv.register_structure_hook(int, _structure_int)
+    conv.register_structure_hook(float, _structure_float)
+    conv.register_structure_hook(str, _structure_str)
+    conv.register_structure_hook(bool, _structure_bool)
+    conv.register_structure_hook(Pain, _structure_pain)
+    conv.register_unstructure_hook(Pain, lambda p: p.value)
+    conv.register_structure_hook_factory(_is_enum, _enum_hook)
+    conv.register_structure_hook_factory(_is_tuple, functools.partial(_tuple_hook, conv))
+    for union, (tag, members) in _TAGGED_UNIONS.items():
+        _union_hooks(conv, union, tag, members)
+    return conv
+
+
+# --- bare values -------------------------------------------------------------------------------
+
+
+def unstructure(value: Any, cls: Any = None) -> Any:
+    """Turn a plantarkit value into plain JSON-ready data (dicts, lists, strings, numbers)."""
+    return converter().unstructure(value, cls if cls is not None else type(value))
+
+
+def structure(data: Any, cls: type[T], *, path: str = "$") -> T:
+    """Build a plantarkit value of type ``cls`` from plain data, checking every field.
+
+    Raises:
+        DocumentError: With one problem per bad field, each with its JSON path.
+    """
+    try:
+        return converter().structure(data, cls)
+    except Exception as exc:
+        raise DocumentError(problems_from(exc, path)) from None
+
+
+# --- documents ---------------------------------------------------------------------------------
+
+
+def _type_name(value: object) -> str:
+    cls = type(value)
+    if cls.__name__ not in document_types():
+        raise InvalidValueError("$", f"{cls.__name__} is not a plantarkit document type")
+    return cls.__name__
+
+
+def to_document(value: object) -> JSONDict:
+    """Wrap a value as a versioned document (a plain dict)."""
+    return {
+        "type": _type_name(value),
+        "schema_version": SCHEMA_VERSION,
+        "data": unstructure(value),
+    }
+
+
+def dumps(value: object, *, indent: int | None = 2) -> str:
+    """Write a value as a JSON document."""
+    return json.dumps(to_document(value), indent=indent, ensure_ascii=False, allow_nan=False)
+
+
+def migrate(document: JSONDict) -> JSONDict:
+    """Upgrade a document to the current schema version (a new dict; the input is not changed).
+
+    Raises:
+        DocumentError: The version is missing, not an integer, or newer than
+            this plantarkit understands.
+    """
+    version = document.get("schema_version")
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise DocumentError([Problem("$.schema_version", f"expected an integer, got {version!r}")])
+    if version > SCHEMA_VERSION:
+        raise DocumentError(
+            [
+                Problem(
+                    "$.schema_version",
+                    f"document is version {version}, this plantarkit reads up to {SCHEMA_VERSION};"
+                    " upgrade plantarkit",
+                )
+            ]
+        )
+    if version < 1:
+        raise DocumentError([Problem("$.schema_version", f"must be ≥ 1, got {version}")])
+    upgraded = dict(document)
+    while upgraded["schema_version"] < SCHEMA_VERSION:
+        step = MIGRATIONS[upgraded["schema_version"]]
+        upgraded = step(upgraded)
+    return upgraded
+
+
+@overload
+def from_document(document: Any, cls: type[T]) -> T: ...
+@overload
+def from_document(document: Any, cls: None = None) -> Any: ...
+def from_document(document: Any, cls: Any = None) -> Any:
+    """Read a value from a document (a plain dict), checking its type, version and content.
+
+    Args:
+        document: The document, e.g. from :func:`json.load`.
+        cls: The type expected; ``None`` accepts any document type and uses
+            the document's own ``type``.
+
+    Raises:
+        DocumentError: Every problem found, with JSON paths.
+    """
+    if not isinstance(document, dict):
+        raise DocumentError(
+            [Problem("$", expected("a JSON object (a plantarkit document)", document))]
+        )
+    document = typing.cast(JSONDict, document)
+    missing = [k for k in ("type", "schema_version", "data") if k not in document]
+    extra = sorted(set(document) - {"type", "schema_version", "data"})
+    problems = [Problem(f"$.{k}", "required field missing") for k in missing]
+    problems += [
+        Problem(f"$.{k}", "unknown field; expected type, schema_version, data") for k in extra
+    ]
+    if problems:
+        raise DocumentError(problems)
+    document = migrate(document)
+    known = document_types()
+    name = document["type"]
+    if not isinstance(name, str) or name not in known:
+        close = ", ".join(sorted(known))
+        raise DocumentError([Problem("$.type", f"unknown document type {name!r}; known: {close}")])
+    target: Any = cls if cls is not None else known[name]
+    origin = typing.get_origin(target) or target
+    if name != getattr(origin, "__name__", None):
+        raise DocumentError(
+            [
+                Problem(
+                    "$.type",
+                    f"expected a {getattr(origin, '__name__', target)} document, got {name!r}",
+                )
+            ]
+        )
+    value: Any = structure(document["data"], target, path="$.data")
+    return value
+
+
+def _reject_constant(name: str) -> float:
+    raise ValueError(f"{name} is not allowed in plantarkit documents")
+
+
+@overload
+def loads(text: str | bytes, cls: type[T]) -> T: ...
+@overload
+def loads(text: str | bytes, cls: None = None) -> Any: ...
+def loads(text: str | bytes, cls: Any = None) -> Any:
+    """Read a value from JSON document text.
+
+    Raises:
+        DocumentError: The text is not valid JSON (with line and column), or
+            the document is wrong (every problem, with JSON paths).
+    """
+    if not isinstance(text, str | bytes):
+        raise DocumentError([Problem("$", expected("JSON text", text))])
+    try:
+        document = json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as exc:
+        raise DocumentError(
+            [Problem("$", f"not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}")]
+        ) from None
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise DocumentError([Problem("$", f"not valid JSON: {exc}")]) from None
+    return from_document(document, cls)
+
+
+# --- JSON Schema -------------------------------------------------------------------------------
+
+
+class _SchemaBuilder:
+    def __init__(self) -> None:
+        self.defs: dict[str, JSONDict] = {}
+
+    def for_type(self, t: Any) -> JSONDict:
+        if t is Any:
+            return {}
+        if t is bool:
+            return {"type": "boolean"}
+        if t is int:
+            return {"type": "integer"}
+        if t is float:
+            return {"type": "number"}
+        if t is str:
+            return {"type": "string"}
+        if t is type(None):
+            return {"type": "null"}
+        if t is Pain:
+            return PAIN_SCALE.json_schema()
+        if t in _TAGGED_UNIONS:
+            tag, members = _TAGGED_UNIONS[t]
+            return {
+                "oneOf": [
+                    {"allOf": [self.for_type(cls), {"required": [tag]}]} for cls in members.values()
+                ]
+            }
+        if _is_enum(t):
+            return {"enum": [m.value for m in t]}
+        origin = typing.get_origin(t)
+        args = typing.get_args(t)
+        if origin is tuple:
+            if len(args) == 2 and args[1] is Ellipsis:
+                return {"type": "array", "items": self.for_type(args[0])}
+            return {
+                "type": "array",
+                "prefixItems": [self.for_type(a) for a in args],
+                "minItems": len(args),
+                "maxItems": len(args),
+            }
+        if origin in (types.UnionType, typing.Union):
+            return {"anyOf": [self.for_type(a) for a in args]}
+        if attrs.has(origin or t):
+            return self.for_class(t)
+        raise TypeError(f"no JSON Schema for {t!r}")  # pragma: no cover - developer error
+
+    def for_class(self, t: Any) -> JSONDict:
+        origin = typing.get_origin(t) or t
+        args = typing.get_args(t)
+        name = origin.__name__ + "".join(f"_{getattr(a, '__name__', 'Any')}" for a in args)
+        ref = {"$ref": f"#/$defs/{name}"}
+        if name in self.defs:
+            return ref
+        self.defs[name] = {}
+        hints = typing.get_type_hints(origin)
+        params = getattr(origin, "__parameters__", ())
+        bindings: dict[Any, Any] = dict(zip(params, args, strict=False))
+        properties: JSONDict = {}
+        required: list[str] = []
+        for field in attrs.fields(origin):
+            if not field.init:
+                continue
+            ftype: Any = hints.get(field.name, Any)
+            if isinstance(ftype, TypeVar):
+                ftype = bindings.get(ftype, Any)
+            properties[field.name] = self.for_field(ftype, field.validator)
+            if field.default is attrs.NOTHING:
+                required.append(field.name)
+        for union_tag, members in _TAGGED_UNIONS.values():
+            for tag_value, cls in members.items():
+                if cls is origin:
+                    properties[union_tag] = {"const": tag_value}
+        doc = (origin.__doc__ or "").strip().splitlines()
+        schema: JSONDict = {
+            "type": "object",
+            "properties": properties,
+            "additionalProperties": False,
+        }
+        if doc:
+            schema["description"] = doc[0]
+        if required:
+            schema["required"] = required
+        self.defs[name] = schema
+        return ref
+
+    def for_field(self, ftype: Any, validator: Any) -> JSONDict:
+        if isinstance(validator, Number | Text | EnumCheck):
+            return validator.json_schema()
+        if isinstance(validator, TupleOf):
+            args = typing.get_args(ftype)
+            item = args[0] if args else Any
+            schema = validator.json_schema()
+            if isinstance(validator.item, Instance):
+                schema["items"] = self.for_type(item)
+            return schema
+        return self.for_type(ftype)
+
+
+def json_schema(cls: type | None = None) -> JSONDict:
+    """Return the JSON Schema (draft 2020-12) of plantarkit documents.
+
+    Args:
+        cls: Describe documents of this type only; ``None`` describes any
+            plantarkit document.
+    """
+    builder = _SchemaBuilder()
+    chosen = [cls] if cls is not None else list(_DOCUMENT_TYPES)
+    variants: list[JSONDict] = []
+    for t in chosen:
+        origin = typing.get_origin(t) or t
+        variants.append(
+            {
+                "type": "object",
+                "properties": {
+                    "type": {"const": origin.__name__},
+                    "schema_version": {"const": SCHEMA_VERSION},
+                    "data": builder.for_type(
+                        t if origin is not Bilateral or typing.get_args(t) else Bilateral[Any]
+                    ),
+                },
+                "required": ["type", "schema_version", "data"],
+                "additionalProperties": False,
+            }
+        )
+    top: JSONDict = variants[0] if len(variants) == 1 else {"oneOf": variants}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "plantarkit document",
+        **top,
+        "$defs": builder.defs,
+    }

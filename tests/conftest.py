@@ -1,0 +1,29 @@
+"""Test configuration: hypothesis profiles chosen by ``HYPOTHESIS_PROFILE``.
+
+- ``dev`` (default locally): quick feedback, 50 examples per test.
+- ``ci`` (default when ``CI`` is set): derandomised, no example database,
+  no deadline, 100 examples, so a CI run is reproducible.
+- ``nightly``: 2,000 examples per test, for a scheduled deep run.
+"""
+
+import os
+
+from hypothesis import HealthCheck, settings
+
+settings.register_profile("dev", max_examples=50, deadline=None)
+settings.register_profile(
+    "ci",
+    max_examples=100,
+    derandomize=True,
+    database=None,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile(
+    "nightly",
+    max_examples=2000,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
