@@ -311,8 +311,12 @@ def structure(data: Any, cls: type[T], *, path: str = "$") -> T:
     Raises:
         DocumentError: With one problem per bad field, each with its JSON path.
     """
+    target: Any = cls
+    params = getattr(cls, "__parameters__", ())
+    if params and not typing.get_args(cls):  # a bare generic such as Bilateral: Any inside
+        target = target[tuple(Any for _ in params) if len(params) > 1 else Any]
     try:
-        return converter().structure(data, cls)
+        return typing.cast(T, converter().structure(data, target))
     except Exception as exc:
         raise DocumentError(problems_from(exc, path)) from None
 

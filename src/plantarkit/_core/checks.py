@@ -99,10 +99,8 @@ class Number:
         if not self.integer:
             ok_type = ok_type or isinstance(value, float)
         if not ok_type:
-            expected = "an integer" if self.integer else "a number"
-            if self.optional:
-                expected += " or null"
-            raise _fail(path, f"expected {expected}, got {type_name(value)} {_describe(value)}")
+            what = "an integer" if self.integer else "a number"
+            raise _fail(path, expected(what + (" or null" if self.optional else ""), value))
         assert isinstance(value, int | float)
         if isinstance(value, float) and not math.isfinite(value):
             raise _fail(path, f"expected a finite number, got {value!r}")
@@ -151,8 +149,7 @@ class Text:
         if value is None and self.optional:
             return
         if not isinstance(value, str):
-            expected = "a string or null" if self.optional else "a string"
-            raise _fail(path, f"expected {expected}, got {type_name(value)} {_describe(value)}")
+            raise _fail(path, expected("a string or null" if self.optional else "a string", value))
         if self.non_empty and not value.strip():
             raise _fail(path, "must not be empty")
         if self.pattern is not None and re.fullmatch(self.pattern, value) is None:
@@ -240,7 +237,7 @@ class TupleOf:
     def check(self, path: str, value: object) -> None:
         """Raise if ``value`` is not a tuple of valid items."""
         if not isinstance(value, tuple):
-            raise _fail(path, f"expected a tuple, got {type_name(value)} {_describe(value)}")
+            raise _fail(path, expected("a tuple", value))
         items = typing.cast(tuple[object, ...], value)
         problems: list[Problem] = []
         for i, item in enumerate(items):

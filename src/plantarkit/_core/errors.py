@@ -152,3 +152,17 @@ class MissingDependencyError(PlantarkitError, ImportError):
 
     def __str__(self) -> str:
         return self.msg
+
+
+# Tracebacks name the public home of each error (``plantarkit.InvalidValueError``),
+# not the private module that defines it.
+for _cls in (
+    PlantarkitError,
+    ValidationError,
+    InvalidValueError,
+    CatalogueError,
+    DocumentError,
+    UnknownIdError,
+    MissingDependencyError,
+):
+    _cls.__module__ = "plantarkit"

@@ -1,10 +1,13 @@
 """Sides of the body and values held per side."""
 
 import enum
+import math
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
 import attrs
+
+from plantarkit._core.checks import ensure
 
 __all__ = ["Bilateral", "Side"]
 
@@ -74,7 +77,18 @@ class Bilateral(Generic[T]):
     def asymmetry(self: "Bilateral[float]") -> float:
         """Return the side-to-side difference as a fraction of the larger side (0 to 1).
 
-        Returns 0.0 when both sides are zero.
+        This is the usual limb-symmetry measure for quantities that cannot be
+        negative (range of motion, distance, repetitions, strength). Returns
+        0.0 when both sides are zero.
+
+        Raises:
+            InvalidValueError: A side is negative or not a finite number.
         """
-        larger = max(abs(self.left), abs(self.right))
-        return 0.0 if larger == 0 else self.difference() / larger
+        for side, value in self.items():
+            ensure(
+                isinstance(value, int | float) and math.isfinite(value) and value >= 0,
+                f"$.{side.value}",
+                f"asymmetry needs finite values ≥ 0, got {value!r}",
+            )
+        larger = max(self.left, self.right)
+        return 0.0 if larger == 0 else min(1.0, self.difference() / larger)

@@ -98,7 +98,8 @@ def _problems(catalogue: "Catalogue") -> list[Problem]:
                             f"unknown source {key!r}; add it to the catalogue's sources",
                         )
                     )
-    exercise_ids = {e.id for e in catalogue.exercises}
+    catalogue_exercises = {e.id: e for e in catalogue.exercises}
+    exercise_ids = set(catalogue_exercises)
     advice_ids = {a.id for a in catalogue.advice}
     ladder_ids: set[str] = set()
     edges: dict[str, set[str]] = {}
@@ -116,7 +117,9 @@ def _problems(catalogue: "Catalogue") -> list[Problem]:
                 problems.append(
                     Problem(f"{path}.exercise", f"unknown exercise {step.exercise!r}{hint}")
                 )
-            rung = (step.exercise, step.dose)
+            known = catalogue_exercises.get(step.exercise)
+            dose = step.dose if step.dose is not None or known is None else known.dose
+            rung = (step.exercise, dose)
             if rung in seen:
                 problems.append(
                     Problem(
@@ -358,7 +361,8 @@ class Catalogue:
         candidates = (self.ladder(ladder),) if ladder is not None else self.ladders_of(exercise_id)
         results: dict[str, Variant | None] = {}
         for lad in candidates:
-            i = lad.index(exercise_id, dose if dose is not None else self[exercise_id].dose)
+            default = self[exercise_id].dose
+            i = lad.index(exercise_id, dose if dose is not None else default, default=default)
             if i is None:
                 raise InvalidValueError(
                     "$.exercise", f"exercise {exercise_id!r} is not on ladder {lad.id!r}"
@@ -428,6 +432,26 @@ class Catalogue:
             advice=merge(self.advice, [i for i in items if isinstance(i, Advice)], "id"),
             ladders=merge(self.ladders, [i for i in items if isinstance(i, Ladder)], "id"),
             sources=merge(self.sources, [i for i in items if isinstance(i, Source)], "key"),
+        )
+
+    def subset(self, exercise_ids: Iterable[str]) -> "Catalogue":
+        """Return a catalogue of just these exercises (in catalogue order).
+
+        Ladders are kept only when every rung is still present; advice items
+        are kept; sources are kept only when something still cites them.
+        """
+        wanted = set(exercise_ids)
+        for exercise_id in wanted:
+            self[exercise_id]  # raises a helpful error for unknown ids
+        exercises = tuple(e for e in self.exercises if e.id in wanted)
+        ladders = tuple(lad for lad in self.ladders if set(lad.exercises()) <= wanted)
+        items: tuple[Exercise | Advice | Ladder, ...] = (*exercises, *self.advice, *ladders)
+        cited = {key for item in items for key in item.sources}
+        return Catalogue(
+            exercises=exercises,
+            advice=self.advice,
+            ladders=ladders,
+            sources=tuple(s for s in self.sources if s.key in cited),
         )
 
     def without(self, *ids: str) -> "Catalogue":

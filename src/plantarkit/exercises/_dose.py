@@ -105,7 +105,7 @@ class Reps:
     def __str__(self) -> str:
         text = f"{self.minimum}-{self.count}" if self.minimum is not None else str(self.count)
         if self.to_fatigue:
-            text = f"to fatigue (more than {self.count}: too easy)"
+            text = f"to fatigue (harder once > {self.count})"
         elif self.build_up:
             text = f"build up to {text}"
         if self.each_direction:
@@ -456,23 +456,29 @@ class Prescription:
             rest_seconds: Assumed rest between sets when the prescription gives none.
         """
         work = self.work
-        if isinstance(work, RunWalk):
-            active = self.sets * work.total_seconds * _sides(self.each_side)
-        else:
-            active = self.time_under_tension(seconds_per_rep)
+        active = self.time_under_tension(seconds_per_rep)
+        if isinstance(work, RunWalk):  # walking time is not under tension but takes time
+            active += self.sets * work.rounds * work.walk_seconds * _sides(self.each_side)
         rest = self.rest_seconds if self.rest_seconds is not None else rest_seconds
         gaps = (self.sets - 1) * _sides(self.each_side)
         return (active + gaps * rest) / 60
 
-    def __str__(self) -> str:
-        sets = (
-            f"{self.sets}-{self.max_sets}"
-            if self.max_sets not in (None, self.sets)
-            else str(self.sets)
-        )
-        text = f"{sets} × {self.work}"
+    def brief(self) -> str:
+        """The dose in a few words: sets × work, sides, tempo, load and height.
+
+        >>> tempo = Tempo(up=3, top=2, down=3)
+        >>> Prescription(sets=3, work=Reps(count=12), rm=12, tempo=tempo).brief()
+        '3 × 12RM, tempo 3-2-3'
+        """
+        sets = str(self.sets)
+        if self.max_sets is not None and self.max_sets != self.sets:
+            sets = f"{self.sets}-{self.max_sets}"
         if self.rm is not None:
             text = f"{sets} × {self.rm}RM"
+        elif sets == "1" and not isinstance(self.work, Reps):
+            text = str(self.work)
+        else:
+            text = f"{sets} × {self.work}"
         if self.each_side:
             text += " each side"
         parts = [text]
@@ -482,6 +488,10 @@ class Prescription:
             parts.append(str(self.load))
         if self.height_cm is not None:
             parts.append(f"height {_n(self.height_cm)} cm")
+        return ", ".join(parts)
+
+    def __str__(self) -> str:
+        parts = [self.brief()]
         if self.rest_seconds is not None:
             parts.append(f"rest {self.rest_seconds} s")
         parts.append(str(self.frequency))

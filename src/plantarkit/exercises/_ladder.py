@@ -56,17 +56,29 @@ class Ladder:
         """Distinct exercise ids on the ladder, in order of first appearance."""
         return tuple(dict.fromkeys(step.exercise for step in self.steps))
 
-    def index(self, exercise: str, dose: Prescription | None = None) -> int | None:
+    def index(
+        self,
+        exercise: str,
+        dose: Prescription | None = None,
+        *,
+        default: Prescription | None = None,
+    ) -> int | None:
         """Return the position of a rung, or ``None`` if the exercise is not on the ladder.
 
-        With ``dose``, the rung with exactly that exercise and dose wins; if
-        there is none (or no dose is given), the first rung of the exercise.
+        Args:
+            exercise: The exercise id.
+            dose: The dose to find. The rung with exactly that exercise and
+                dose wins; if there is none (or no dose is given), the
+                exercise's first rung.
+            default: The exercise's default dose, which rungs without a dose
+                of their own stand for (so that both spellings of a rung match).
         """
         first: int | None = None
         for i, step in enumerate(self.steps):
             if step.exercise != exercise:
                 continue
-            if dose is not None and step.dose == dose:
+            rung_dose = step.dose if step.dose is not None else default
+            if dose is not None and rung_dose == dose:
                 return i
             if first is None:
                 first = i

@@ -1,0 +1,138 @@
+"""The ``plantarkit`` command: a thin shell around the library.
+
+Needs the ``cli`` extra (click): ``pip install 'plantarkit[cli]'``. Bad input
+prints one line per problem to stderr and exits with status 2, without a
+traceback (``--debug`` shows it).
+"""
+
+import sys
+from collections.abc import Sequence
+from typing import Any, NoReturn
+
+from plantarkit._core.errors import MissingDependencyError, PlantarkitError, ValidationError
+
+__all__ = ["main"]
+
+EXIT_BAD_INPUT = 2
+
+
+def _fail(exc: PlantarkitError) -> NoReturn:
+    if isinstance(exc, ValidationError):
+        for problem in exc.problems:
+            print(f"error: {problem}", file=sys.stderr)
+    else:
+        print(f"error: {exc}", file=sys.stderr)
+    raise SystemExit(EXIT_BAD_INPUT)
+
+
+def _build() -> Any:
+    try:
+        import click
+    except ImportError:
+        raise MissingDependencyError("click", "cli", "The plantarkit command") from None
+
+    import plantarkit
+    from plantarkit.exercises import Equipment, PlantarLoad, Position, Region
+
+    def choice(enum: Any) -> Any:
+        return click.Choice([m.value for m in enum], case_sensitive=False)
+
+    @click.group(context_settings={"help_option_names": ["-h", "--help"]})
+    @click.version_option(plantarkit.__version__, prog_name="plantarkit")
+    @click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+    @click.pass_context
+    def cli(ctx: Any, debug: bool) -> None:
+        """Plantar heel pain rehabilitation: exercises, doses and progressions."""
+        ctx.obj = {"debug": debug}
+
+    @cli.command("catalogue")
+    @click.option("--region", type=choice(Region), multiple=True, help="Body region (repeat).")
+    @click.option("--max-plantar-load", type=choice(PlantarLoad), help="Most foot load allowed.")
+    @click.option(
+        "--equipment",
+        type=choice(Equipment),
+        multiple=True,
+        help="Equipment at hand (repeat); exercises needing anything else are left out.",
+    )
+    @click.option("--no-equipment", is_flag=True, help="Only exercises that need no equipment.")
+    @click.option("--position", type=choice(Position), multiple=True, help="Position (repeat).")
+    @click.option("--tag", help="Only exercises with this tag.")
+    @click.option("--source", help="Only exercises citing this source key.")
+    @click.option("--json", "as_json", is_flag=True, help="Print a Catalogue JSON document.")
+    def catalogue_cmd(
+        region: tuple[str, ...],
+        max_plantar_load: str | None,
+        equipment: tuple[str, ...],
+        no_equipment: bool,
+        position: tuple[str, ...],
+        tag: str | None,
+        source: str | None,
+        as_json: bool,
+    ) -> None:
+        """List the built-in exercises, optionally filtered."""
+        cat = plantarkit.catalogue()
+        chosen = cat.filter(
+            region=region or None,
+            max_plantar_load=max_plantar_load,
+            equipment=() if no_equipment else (equipment or None),
+            position=position or None,
+            tag=tag,
+            source=source,
+        )
+        if as_json:
+            click.echo(plantarkit.dumps(cat.subset(e.id for e in chosen)))
+            return
+        from plantarkit.render import exercise_table
+
+        click.echo(exercise_table(chosen))
+        n_ladders = len(cat.subset(e.id for e in chosen).ladders)
+        click.echo(
+            f"\n{len(chosen)} of {len(cat)} exercises; {n_ladders} ladders."
+            " Details: plantarkit show ID"
+        )
+
+    @cli.command("show")
+    @click.argument("exercise_id")
+    @click.option("--json", "as_json", is_flag=True, help="Print an Exercise JSON document.")
+    def show_cmd(exercise_id: str, as_json: bool) -> None:
+        """Describe one exercise: dose, instructions, cues, ladders and sources."""
+        cat = plantarkit.catalogue()
+        exercise = cat[exercise_id]
+        if as_json:
+            click.echo(plantarkit.dumps(exercise))
+            return
+        from plantarkit.render import exercise_card
+
+        click.echo(exercise_card(exercise, cat))
+
+    @cli.command("schema")
+    @click.option("--type", "type_name", help="Only documents of this type (e.g. Catalogue).")
+    def schema_cmd(type_name: str | None) -> None:
+        """Print the JSON Schema of plantarkit documents."""
+        import json
+
+        from plantarkit.io import document_types
+
+        types = document_types()
+        if type_name is not None and type_name not in types:
+            import difflib
+
+            close = difflib.get_close_matches(type_name, list(types), n=3)
+            raise plantarkit.UnknownIdError("document type", type_name, close)
+        cls = types[type_name] if type_name is not None else None
+        click.echo(json.dumps(plantarkit.json_schema(cls), indent=2, ensure_ascii=False))
+
+    return cli
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Run the ``plantarkit`` command with ``argv`` (default: ``sys.argv[1:]``)."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in args
+    try:
+        cli = _build()
+        cli.main(args=args, prog_name="plantarkit", standalone_mode=True)
+    except PlantarkitError as exc:
+        if debug:
+            raise
+        _fail(exc)

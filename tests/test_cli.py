@@ -1,0 +1,126 @@
+"""The plantarkit command: output people read, JSON, and one-line errors."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+import plantarkit
+from plantarkit.cli import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    try:
+        main(list(args))
+        code = 0
+    except SystemExit as exit_:
+        code = exit_.code if isinstance(exit_.code, int) else 1
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_catalogue_table(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "catalogue")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].split() == ["id", "region", "position", "foot", "load", "default", "dose"]
+    ids = [line.split()[0] for line in lines[2:] if line.strip()]
+    for exercise in plantarkit.catalogue():
+        assert exercise.id in ids
+    assert f"{len(plantarkit.catalogue())} of {len(plantarkit.catalogue())} exercises" in out
+
+
+def test_catalogue_filters(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "catalogue", "--region", "hip", "--max-plantar-load", "none")
+    assert code == 0
+    expected = plantarkit.catalogue().filter(region="hip", max_plantar_load="none")
+    rows = [line.split()[0] for line in out.splitlines()[2:] if line.strip()][: len(expected)]
+    assert rows == [e.id for e in expected]
+    assert f"{len(expected)} of" in out
+
+
+def test_catalogue_json_is_a_loadable_document(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "catalogue", "--no-equipment", "--json")
+    assert code == 0
+    sub = plantarkit.loads(out, plantarkit.Catalogue)
+    assert sub.exercises == plantarkit.catalogue().filter(equipment=())
+
+
+def test_show(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "show", "high_load_heel_raise")
+    assert code == 0
+    exercise = plantarkit.catalogue()["high_load_heel_raise"]
+    assert out.startswith(exercise.name)
+    assert "How to do it:" in out
+    assert exercise.instructions[0] in out
+    assert "[rathleff-2015] Rathleff MS" in out
+    code, out, _ = run(capsys, "show", "clam", "--json")
+    assert plantarkit.loads(out, plantarkit.Exercise) == plantarkit.catalogue()["clam"]
+
+
+def test_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "schema", "--type", "Exercise")
+    assert code == 0
+    schema = json.loads(out)
+    assert schema["properties"]["type"] == {"const": "Exercise"}
+    code, _, err = run(capsys, "schema", "--type", "Exercize")
+    assert code == 2
+    assert err == "error: unknown document type id 'Exercize'; did you mean 'Exercise'?\n"
+
+
+def test_unknown_id_is_one_line_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "show", "clams")
+    assert code == 2
+    assert out == ""
+    assert err == "error: unknown exercise id 'clams'; did you mean 'clam'?\n"
+
+
+def test_bad_option_value_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "catalogue", "--region", "neck")
+    assert code == 2
+    assert "Invalid value for '--region'" in err
+    assert "Traceback" not in err
+
+
+def test_debug_shows_the_traceback(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(plantarkit.UnknownIdError):
+        main(["--debug", "show", "clams"])
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--version")
+    assert code == 0
+    assert out.strip() == f"plantarkit, version {plantarkit.__version__}"
+
+
+def test_missing_click_gives_an_install_hint() -> None:
+    code = (
+        "import sys; sys.modules['click'] = None\n"
+        "from plantarkit.cli import main\n"
+        "main(['catalogue'])\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == (
+        "error: The plantarkit command needs the optional dependency 'click'; "
+        "install it with: pip install 'plantarkit[cli]'"
+    )
+
+
+def test_python_dash_m_runs_the_command() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "plantarkit", "show", "clam"], capture_output=True, text=True
+    )
+    assert proc.returncode == 0
+    assert proc.stdout.startswith("Clam (clam)")
+
+
+def test_import_stays_light() -> None:
+    code = (
+        "import sys, plantarkit\n"
+        "heavy = {'numpy', 'pandas', 'matplotlib', 'click', 'rich', 'cattrs'} & set(sys.modules)\n"
+        "print(sorted(heavy))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert proc.stdout.strip() == "[]"

@@ -1,0 +1,136 @@
+"""Examples for the shared vocabulary and the error family."""
+
+import pickle
+
+import pytest
+
+import plantarkit
+from plantarkit import (
+    BUILTIN_SOURCES,
+    Bilateral,
+    Citation,
+    Grade,
+    InvalidValueError,
+    MissingDependencyError,
+    Pain,
+    PlantarkitError,
+    Problem,
+    Side,
+    Source,
+    SourceKind,
+    UnknownIdError,
+    ValidationError,
+)
+
+
+def test_side_opposite() -> None:
+    assert Side.LEFT.opposite is Side.RIGHT
+    assert Side.RIGHT.opposite is Side.LEFT
+
+
+def test_bilateral_access_and_mirroring() -> None:
+    rom = Bilateral(left=38.0, right=27.0)
+    assert rom.get(Side.LEFT) == 38.0
+    assert rom.get(Side.RIGHT) == 27.0
+    assert rom.mirrored() == Bilateral(left=27.0, right=38.0)
+    assert rom.difference() == 11.0
+    assert rom.asymmetry() == pytest.approx(11 / 38)
+    assert rom.replace(Side.RIGHT, 30.0) == Bilateral(left=38.0, right=30.0)
+    assert rom.replace(Side.LEFT, 1.0) == Bilateral(left=1.0, right=27.0)
+    assert rom.map(int) == Bilateral(left=38, right=27)
+    assert Bilateral.both(0.0).asymmetry() == 0.0
+    assert rom.items() == ((Side.LEFT, 38.0), (Side.RIGHT, 27.0))
+
+
+@pytest.mark.parametrize("value", [0, 5, 10])
+def test_pain_accepts_the_scale(value: int) -> None:
+    assert int(Pain(value)) == value
+    assert str(Pain(value)) == f"{value}/10"
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (-1, "must be ≥ 0, got -1"),
+        (11, "must be ≤ 10, got 11"),
+        (3.5, "expected an integer, got a number 3.5"),
+        ("3", "expected an integer, got a string '3'"),
+        (True, "expected an integer, got a boolean True"),
+        (None, "expected an integer, got null"),
+    ],
+)
+def test_pain_rejects_values_off_the_scale(value: object, message: str) -> None:
+    with pytest.raises(InvalidValueError) as info:
+        Pain(value)  # type: ignore[arg-type]  # deliberately wrong input
+    assert info.value.path == "$.value"
+    assert info.value.reason == message
+
+
+def test_pain_orders_like_numbers() -> None:
+    assert Pain(2) < Pain(3) <= Pain(3) < Pain(10)
+    assert sorted([Pain(7), Pain(0), Pain(4)]) == [Pain(0), Pain(4), Pain(7)]
+
+
+def test_every_error_is_a_value_error_named_from_the_package() -> None:
+    for cls in (ValidationError, InvalidValueError, UnknownIdError, MissingDependencyError):
+        assert issubclass(cls, PlantarkitError)
+        assert issubclass(cls, ValueError)
+        assert cls.__module__ == "plantarkit"
+
+
+def test_validation_error_lists_every_problem() -> None:
+    err = ValidationError([Problem("$.a", "bad"), Problem("$.b[0]", "worse")])
+    assert err.path == "$.a"
+    assert err.reason == "bad"
+    assert str(err) == "2 problems:\n  $.a: bad\n  $.b[0]: worse"
+    moved = err.under("$.data")
+    assert [p.path for p in moved.problems] == ["$.data.a", "$.data.b[0]"]
+    assert type(moved) is ValidationError
+
+
+def test_unknown_id_error_suggests_and_hints() -> None:
+    err = UnknownIdError("exercise", "clams", ["clam"], hint="see catalogue()")
+    assert isinstance(err, KeyError)
+    assert str(err) == "unknown exercise id 'clams'; did you mean 'clam'? (see catalogue())"
+    assert str(UnknownIdError("ladder", "x")) == "unknown ladder id 'x'"
+
+
+def test_missing_dependency_error_names_the_extra() -> None:
+    err = MissingDependencyError("pandas", "pandas", "to_frame()")
+    assert isinstance(err, ImportError)
+    assert "pip install 'plantarkit[pandas]'" in str(err)
+
+
+def test_errors_pickle() -> None:
+    err = InvalidValueError("$.sets", "must be ≥ 1, got 0")
+    again = pickle.loads(pickle.dumps(err))
+    assert again.problems == err.problems
+
+
+def test_builtin_sources_cover_the_five_articles() -> None:
+    for key in ("exakt-2021", "akmi-chain", "pogo-intrinsic", "foodnourish-stretch", "inhome-pt"):
+        assert BUILTIN_SOURCES[key].kind is SourceKind.ARTICLE
+    rathleff = BUILTIN_SOURCES["rathleff-2015"]
+    assert rathleff.year == 2015
+    assert "25(3):e292-300" in rathleff.venue
+    assert str(rathleff).startswith("Rathleff MS, et al. (2015). ")
+
+
+def test_source_and_citation_validate() -> None:
+    with pytest.raises(InvalidValueError, match=r"\$\.key: expected a source key"):
+        Source(key="Bad Key", kind=SourceKind.STUDY, title="t")
+    with pytest.raises(InvalidValueError, match=r"\$\.year: must be ≥ 1800"):
+        Source(key="x-1", kind=SourceKind.STUDY, title="t", year=12)
+    cite = Citation(source="rathleff-2015", grade=Grade.B, detail="dose table")
+    assert str(cite) == "rathleff-2015 (grade B, dose table)"
+    assert str(Citation(source="x", grade=Grade.A)) == "x (grade A)"
+    web = Source(key="web", kind=SourceKind.ARTICLE, title="T", venue="Site")
+    assert str(web) == "Site. T"
+
+
+def test_top_level_is_lazy_and_complete() -> None:
+    for name in plantarkit.__all__:
+        assert getattr(plantarkit, name) is not None
+    assert set(plantarkit.__all__) <= set(dir(plantarkit))
+    with pytest.raises(AttributeError, match="no attribute 'nope'"):
+        _ = plantarkit.nope
