@@ -3,10 +3,12 @@
 import json
 import subprocess
 import sys
+from typing import Any
 
 import pytest
 
 import plantarkit
+import plantarkit.io
 from plantarkit.cli import main
 
 
@@ -124,3 +126,92 @@ def test_import_stays_light() -> None:
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert proc.stdout.strip() == "[]"
+
+
+def test_assess_example(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "assess", "--example")
+    assert code == 0
+    report = plantarkit.assess(plantarkit.example_assessment())
+    assert out.startswith("Kinetic-chain assessment (painful side: right)")
+    assert report.primary_driver is not None
+    assert f"▶ Primary driver: {report.primary_driver}" in out
+    for finding in report.findings:
+        assert finding.kind.label in out
+    assert "Why:" in out
+
+
+def test_assess_file_document_and_bare_data(
+    capsys: pytest.CaptureFixture[str], tmp_path: Any
+) -> None:
+    a = plantarkit.example_assessment()
+    document = tmp_path / "a.json"
+    document.write_text(plantarkit.dumps(a), encoding="utf-8")
+    code, out, _ = run(capsys, "assess", str(document), "--json")
+    assert code == 0
+    assert plantarkit.loads(out, plantarkit.ChainReport) == plantarkit.assess(a)
+    bare = tmp_path / "bare.json"
+    bare.write_text(json.dumps(plantarkit.io.unstructure(a)), encoding="utf-8")
+    code, out2, _ = run(capsys, "assess", str(bare), "--json")
+    assert code == 0
+    assert out2 == out
+
+
+def test_assess_refers_on_red_flags(capsys: pytest.CaptureFixture[str], tmp_path: Any) -> None:
+    a = plantarkit.Assessment(red_flags=plantarkit.RedFlagScreen(sudden_pop_with_bruising=True))
+    path = tmp_path / "flag.json"
+    path.write_text(plantarkit.dumps(a), encoding="utf-8")
+    code, out, _ = run(capsys, "assess", str(path))
+    assert code == 0
+    assert out.startswith("!! REFER — no self-managed programme")
+    assert "plantar fascia rupture" in out
+    assert "Exercises that address" not in out
+    assert "No findings in the links that were assessed." in out
+
+
+@pytest.mark.parametrize(
+    ("text", "errors"),
+    [
+        (
+            '{"lunge_cm": {"left": -2, "right": null}}',
+            ["error: $.lunge_cm.left: must be ≥ 0, got -2"],
+        ),
+        ('{"lunge_cm": ', ["error: $: not valid JSON: Expecting value at line 1 column 14"]),
+        ('{"bogus": 1}', ["error: $.bogus: unknown field; expected one of: symptoms, "]),
+        (
+            '{"type": "Exercise", "schema_version": 1, "data": {}}',
+            ["error: $.type: expected an Assessment document, got 'Exercise'"],
+        ),
+    ],
+)
+def test_assess_bad_files(
+    capsys: pytest.CaptureFixture[str], tmp_path: Any, text: str, errors: list[str]
+) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text(text, encoding="utf-8")
+    code, out, err = run(capsys, "assess", str(path))
+    assert code == 2
+    assert out == ""
+    lines = err.splitlines()
+    assert len(lines) == len(errors)
+    for line, expected in zip(lines, errors, strict=True):
+        assert line.startswith(expected)
+
+
+def test_assess_needs_exactly_one_input(capsys: pytest.CaptureFixture[str], tmp_path: Any) -> None:
+    code, _, err = run(capsys, "assess")
+    assert code == 2
+    assert "give an Assessment FILE" in err
+    code, _, err = run(capsys, "assess", "--example", "-")
+    assert code == 2
+
+
+def test_assess_reads_stdin() -> None:
+    text = plantarkit.dumps(plantarkit.example_assessment())
+    proc = subprocess.run(
+        [sys.executable, "-m", "plantarkit", "assess", "-"],
+        input=text,
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 0
+    assert "▶ Primary driver: hip: hip internal rotation deficit (right)" in proc.stdout

@@ -432,8 +432,12 @@ def test_extend_replace_without_subset() -> None:
         cat.without("banded_clam")
     with pytest.raises(UnknownIdError):
         cat.without("no_such_thing")
+    with pytest.raises(UnknownIdError, match="unknown ladder id"):
+        cat.without(ladders=["no_such_ladder"])
+    with pytest.raises(UnknownIdError, match="unknown exercise or advice id 'squat'"):
+        cat.without("squat")  # a ladder id is not an exercise id
     ladders = {lad.id for x in ("clam", "banded_clam") for lad in cat.ladders_of(x)}
-    trimmed = cat.without("clam", "banded_clam", *ladders)
+    trimmed = cat.without("clam", "banded_clam", ladders=ladders)
     assert trimmed.get("clam") is None
     assert trimmed.get("banded_clam") is None
     assert len(trimmed) == len(cat) - 2

@@ -105,6 +105,29 @@ def _build() -> Any:
 
         click.echo(exercise_card(exercise, cat))
 
+    @cli.command("assess")
+    @click.argument("file", type=click.File("r", encoding="utf-8"), required=False)
+    @click.option("--example", is_flag=True, help="Assess the built-in example instead of FILE.")
+    @click.option("--json", "as_json", is_flag=True, help="Print a ChainReport JSON document.")
+    def assess_cmd(file: Any, example: bool, as_json: bool) -> None:
+        """Assess the kinetic chain from an Assessment JSON file ('-' reads stdin).
+
+        FILE holds an Assessment document ({"type": "Assessment",
+        "schema_version": 1, "data": {...}}) or just the data object.
+        """
+        from plantarkit.chain import Assessment, assess, example_assessment
+
+        if (file is None) == (not example):
+            raise click.UsageError("give an Assessment FILE (or '-') or --example, not both")
+        assessment = example_assessment() if example else _read_assessment(file.read(), Assessment)
+        report = assess(assessment)
+        if as_json:
+            click.echo(plantarkit.dumps(report))
+            return
+        from plantarkit.render import chain_report_text
+
+        click.echo(chain_report_text(report))
+
     @cli.command("schema")
     @click.option("--type", "type_name", help="Only documents of this type (e.g. Catalogue).")
     def schema_cmd(type_name: str | None) -> None:
@@ -123,6 +146,21 @@ def _build() -> Any:
         click.echo(json.dumps(plantarkit.json_schema(cls), indent=2, ensure_ascii=False))
 
     return cli
+
+
+def _read_assessment(text: str, cls: Any) -> Any:
+    """Read an Assessment from a document, or from its bare data object."""
+    import json
+
+    from plantarkit.io import loads, structure
+
+    try:
+        data = json.loads(text)
+    except ValueError:
+        data = None  # let loads() report the syntax error with line and column
+    if isinstance(data, dict) and "type" not in data and "schema_version" not in data:
+        return structure(data, cls)
+    return loads(text, cls)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -23,11 +23,36 @@ from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 import attrs
 
-from plantarkit._core.checks import EnumCheck, Instance, Number, Text, TupleOf, expected
+from plantarkit._core.checks import Instance, TupleOf, expected
 from plantarkit._core.errors import DocumentError, InvalidValueError, Problem, ValidationError
 from plantarkit._core.evidence import Citation, Grade, Source, SourceKind
 from plantarkit._core.pain import PAIN_SCALE, Pain
 from plantarkit._core.side import Bilateral, Side
+from plantarkit.chain import (
+    AmplificationModel,
+    ArchHeight,
+    Assessment,
+    ChainNorms,
+    ChainReport,
+    Emphasis,
+    Finding,
+    FindingKind,
+    FirstRayMobility,
+    HeelRaiseNorm,
+    LegLength,
+    LegLengthKind,
+    Link,
+    RedFlag,
+    RedFlagScreen,
+    Referral,
+    Severity,
+    Sex,
+    SquatQuality,
+    Symptoms,
+    Threshold,
+    TibialRotation,
+    ToeGrip,
+)
 from plantarkit.exercises import (
     Advice,
     AdviceTopic,
@@ -76,7 +101,7 @@ SCHEMA_VERSION = 1
 """The version of the document format this plantarkit writes."""
 
 MIGRATIONS: Mapping[int, Callable[[JSONDict], JSONDict]] = types.MappingProxyType({})
-"""Upgrades by version: ``MIGRATIONS[n]`` turns a version-``n`` document into version ``n + 1``.
+"""The upgrade steps, by version. ``MIGRATIONS[n]`` turns a version-``n`` document into ``n + 1``.
 
 Version 1 is the first format, so there is nothing to upgrade yet; when the
 format changes, add the step here and every older document keeps loading.
@@ -117,6 +142,30 @@ _DOCUMENT_TYPES: tuple[type, ...] = (
     Ladder,
     Variant,
     Catalogue,
+    # chain
+    Sex,
+    SquatQuality,
+    TibialRotation,
+    ArchHeight,
+    FirstRayMobility,
+    ToeGrip,
+    LegLengthKind,
+    Link,
+    Severity,
+    FindingKind,
+    Symptoms,
+    LegLength,
+    RedFlagScreen,
+    Assessment,
+    Threshold,
+    HeelRaiseNorm,
+    AmplificationModel,
+    ChainNorms,
+    Finding,
+    RedFlag,
+    Referral,
+    Emphasis,
+    ChainReport,
 )
 
 
@@ -415,12 +464,17 @@ def from_document(document: Any, cls: Any = None) -> Any:
             [
                 Problem(
                     "$.type",
-                    f"expected a {getattr(origin, '__name__', target)} document, got {name!r}",
+                    f"expected {_a(getattr(origin, '__name__', str(target)))} document,"
+                    f" got {name!r}",
                 )
             ]
         )
     value: Any = structure(document["data"], target, path="$.data")
     return value
+
+
+def _a(noun: str) -> str:
+    return f"{'an' if noun[:1] in 'AEIOU' else 'a'} {noun}"
 
 
 def _reject_constant(name: str) -> float:
@@ -539,8 +593,8 @@ class _SchemaBuilder:
         return ref
 
     def for_field(self, ftype: Any, validator: Any) -> JSONDict:
-        if isinstance(validator, Number | Text | EnumCheck):
-            return validator.json_schema()
+        if isinstance(validator, Instance) or not hasattr(validator, "json_schema"):
+            return self.for_type(ftype)
         if isinstance(validator, TupleOf):
             args = typing.get_args(ftype)
             item = args[0] if args else Any
@@ -548,7 +602,7 @@ class _SchemaBuilder:
             if isinstance(validator.item, Instance):
                 schema["items"] = self.for_type(item)
             return schema
-        return self.for_type(ftype)
+        return typing.cast(JSONDict, validator.json_schema())
 
 
 def json_schema(cls: type | None = None) -> JSONDict:

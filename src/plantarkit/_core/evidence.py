@@ -366,6 +366,18 @@ _BUILTIN: tuple[Source, ...] = (
         venue="Foot Ankle Int",
     ),
     _src(
+        "hip-abduction-runners",
+        _S,
+        "Hip abduction strength asymmetry and plantar fasciitis in marathon runners (12 cases)",
+        venue="Case-control study cited in the project's fact sheet",
+    ),
+    _src(
+        "foot-posture-summaries",
+        _R,
+        "Navicular drop and foot posture cut-offs",
+        venue="Secondary summaries (navicular drop over 10 mm; reliability only fair)",
+    ),
+    _src(
         "differential-summaries",
         _R,
         "Differential diagnosis of plantar heel pain (red flags)",

@@ -35,6 +35,9 @@ class AmbiguousLadderError(PlantarkitError):
     """An exercise sits on several ladders that disagree; name the ladder to use."""
 
 
+AmbiguousLadderError.__module__ = "plantarkit"
+
+
 def _suggest(key: object, known: Iterable[str]) -> list[str]:
     if not isinstance(key, str):
         return []
@@ -67,7 +70,7 @@ def _coerce_many(kind: type[E], value: E | str | Iterable[E | str], name: str) -
 def _problems(catalogue: "Catalogue") -> list[Problem]:
     """Every consistency problem of a catalogue, with JSON paths."""
     problems: list[Problem] = []
-    ids: dict[str, str] = {}
+    ids: dict[str, str] = {}  # id -> where it was first seen ("exercises[0]")
     sections: tuple[tuple[str, tuple[Exercise | Advice, ...]], ...] = (
         ("exercises", catalogue.exercises),
         ("advice", catalogue.advice),
@@ -76,9 +79,9 @@ def _problems(catalogue: "Catalogue") -> list[Problem]:
         for i, item in enumerate(items):
             path = f"$.{section}[{i}].id"
             if item.id in ids:
-                problems.append(Problem(path, f"duplicate id {item.id!r} (also at {ids[item.id]})"))
+                problems.append(Problem(path, f"duplicate id {item.id!r} (also {ids[item.id]})"))
             else:
-                ids[item.id] = path
+                ids[item.id] = f"{section}[{i}]"
     source_keys: dict[str, int] = {}
     for i, source in enumerate(catalogue.sources):
         if source.key in source_keys:
@@ -146,7 +149,8 @@ def _problems(catalogue: "Catalogue") -> list[Problem]:
         problems.append(
             Problem(
                 "$.ladders",
-                "ladders form a cycle (each rung harder than the next): " + " → ".join(cycle),
+                "ladders form a cycle of progressions"
+                " (each arrow is a step up on some ladder): " + " → ".join(cycle),
             )
         )
     return problems
@@ -454,23 +458,27 @@ class Catalogue:
             sources=tuple(s for s in self.sources if s.key in cited),
         )
 
-    def without(self, *ids: str) -> "Catalogue":
-        """Return a catalogue without these exercises, advice items or ladders.
+    def without(self, *ids: str, ladders: Iterable[str] = ()) -> "Catalogue":
+        """Return a catalogue without these exercises or advice items, and these ladders.
 
+        Exercises and ladders may share an id (the ``clam`` ladder starts at
+        the ``clam`` exercise), so ladders are named separately.
         Removing an exercise that a ladder still uses is an error: remove or
         replace the ladder too.
+
+        Raises:
+            UnknownIdError: An id names no exercise, advice item or ladder.
+            CatalogueError: A remaining ladder still uses a removed exercise.
         """
         for item_id in ids:
-            if item_id not in self._index and item_id not in {lad.id for lad in self.ladders}:
-                raise UnknownIdError(
-                    "exercise, advice or ladder",
-                    item_id,
-                    _suggest(item_id, [*self._index, *(x.id for x in self.ladders)]),
-                )
-        drop = set(ids)
+            if item_id not in self._index:
+                raise UnknownIdError("exercise or advice", item_id, _suggest(item_id, self._index))
+        ladder_ids = tuple(ladders)
+        for ladder_id in ladder_ids:
+            self.ladder(ladder_id)  # raises a helpful error for unknown ids
         return Catalogue(
-            exercises=tuple(e for e in self.exercises if e.id not in drop),
-            advice=tuple(a for a in self.advice if a.id not in drop),
-            ladders=tuple(lad for lad in self.ladders if lad.id not in drop),
+            exercises=tuple(e for e in self.exercises if e.id not in ids),
+            advice=tuple(a for a in self.advice if a.id not in ids),
+            ladders=tuple(lad for lad in self.ladders if lad.id not in ladder_ids),
             sources=self.sources,
         )

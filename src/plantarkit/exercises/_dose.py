@@ -347,7 +347,7 @@ class Frequency:
         if self.max_times_per_day is not None and self.max_times_per_day != self.times_per_day:
             times = f"{self.times_per_day}-{self.max_times_per_day} times"
         if self.days_per_week is not None:
-            days = f"{self.days_per_week} days a week"
+            days = f"{self.days_per_week} day{'s' if self.days_per_week != 1 else ''} a week"
             if self.non_consecutive:
                 days += ", not on consecutive days"
             once = self.times_per_day == 1 and self.max_times_per_day is None
@@ -441,12 +441,12 @@ class Prescription:
         sides = _sides(self.each_side)
         if isinstance(work, Reps):
             per = self.tempo.seconds_per_rep if self.tempo is not None else seconds_per_rep
-            return self.total_reps * per
+            return float(self.total_reps * per)
         if isinstance(work, Hold):
-            return self.total_reps * work.seconds
+            return float(self.total_reps * work.seconds)
         if isinstance(work, Timed):
-            return self.sets * work.seconds * sides
-        return self.sets * work.rounds * work.run_seconds * sides
+            return float(self.sets * work.seconds * sides)
+        return float(self.sets * work.rounds * work.run_seconds * sides)
 
     def estimated_minutes(self, seconds_per_rep: float = 2.0, rest_seconds: float = 30.0) -> float:
         """Estimated minutes one session of this exercise takes, rest included.

@@ -61,13 +61,13 @@ class PlantarLoad(enum.Enum):
     """
 
     NONE = "none"
-    """Done off the foot (lying, side-lying, seated without weight through the foot)."""
+    """Done off the foot (lying, side-lying, or seated without weight through the foot)."""
     LOW = "low"
-    """Light loading: seated or supported foot work."""
+    """Light loading, such as seated or supported foot work."""
     MODERATE = "moderate"
     """Standing, functional work through the foot."""
     HIGH = "high"
-    """Heavy or impact loading: heel raises under load, jumps, running."""
+    """Heavy or impact loading, such as heel raises under load, jumps and running."""
 
     @property
     def level(self) -> int:

@@ -1,0 +1,606 @@
+"""assess(): judge each link of the chain, top-down, and explain every finding.
+
+Each rule is a plain function from the assessment (and norms) to findings,
+so each can be read, tested and changed on its own. Severity only grows as a
+measurement gets worse; left and right are treated alike.
+"""
+
+import typing
+from collections.abc import Callable, Iterator, Mapping
+from types import MappingProxyType
+
+from plantarkit._core.errors import InvalidValueError
+from plantarkit._core.evidence import Citation, Grade
+from plantarkit._core.side import Bilateral, Side
+from plantarkit.chain._assessment import (
+    ArchHeight,
+    Assessment,
+    FirstRayMobility,
+    RedFlagScreen,
+    SquatQuality,
+    TibialRotation,
+    ToeGrip,
+)
+from plantarkit.chain._norms import ChainNorms
+from plantarkit.chain._report import (
+    ChainReport,
+    Emphasis,
+    Finding,
+    FindingKind,
+    Link,
+    RedFlag,
+    Referral,
+    Severity,
+)
+
+__all__ = ["DEFAULT_EMPHASIS", "RED_FLAGS", "assess"]
+
+Rule = Callable[[Assessment, ChainNorms], Iterator[Finding]]
+
+DEFAULT_EMPHASIS: Mapping[FindingKind, tuple[str, ...]] = MappingProxyType(
+    {
+        FindingKind.HIP_INTERNAL_ROTATION_DEFICIT: ("hip_internal_rotation_mobility",),
+        FindingKind.GLUTE_MED_INSUFFICIENCY: (
+            "clam",
+            "side_lying_hip_abduction",
+            "banded_lateral_walk",
+            "single_leg_stance",
+        ),
+        FindingKind.HIP_ABDUCTOR_WEAKNESS: (
+            "side_lying_hip_abduction",
+            "clam",
+            "banded_clam",
+            "banded_lateral_walk",
+        ),
+        FindingKind.PELVIC_ASYMMETRY: ("single_leg_stance", "single_leg_deadlift", "step_down"),
+        FindingKind.TIBIAL_INTERNAL_ROTATION: ("step_down", "single_leg_deadlift", "walking_lunge"),
+        FindingKind.REDUCED_DORSIFLEXION: (
+            "ankle_dorsiflexion_rocking",
+            "calf_soft_tissue",
+            "isometric_calf_raise",
+        ),
+        FindingKind.PLANTAR_FLEXOR_ENDURANCE_DEFICIT: (
+            "isometric_calf_raise",
+            "calf_raise",
+            "calf_raise_two_up_one_down",
+            "single_leg_calf_raise",
+            "high_load_heel_raise",
+        ),
+        FindingKind.EXCESSIVE_PRONATION: ("short_foot", "toe_yoga", "single_leg_balance"),
+        FindingKind.SUPINATED_FOOT: ("ankle_circles", "single_leg_balance"),
+        FindingKind.FIRST_RAY_DYSFUNCTION: ("toe_yoga", "short_foot"),
+        FindingKind.INTRINSIC_FOOT_WEAKNESS: ("short_foot", "toe_yoga", "towel_toe_curls"),
+    }
+)
+"""Which catalogue exercises address each finding kind, in order of preference."""
+
+_DDX = Citation(source="differential-summaries", grade=Grade.B)
+
+RED_FLAGS: Mapping[str, tuple[str, str]] = MappingProxyType(
+    {
+        "heel_squeeze_pain": ("pain on squeezing the heel bone", "calcaneal stress fracture"),
+        "rest_or_night_pain": ("pain at rest or at night", "fracture, infection or tumour"),
+        "nerve_symptoms": (
+            "burning, tingling, numbness or a positive Tinel sign",
+            "tarsal tunnel syndrome or Baxter's nerve entrapment",
+        ),
+        "fever_or_hot_swollen_heel": ("fever or a hot, red, swollen heel", "infection"),
+        "cannot_bear_weight_after_trauma": ("cannot bear weight after an injury", "fracture"),
+        "worsening_numbness_or_weakness": (
+            "rapidly worsening numbness or weakness",
+            "nerve compression",
+        ),
+        "sudden_pop_with_bruising": ("a sudden pop with bruising", "plantar fascia rupture"),
+        "central_heel_pain_without_first_step_pattern": (
+            "central heel pain without the first-step pattern",
+            "fat pad atrophy",
+        ),
+        "both_heels_with_systemic_signs": (
+            "both heels painful with systemic signs",
+            "inflammatory arthritis or gout",
+        ),
+    }
+)
+"""Each red-flag question: (the positive answer in words, what it may suggest)."""
+
+
+_EPSILON = 1e-9
+"""Differences are compared with this tolerance, so 15.9 - 14.0 is not "more than 1.9"."""
+
+
+def _exceeds(value: float, limit: float) -> bool:
+    return value - limit > _EPSILON
+
+
+def _num(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else f"{x:g}"
+
+
+def _finding(
+    link: Link,
+    kind: FindingKind,
+    side: Side | None,
+    severity: Severity,
+    measure: str,
+    value: str,
+    reference: str,
+    citation: Citation,
+    explanation: str,
+    measured: float | None = None,
+) -> Finding:
+    return Finding(
+        link=link,
+        kind=kind,
+        side=side,
+        severity=severity,
+        measure=measure,
+        value=value,
+        reference=reference,
+        citation=citation,
+        explanation=explanation,
+        measured=measured,
+    )
+
+
+def _sides(
+    values: Bilateral[float | None] | Bilateral[int | None],
+) -> Iterator[tuple[Side, float, float | None]]:
+    """Yield (side, value, other side's value) for each measured side."""
+    for side, value in values.items():
+        if value is not None:
+            yield side, value, values.get(side.opposite)
+
+
+def hip_rotation(a: Assessment, n: ChainNorms) -> Iterator[Finding]:
+    """Hip internal rotation below the normal range."""
+    for side, deg, _ in _sides(a.hip_internal_rotation_deg):
+        if deg >= n.hip_ir_normal_min.value:
+            continue
+        marked = deg < n.hip_ir_marked_below.value
+        deficit = n.hip_ir_normal_min.value - deg
+        _, subtalar = n.amplification.distal(deficit)
+        threshold = n.hip_ir_marked_below if marked else n.hip_ir_normal_min
+        yield _finding(
+            Link.HIP,
+            FindingKind.HIP_INTERNAL_ROTATION_DEFICIT,
+            side,
+            Severity.MODERATE if marked else Severity.MILD,
+            "hip internal rotation (prone, knee 90°)",
+            f"{_num(deg)}°",
+            f"normal ≥ {_num(n.hip_ir_normal_min.value)}°; below "
+            f"{_num(n.hip_ir_marked_below.value)}° the foot is likely compensating",
+            threshold.citation,
+            f"The hip turns in {_num(deficit)}° less than the normal range, so the foot may be "
+            f"rotating for it (the source's chain model would put about {_num(subtalar)}° of "
+            "extra motion at the subtalar joint; a claim, not a measurement).",
+            deg,
+        )
+
+
+def glute_med(a: Assessment, n: ChainNorms) -> Iterator[Finding]:
+    """A positive Trendelenburg sign or knee collapse in the single-leg squat."""
+    cite = Citation(source="akmi-chain", grade=Grade.U, detail="observed sign, no numeric cut-off")
+    for side in Side:
+        trend = a.trendelenburg.get(side)
+        squat = a.single_leg_squat.get(side)
+        severities: list[Severity] = []
+        seen: list[str] = []
+        if trend:
+            severities.append(Severity.MILD)
+            seen.append("Trendelenburg sign positive")
+        if squat is SquatQuality.FAIR:
+            severities.append(Severity.MILD)
+            seen.append("knee drifts in on single-leg squat")
+        elif squat is SquatQuality.POOR:
+            severities.append(Severity.MODERATE)
+            seen.append("knee collapses in on single-leg squat")
+        if not severities:
+            continue
+        severity = max(severities)
+        if len(severities) > 1:
+            severity = severity.raised()
+        yield _finding(
+            Link.HIP,
+            FindingKind.GLUTE_MED_INSUFFICIENCY,
+            side,
+            severity,
+            "single-leg stance and single-leg squat",
+            "; ".join(seen),
+            "pelvis stays level and knee stays over the foot",
+            cite,
+            "The hip abductors do not hold the pelvis and knee steady on this leg, which "
+            "lets the arch collapse under load.",
+        )
+
+
+def hip_abduction(a: Assessment, n: ChainNorms) -> Iterator[Finding]:
+    """One side's hip abduction much weaker than the other's."""
+    left, right = a.hip_abduction_strength.left, a.hip_abduction_strength.right
+    if left is None or right is None or left == right:
+        return
+    weaker = Side.LEFT if left < right else Side.RIGHT
+    strong = max(left, right)
+    gap = (strong - min(left, right)) / strong
+    if not _exceeds(gap, n.hip_abduction_asymmetry.value):
+        return
+    yield _finding(
+        Link.HIP,
+        FindingKind.HIP_ABDUCTOR_WEAKNESS,
+        weaker,
+        Severity.MILD,
+        "hip abduction strength, side to side",
+        f"{gap:.0%} weaker than the other side",
+        f"difference over {n.hip_abduction_asymmetry.value:.1%}",
+        n.hip_abduction_asymmetry.citation,
+        "This side's hip abductors are much weaker than the other side's, a difference "
+        "linked (weakly) with plantar fasciitis in runners.",
+        gap,
+    )
+
+
+def pelvis(a: Assessment, n: ChainNorms) -> Iterator[Finding]:
+    """Pelvis not level, rotated, or a leg-length difference."""
+    cite = Citation(source="akmi-chain", grade=Grade.U, detail="observed in standing")
+    if a.pelvis_level is False:
+        yield _finding(
+            Link.PELVIS,
+            FindingKind.PELVIC_ASYMMETRY,
+            None,
+            Severity.MILD,
+            "pelvis level in standing",
+            "not level",
+            "level",
+            cite,
+            "An uneven pelvis loads one leg differently and can explain one-sided heel pain.",
+        )
+    if a.pelvis_rotated is True:
+        yield _finding(
+            Link.PELVIS,
+            FindingKind.PELVIC_ASYMMETRY,
+            None,
+            Severity.MILD,
+            "pelvic rotation in standing",
+            "rotated",
+            "not rotated",
+            cite,
+            "A rotated pelvis changes how each foot meets the ground.",
+        )
+    length = a.leg_length
+    if length is not None and length.difference_mm >= n.leg_length_mm.value:
+        yield _finding(
+            Link.PELVIS,
+            FindingKind.PELVIC_ASYMMETRY,
+            length.shorter,
+            Severity.MILD,
+            f"leg-length difference ({length.kind.value})",
+            f"{_num(length.difference_mm)} mm shorter",
+            f"difference ≥ {_num(n.leg_length_mm.value)} mm",
+            n.leg_length_mm.citation,
+            "A shorter leg shifts load between the feet and can explain one-sided symptoms.",
+            length.difference_mm,
+        )
+
+
+def tibia(a: Assessment, n: ChainNorms) -> Iterator[Finding]:
+    """Tibial tuberosity rotated inwards in standing."""
+    cite = Citation(source="akmi-chain", grade=Grade.U, detail="observed, no numeric cut-off")
+    for side, rotation in a.tibial_rotation.items():
+        if rotation is TibialRotation.INTERNAL:
+            yield _finding(
+                Link.KNEE,
+                FindingKind.TIBIAL_INTERNAL_ROTATION,
+                side,
+                Severity.MILD,
+                "tibial tuberosity position in standing",
+                "rotated inwards",
+                "neutral",
+                cite,
+                "The shin bone sits turned in, which is passed down to the foot as extra "
+                "pronation.",
+            )
+
+
+def dorsiflexion(a: Assessment, n: ChainNorms) -> Iterator[Finding]:
+    """Weight-bearing lunge below normal, or clearly below the other side."""
+    for side, cm, other in _sides(a.lunge_cm):
+        gap = (other - cm) if other is not None else 0.0
+        severity: Severity | None = None
+        reasons: list[str] = []
+        cite = n.lunge_normal_min.citation
+        if cm < n.lunge_marked_below.value:
+            severity, cite = Severity.MODERATE, n.lunge_marked_below.citation
+            reasons.append(f"under {_num(n.lunge_marked_below.value)} cm")
+        elif cm < n.lunge_normal_min.value:
+            severity = Severity.MILD
+            reasons.append(f"under {_num(n.lunge_normal_min.value)} cm")
+        if _exceeds(gap, n.lunge_error_cm.value):
+            severity = severity or Severity.MILD
+            if not reasons:
+                cite = n.lunge_error_cm.citation
+            reasons.append(f"{_num(round(gap, 1))} cm less than the other side")
+        if severity is None:
+            continue
+        yield _finding(
+            Link.ANKLE,
+            FindingKind.REDUCED_DORSIFLEXION,
+            side,
+            severity,
+            "weight-bearing lunge test (knee to wall)",
+            f"{_num(cm)} cm ({'; '.join(reasons)})",
+            f"normal ≥ {_num(n.lunge_normal_min.value)} cm; side-to-side differences over "
+            f"{_num(n.lunge_error_cm.value)} cm are beyond measurement error",
+            cite,
+            "The ankle bends too little under load, so the midfoot flattens to make up the "
+            "range and strains the plantar fascia.",
+            cm,
+        )
+
+
+def heel_raise(a: Assessment, n: ChainNorms) -> Iterator[Finding]:
+    """Single-leg heel raises below the norm for sex and age, or below the other side."""
+    norm = n.heel_raise_norm(a.symptoms.sex, a.symptoms.age)
+    error = n.heel_raise_error_reps.value
+    for side, reps, other in _sides(a.heel_raise_reps):
+        shortfall = norm.reps - reps
+        gap = (other - reps) if other is not None else 0.0
+        severity: Severity | None = None
+        reasons: list[str] = []
+        cite = norm.citation
+        if _exceeds(shortfall, 2 * error):
+            severity = Severity.MODERATE
+        elif _exceeds(shortfall, error):
+            severity = Severity.MILD
+        if severity is not None:
+            reasons.append(f"{_num(shortfall)} below the reference of {_num(norm.reps)}")
+        if _exceeds(gap, error):
+            severity = severity or Severity.MILD
+            if not reasons:
+                cite = n.heel_raise_error_reps.citation
+            reasons.append(f"{_num(gap)} fewer than the other side")
+        if severity is None:
+            continue
+        who = (
+            {"female": "women", "male": "men"}.get(norm.sex.value, "adults")
+            if norm.sex
+            else "adults"
+        )
+        yield _finding(
+            Link.ANKLE,
+            FindingKind.PLANTAR_FLEXOR_ENDURANCE_DEFICIT,
+            side,
+            severity,
+            "single-leg heel raises to fatigue",
+            f"{_num(reps)} reps ({'; '.join(reasons)})",
+            f"median {_num(norm.reps)} reps for {who}; differences of up to "
+            f"{_num(error)} reps are measurement error",
+            cite,
+            "The calf tires early, so the foot's arch loses its support late in each day's "
+            "walking and the fascia takes more load.",
+            reps,
+        )
+
+
+def foot_posture(a: Assessment, n: ChainNorms) -> Iterator[Finding]:
+    """Pronation (navicular drop, FPI, low arch) or a highly supinated foot."""
+    judged = "judged in the context of the chain above"
+    for side, drop, _ in _sides(a.navicular_drop_mm):
+        if drop > n.navicular_drop_mm.value:
+            yield _finding(
+                Link.FOOT,
+                FindingKind.EXCESSIVE_PRONATION,
+                side,
+                Severity.MILD,
+                "navicular drop",
+                f"{_num(drop)} mm",
+                f"over {_num(n.navicular_drop_mm.value)} mm is excessive ({judged})",
+                n.navicular_drop_mm.citation,
+                "The arch drops a lot under load; the test's reliability is only fair.",
+                drop,
+            )
+    for side, fpi_value in a.foot_posture_index.items():
+        if fpi_value is None:
+            continue
+        fpi = float(fpi_value)
+        if fpi >= n.fpi_pronated.value:
+            high = fpi >= n.fpi_highly_pronated.value
+            yield _finding(
+                Link.FOOT,
+                FindingKind.EXCESSIVE_PRONATION,
+                side,
+                Severity.MODERATE if high else Severity.MILD,
+                "Foot Posture Index (FPI-6)",
+                f"{fpi_value:+d}",
+                f"+{_num(n.fpi_pronated.value)} or more pronated, "
+                f"+{_num(n.fpi_highly_pronated.value)} or more highly pronated",
+                (n.fpi_highly_pronated if high else n.fpi_pronated).citation,
+                "The foot rests in a pronated (flattened) posture.",
+                fpi,
+            )
+        elif fpi <= n.fpi_highly_supinated.value:
+            yield _finding(
+                Link.FOOT,
+                FindingKind.SUPINATED_FOOT,
+                side,
+                Severity.MILD,
+                "Foot Posture Index (FPI-6)",
+                f"{fpi_value:+d}",
+                f"{_num(n.fpi_highly_supinated.value)} or less is highly supinated",
+                n.fpi_highly_supinated.citation,
+                "A high-arched, rigid foot absorbs shock poorly.",
+                fpi,
+            )
+    cite = Citation(source="akmi-chain", grade=Grade.U, detail="clinician's classification")
+    for side, arch in a.arch_height.items():
+        if arch is ArchHeight.LOW:
+            yield _finding(
+                Link.FOOT,
+                FindingKind.EXCESSIVE_PRONATION,
+                side,
+                Severity.MILD,
+                "arch height",
+                "low",
+                f"normal arch ({judged})",
+                cite,
+                "A low arch often goes with pronation; look above it for the cause.",
+            )
+    for side, ray in a.first_ray_mobility.items():
+        if ray in (FirstRayMobility.HYPOMOBILE, FirstRayMobility.HYPERMOBILE):
+            assert ray is not None
+            yield _finding(
+                Link.FOOT,
+                FindingKind.FIRST_RAY_DYSFUNCTION,
+                side,
+                Severity.MILD,
+                "first-ray mobility",
+                ray.value,
+                "normal mobility",
+                cite,
+                "The big-toe ray moves too little or too much to lock the foot for push-off.",
+            )
+    for side, grip in a.toe_grip.items():
+        if grip is ToeGrip.WEAK:
+            yield _finding(
+                Link.FOOT,
+                FindingKind.INTRINSIC_FOOT_WEAKNESS,
+                side,
+                Severity.MILD,
+                "toe grip strength",
+                "weak",
+                "normal grip",
+                Citation(source="pogo-intrinsic", grade=Grade.B, detail="cites Cheung 2016"),
+                "The small muscles of the foot are weak; they help support the arch.",
+            )
+
+
+RULES: tuple[Rule, ...] = (
+    hip_rotation,
+    glute_med,
+    hip_abduction,
+    pelvis,
+    tibia,
+    dorsiflexion,
+    heel_raise,
+    foot_posture,
+)
+"""The rules :func:`assess` runs, top-down."""
+
+_MEASURED_AT: Mapping[Link, tuple[str, ...]] = MappingProxyType(
+    {
+        Link.HIP: (
+            "hip_internal_rotation_deg",
+            "trendelenburg",
+            "single_leg_squat",
+            "hip_abduction_strength",
+        ),
+        Link.PELVIS: ("pelvis_level", "pelvis_rotated", "leg_length"),
+        Link.KNEE: ("tibial_rotation",),
+        Link.ANKLE: ("lunge_cm", "heel_raise_reps"),
+        Link.FOOT: (
+            "arch_height",
+            "navicular_drop_mm",
+            "foot_posture_index",
+            "first_ray_mobility",
+            "toe_grip",
+        ),
+    }
+)
+
+
+def _measured(value: object) -> bool:
+    if isinstance(value, Bilateral):
+        sides = typing.cast(Bilateral[object], value)
+        return sides.left is not None or sides.right is not None
+    return value is not None
+
+
+def _sort_key(f: Finding) -> tuple[int, int, int, int]:
+    side = 0 if f.side is None else 1 + list(Side).index(f.side)
+    return (f.link.order, side, list(FindingKind).index(f.kind), -f.severity.level)
+
+
+def _primary(findings: tuple[Finding, ...], painful: tuple[Side, ...]) -> Finding | None:
+    """The most upstream finding on the painful side(s).
+
+    Order: the link nearest the hip first; then the more severe; then the
+    kind's order in :class:`FindingKind`. Pelvis-wide findings (no side)
+    count for any painful side. With no painful side recorded, every
+    finding counts.
+    """
+    candidates = [f for f in findings if not painful or f.side is None or f.side in painful]
+    if not candidates:
+        return None
+    return min(
+        candidates, key=lambda f: (f.link.order, -f.severity.level, list(FindingKind).index(f.kind))
+    )
+
+
+_UPSTREAM = (Link.HIP, Link.PELVIS, Link.KNEE)
+
+
+def _asymmetric(findings: tuple[Finding, ...], painful: tuple[Side, ...]) -> bool:
+    if len(painful) != 1:
+        return False
+    side = painful[0]
+    upstream = [f for f in findings if f.link in _UPSTREAM]
+    here = {f.kind for f in upstream if f.side is side}
+    there = {f.kind for f in upstream if f.side is side.opposite}
+    return bool(here - there)
+
+
+def _referral(screen: RedFlagScreen) -> Referral | None:
+    flags = tuple(
+        RedFlag(item=name, finding=text, suggests=suggests, citation=_DDX)
+        for name, (text, suggests) in RED_FLAGS.items()
+        if getattr(screen, name) is True
+    )
+    if not flags:
+        return None
+    return Referral(
+        flags=flags,
+        advice="Do not start a self-managed programme; see a clinician for assessment first.",
+    )
+
+
+def assess(
+    assessment: Assessment,
+    norms: ChainNorms | None = None,
+    *,
+    emphasis: Mapping[FindingKind, tuple[str, ...]] | None = None,
+) -> ChainReport:
+    """Judge an assessment link by link, top-down, and explain every finding.
+
+    Args:
+        assessment: The measurements (all optional).
+        norms: Thresholds to judge against; defaults to :class:`ChainNorms()`.
+        emphasis: Exercises for each finding kind; defaults to
+            :data:`DEFAULT_EMPHASIS`.
+
+    Returns:
+        A :class:`ChainReport`. Any positive red flag sets ``referral`` and
+        makes ``programme_allowed`` false.
+
+    Raises:
+        InvalidValueError: ``assessment`` or ``norms`` is not of the right type.
+    """
+    if not isinstance(assessment, Assessment):
+        raise InvalidValueError("$", f"expected an Assessment, got {type(assessment).__name__}")
+    norms = ChainNorms() if norms is None else norms
+    if not isinstance(norms, ChainNorms):
+        raise InvalidValueError("$.norms", f"expected ChainNorms, got {type(norms).__name__}")
+    table = DEFAULT_EMPHASIS if emphasis is None else emphasis
+    findings = tuple(sorted((f for rule in RULES for f in rule(assessment, norms)), key=_sort_key))
+    painful = assessment.symptoms.painful_sides
+    focus = tuple(dict.fromkeys((f.kind, f.side) for f in findings if table.get(f.kind)))
+    return ChainReport(
+        assessment=assessment,
+        findings=findings,
+        primary_driver=_primary(findings, painful),
+        asymmetric=_asymmetric(findings, painful),
+        referral=_referral(assessment.red_flags),
+        emphasis=tuple(Emphasis(kind=k, side=s, exercises=table[k]) for k, s in focus),
+        not_assessed=tuple(
+            link
+            for link, fields in _MEASURED_AT.items()
+            if not any(_measured(getattr(assessment, name)) for name in fields)
+        ),
+    )

@@ -1,0 +1,1 @@
+"""Phases, gates, protocols, pain rules and the progression engine (coming in a later release)."""

@@ -1,0 +1,979 @@
+"""Hypothesis strategies for every public plantarkit value.
+
+Each strategy builds valid values directly: it respects every bound and
+cross-field rule of the constructors (a repetition range never has its
+minimum above its count, a tempo only comes with repetition work, a
+catalogue's ladders only name its own exercises and never loop), so nothing
+is thrown away by filtering and tests stay fast::
+
+    from hypothesis import given
+    from plantarkit import testing
+
+    @given(testing.prescriptions())
+    def test_minutes_are_not_negative(p):
+        assert p.estimated_minutes() >= 0
+
+The strategies are also registered for :func:`hypothesis.strategies.from_type`
+through hypothesis' entry point (``plantarkit[testing]`` installs it), so
+``st.from_type(plantarkit.Prescription)`` and ``st.builds(f)`` for functions
+annotated with plantarkit types just work. Without the installed entry point,
+call :func:`register` once.
+
+Texts are kept short and drawn from a small alphabet that still includes
+quotes, backslashes, a newline and non-ASCII letters, so values stay cheap to
+build while exercising JSON escaping. Numbers are finite, mixing whole numbers
+and floats, so every value round-trips through JSON.
+"""
+
+import enum
+import functools
+import typing
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+import attrs
+from hypothesis import strategies as st
+from hypothesis.strategies import SearchStrategy
+
+from plantarkit._core import Bilateral, Citation, Grade, Pain, Side, Source, SourceKind
+from plantarkit.chain import (
+    RED_FLAGS,
+    AmplificationModel,
+    ArchHeight,
+    Assessment,
+    ChainNorms,
+    ChainReport,
+    Emphasis,
+    Finding,
+    FindingKind,
+    FirstRayMobility,
+    HeelRaiseNorm,
+    LegLength,
+    LegLengthKind,
+    Link,
+    RedFlag,
+    RedFlagScreen,
+    Referral,
+    Severity,
+    Sex,
+    SquatQuality,
+    Symptoms,
+    Threshold,
+    TibialRotation,
+    ToeGrip,
+    assess,
+)
+from plantarkit.exercises import (
+    Advice,
+    AdviceTopic,
+    BandResistance,
+    Catalogue,
+    Equipment,
+    Exercise,
+    Frequency,
+    Hold,
+    Ladder,
+    LadderStep,
+    Load,
+    LoadKind,
+    PlantarLoad,
+    Position,
+    Prescription,
+    Region,
+    Reps,
+    RunWalk,
+    Tempo,
+    Timed,
+    Variant,
+    Work,
+)
+
+__all__ = [
+    "advice_items",
+    "assessments",
+    "bilaterals",
+    "catalogues",
+    "chain_norms",
+    "chain_reports",
+    "citations",
+    "emphases",
+    "enum_members",
+    "exercises",
+    "findings",
+    "frequencies",
+    "grades",
+    "holds",
+    "ids",
+    "ladder_steps",
+    "ladders",
+    "leg_lengths",
+    "loads",
+    "pains",
+    "prescriptions",
+    "red_flag_screens",
+    "referrals",
+    "register",
+    "reps",
+    "run_walks",
+    "sides",
+    "source_keys",
+    "sources",
+    "symptoms",
+    "tempos",
+    "texts",
+    "thresholds",
+    "timeds",
+    "values",
+    "variants",
+    "works",
+]
+
+T = TypeVar("T")
+
+_LOWER = "abcdefghijklmnopqrstuvwxyz"
+_ALNUM = _LOWER + "0123456789"
+_VISIBLE = 'aZé0ß–×≤🦶"\\/'
+_ALPHABET = _VISIBLE + " \n"
+
+_ENUMS: tuple[type[enum.Enum], ...] = (
+    Side,
+    Grade,
+    SourceKind,
+    Region,
+    Position,
+    PlantarLoad,
+    Equipment,
+    AdviceTopic,
+    LoadKind,
+    BandResistance,
+    Sex,
+    SquatQuality,
+    TibialRotation,
+    ArchHeight,
+    FirstRayMobility,
+    ToeGrip,
+    LegLengthKind,
+    Link,
+    Severity,
+    FindingKind,
+)
+
+
+# --- building blocks ---------------------------------------------------------------------------
+
+
+def texts(*, non_empty: bool = False, max_size: int = 20) -> SearchStrategy[str]:
+    """Short texts, with quotes, backslashes, a newline and non-ASCII characters.
+
+    Args:
+        non_empty: Only texts with at least one non-blank character, as
+            names, titles, points and instructions need.
+        max_size: The longest text drawn.
+
+    Returns:
+        A strategy for strings.
+    """
+    if not non_empty:
+        return st.text(_ALPHABET, max_size=max_size)
+    half = max(0, (max_size - 1) // 2)
+    return st.tuples(
+        st.text(_ALPHABET, max_size=half),
+        st.sampled_from(_VISIBLE),
+        st.text(_ALPHABET, max_size=half),
+    ).map("".join)
+
+
+_ID_HEAD = st.sampled_from(_LOWER)
+_ALNUMS = st.text(_ALNUM, max_size=6)
+_ID_TAIL = st.lists(st.text(_ALNUM, min_size=1, max_size=4), max_size=2)
+_KEY_PARTS = st.lists(st.text(_ALNUM, min_size=1, max_size=6), min_size=1, max_size=3)
+
+
+@st.composite
+def _snake_case(draw: st.DrawFn) -> str:
+    return "_".join([draw(_ID_HEAD) + draw(_ALNUMS), *draw(_ID_TAIL)])
+
+
+_IDS = _snake_case()
+_KEYS = _KEY_PARTS.map("-".join)
+
+
+def ids() -> SearchStrategy[str]:
+    """Snake_case ids (``split_squat``) as exercises, advice, ladders and tags use.
+
+    Returns:
+        A strategy for strings matching ``[a-z][a-z0-9]*(_[a-z0-9]+)*``.
+    """
+    return _IDS
+
+
+def source_keys() -> SearchStrategy[str]:
+    """Source keys (``rathleff-2015``) as sources and citations use.
+
+    Returns:
+        A strategy for strings matching ``[a-z0-9]+(-[a-z0-9]+)*``.
+    """
+    return _KEYS
+
+
+@functools.cache
+def _reals(low: int, high: int, *, above: bool = False) -> SearchStrategy[float]:
+    """Finite numbers in ``[low, high]`` (``(low, high]`` with ``above``), whole or not."""
+    return st.one_of(
+        st.integers(low + 1 if above else low, high),
+        st.floats(low, high, exclude_min=above, allow_nan=False, allow_infinity=False),
+    )
+
+
+_BOOLS = st.booleans()
+
+
+def _maybe(draw: st.DrawFn, strategy: SearchStrategy[T]) -> T | None:
+    """Draw ``None`` or a value (shrinking towards ``None``)."""
+    return draw(strategy) if draw(_BOOLS) else None
+
+
+def _unique(strategy: SearchStrategy[T], max_size: int = 3) -> SearchStrategy[tuple[T, ...]]:
+    return st.lists(strategy, unique=True, max_size=max_size).map(tuple)
+
+
+_SOME_KEYS = _unique(_KEYS)
+_SOME_IDS = _unique(_IDS)
+_TEXTS = texts()
+_NAMES = texts(non_empty=True)
+_LINES = st.lists(_NAMES, max_size=3).map(tuple)
+_POINTS = st.lists(_NAMES, min_size=1, max_size=3).map(tuple)
+
+
+def _cited(draw: st.DrawFn, cite: Sequence[str] | None) -> tuple[str, ...]:
+    """Draw the source keys an item cites: any keys, or some of ``cite``."""
+    if cite is None:
+        return draw(_SOME_KEYS)
+    if not cite:
+        return ()
+    return draw(_unique(st.sampled_from(tuple(cite))))
+
+
+# --- core --------------------------------------------------------------------------------------
+
+
+def sides() -> SearchStrategy[Side]:
+    """Sides of the body.
+
+    Returns:
+        A strategy for :class:`~plantarkit.Side` members.
+    """
+    return st.sampled_from(Side)
+
+
+def pains() -> SearchStrategy[Pain]:
+    """Pain ratings from 0 to 10.
+
+    Returns:
+        A strategy for :class:`~plantarkit.Pain` values.
+    """
+    return st.integers(0, 10).map(Pain)
+
+
+def bilaterals(elements: SearchStrategy[T]) -> SearchStrategy[Bilateral[T]]:
+    """Values held per side, each side drawn from ``elements``.
+
+    Args:
+        elements: The strategy for each side's value.
+
+    Returns:
+        A strategy for :class:`~plantarkit.Bilateral` values.
+    """
+    return st.builds(Bilateral, left=elements, right=elements)
+
+
+def grades() -> SearchStrategy[Grade]:
+    """Evidence grades (A, B, U).
+
+    Returns:
+        A strategy for :class:`~plantarkit.Grade` members.
+    """
+    return st.sampled_from(Grade)
+
+
+def enum_members() -> SearchStrategy[enum.Enum]:
+    """Members of every public plantarkit enum (sides, regions, loads, ...).
+
+    Returns:
+        A strategy for enum members, each a document type of its own.
+    """
+    return st.one_of([st.sampled_from(e) for e in _ENUMS])
+
+
+@st.composite
+def sources(draw: st.DrawFn, *, keys: SearchStrategy[str] | None = None) -> Source:
+    """Bibliographic sources.
+
+    Args:
+        keys: The strategy for the source's key; ``None`` draws any valid key.
+
+    Returns:
+        A strategy for :class:`~plantarkit.Source` values.
+    """
+    return Source(
+        key=draw(keys if keys is not None else _KEYS),
+        kind=draw(st.sampled_from(SourceKind)),
+        title=draw(_NAMES),
+        authors=draw(_LINES),
+        year=_maybe(draw, st.integers(1800, 2100)),
+        venue=draw(_TEXTS),
+    )
+
+
+@st.composite
+def citations(draw: st.DrawFn, *, keys: SearchStrategy[str] | None = None) -> Citation:
+    """Citations: a source key with an evidence grade and a detail.
+
+    Args:
+        keys: The strategy for the cited key; ``None`` draws any valid key.
+
+    Returns:
+        A strategy for :class:`~plantarkit.Citation` values.
+    """
+    return Citation(
+        source=draw(keys if keys is not None else _KEYS),
+        grade=draw(st.sampled_from(Grade)),
+        detail=draw(_TEXTS),
+    )
+
+
+# --- doses -------------------------------------------------------------------------------------
+
+
+@st.composite
+def tempos(draw: st.DrawFn) -> Tempo:
+    """Repetition tempos: each phase 0-60 s, at least one phase longer than zero.
+
+    Returns:
+        A strategy for :class:`~plantarkit.Tempo` values.
+    """
+    timed = draw(st.integers(0, 3))
+    up, top, down, bottom = (draw(_reals(0, 60, above=i == timed)) for i in range(4))
+    return Tempo(up=up, top=top, down=down, bottom=bottom)
+
+
+@st.composite
+def reps(draw: st.DrawFn) -> Reps:
+    """Repetition work: a count, optionally a range with a minimum up to the count.
+
+    Returns:
+        A strategy for :class:`~plantarkit.Reps` values.
+    """
+    count = draw(st.integers(1, 500))
+    return Reps(
+        count=count,
+        minimum=_maybe(draw, st.integers(1, count)),
+        build_up=draw(_BOOLS),
+        to_fatigue=draw(_BOOLS),
+        each_direction=draw(_BOOLS),
+    )
+
+
+def holds() -> SearchStrategy[Hold]:
+    """Static holds: up to 600 s each, 1-100 per set.
+
+    Returns:
+        A strategy for :class:`~plantarkit.Hold` values.
+    """
+    return st.builds(Hold, seconds=_reals(0, 600, above=True), reps=st.integers(1, 100))
+
+
+def timeds() -> SearchStrategy[Timed]:
+    """Timed bouts of up to a day.
+
+    Returns:
+        A strategy for :class:`~plantarkit.Timed` values.
+    """
+    return st.builds(Timed, seconds=_reals(0, 24 * 3600, above=True))
+
+
+def run_walks() -> SearchStrategy[RunWalk]:
+    """Run/walk intervals.
+
+    Returns:
+        A strategy for :class:`~plantarkit.RunWalk` values.
+    """
+    return st.builds(
+        RunWalk,
+        rounds=st.integers(1, 100),
+        run_seconds=_reals(0, 4 * 3600, above=True),
+        walk_seconds=_reals(0, 3600),
+        walk_first=_BOOLS,
+    )
+
+
+def works() -> SearchStrategy[Work]:
+    """Any kind of work: repetitions, holds, timed bouts or run/walk intervals.
+
+    Returns:
+        A strategy for :data:`~plantarkit.Work` values.
+    """
+    return _WORKS
+
+
+@st.composite
+def loads(draw: st.DrawFn) -> Load:
+    """Resistances: body weight, a band of some resistance, or a weight (kg or to choose).
+
+    Returns:
+        A strategy for :class:`~plantarkit.Load` values.
+    """
+    kind = draw(st.sampled_from(LoadKind))
+    if kind is LoadKind.BODY_WEIGHT:
+        return Load()
+    if kind is LoadKind.BAND:
+        return Load(kind=kind, band=_maybe(draw, st.sampled_from(BandResistance)))
+    return Load(kind=kind, kg=_maybe(draw, _reals(0, 500)))
+
+
+@st.composite
+def frequencies(draw: st.DrawFn) -> Frequency:
+    """Training frequencies: every n days or n days a week, once or several times a day.
+
+    Returns:
+        A strategy for :class:`~plantarkit.Frequency` values.
+    """
+    times = draw(st.integers(1, 12))
+    up_to = _maybe(draw, st.integers(times, 12))
+    if not draw(_BOOLS):
+        return Frequency(
+            times_per_day=times, max_times_per_day=up_to, every_n_days=draw(st.integers(1, 14))
+        )
+    days = draw(st.integers(1, 7))
+    return Frequency(
+        times_per_day=times,
+        max_times_per_day=up_to,
+        every_n_days=None,
+        days_per_week=days,
+        non_consecutive=days <= 4 and draw(_BOOLS),
+    )
+
+
+@st.composite
+def prescriptions(draw: st.DrawFn, *, work: SearchStrategy[Work] | None = None) -> Prescription:
+    """Full doses; a tempo and an RM intensity only come with repetition work.
+
+    Args:
+        work: The strategy for the work per set; ``None`` draws any kind.
+
+    Returns:
+        A strategy for :class:`~plantarkit.Prescription` values.
+    """
+    drawn = draw(work if work is not None else _WORKS)
+    sets = draw(st.integers(1, 20))
+    is_reps = isinstance(drawn, Reps)
+    return Prescription(
+        work=drawn,
+        sets=sets,
+        max_sets=_maybe(draw, st.integers(sets, 20)),
+        tempo=_maybe(draw, _TEMPOS) if is_reps else None,
+        rest_seconds=_maybe(draw, st.integers(0, 900)),
+        load=draw(_LOADS),
+        rm=_maybe(draw, st.integers(1, 50)) if is_reps else None,
+        each_side=draw(_BOOLS),
+        height_cm=_maybe(draw, _reals(0, 150, above=True)),
+        frequency=draw(_FREQUENCIES),
+        note=draw(_TEXTS),
+    )
+
+
+# --- exercises, advice, ladders ----------------------------------------------------------------
+
+
+@st.composite
+def exercises(
+    draw: st.DrawFn,
+    *,
+    ids: SearchStrategy[str] | None = None,
+    cite: Sequence[str] | None = None,
+) -> Exercise:
+    """Exercises with a valid dose, unique equipment, tags and sources.
+
+    Args:
+        ids: The strategy for the exercise's id; ``None`` draws any snake_case id.
+        cite: Source keys the exercise may cite; ``None`` draws any keys.
+
+    Returns:
+        A strategy for :class:`~plantarkit.Exercise` values.
+    """
+    return Exercise(
+        id=draw(ids if ids is not None else _IDS),
+        name=draw(_NAMES),
+        region=draw(st.sampled_from(Region)),
+        position=draw(st.sampled_from(Position)),
+        plantar_load=draw(st.sampled_from(PlantarLoad)),
+        dose=draw(_PRESCRIPTIONS),
+        purpose=draw(_TEXTS),
+        equipment=draw(_EQUIPMENT),
+        targets=draw(_LINES),
+        instructions=draw(_LINES),
+        cues=draw(_LINES),
+        sources=_cited(draw, cite),
+        tags=draw(_SOME_IDS),
+    )
+
+
+@st.composite
+def advice_items(
+    draw: st.DrawFn,
+    *,
+    ids: SearchStrategy[str] | None = None,
+    cite: Sequence[str] | None = None,
+) -> Advice:
+    """Advice items with at least one point.
+
+    Args:
+        ids: The strategy for the item's id; ``None`` draws any snake_case id.
+        cite: Source keys the item may cite; ``None`` draws any keys.
+
+    Returns:
+        A strategy for :class:`~plantarkit.Advice` values.
+    """
+    return Advice(
+        id=draw(ids if ids is not None else _IDS),
+        name=draw(_NAMES),
+        topic=draw(st.sampled_from(AdviceTopic)),
+        points=draw(_POINTS),
+        sources=_cited(draw, cite),
+        tags=draw(_SOME_IDS),
+    )
+
+
+@st.composite
+def ladder_steps(draw: st.DrawFn, *, exercise_ids: Sequence[str] | None = None) -> LadderStep:
+    """Single ladder rungs, with the exercise's default dose or their own.
+
+    Args:
+        exercise_ids: Exercise ids the rung may name; ``None`` draws any id.
+
+    Returns:
+        A strategy for :class:`~plantarkit.LadderStep` values.
+    """
+    exercise = draw(st.sampled_from(tuple(exercise_ids)) if exercise_ids else _IDS)
+    return LadderStep(exercise=exercise, dose=_maybe(draw, _PRESCRIPTIONS), note=draw(_TEXTS))
+
+
+def _resolved_by(
+    default: Prescription | None,
+) -> Callable[[Prescription | None], Prescription | None]:
+    """Key a rung's dose by the dose it stands for (``None``: the default dose)."""
+    return lambda dose: default if dose is None else dose
+
+
+@st.composite
+def ladders(
+    draw: st.DrawFn,
+    *,
+    ids: SearchStrategy[str] | None = None,
+    exercises: Sequence[Exercise] | None = None,
+    cite: Sequence[str] | None = None,
+) -> Ladder:
+    """Progression ladders that never loop.
+
+    The rungs visit some of ``exercises`` in the given order, each in one run
+    of one to three rungs whose doses differ once a rung without a dose is
+    read as the exercise's default dose. Ladders drawn over the same
+    ``exercises`` therefore never repeat a rung, never return to an exercise
+    and never form a cycle between them.
+
+    Args:
+        ids: The strategy for the ladder's id; ``None`` draws any snake_case id.
+        exercises: Exercises the rungs may use, easiest first; ``None`` (or
+            empty) names fresh exercise ids, which a catalogue would lack.
+        cite: Source keys the ladder may cite; ``None`` draws any keys.
+
+    Returns:
+        A strategy for :class:`~plantarkit.Ladder` values.
+    """
+    order: list[tuple[str, Prescription | None]] = (
+        [(e.id, e.dose) for e in exercises]
+        if exercises
+        else [(i, None) for i in draw(_FRESH_ORDER)]
+    )
+    picked = sorted(
+        draw(
+            st.lists(
+                st.integers(0, len(order) - 1), unique=True, min_size=1, max_size=min(4, len(order))
+            )
+        )
+    )
+    steps: list[LadderStep] = []
+    for i in picked:
+        exercise, default = order[i]
+        doses = st.lists(
+            _MAYBE_PRESCRIPTIONS,
+            unique_by=_resolved_by(default),
+            min_size=1 if len(picked) > 1 else 2,
+            max_size=3,
+        )
+        steps.extend(LadderStep(exercise=exercise, dose=d, note=draw(_TEXTS)) for d in draw(doses))
+    return Ladder(
+        id=draw(ids if ids is not None else _IDS),
+        name=draw(_NAMES),
+        steps=tuple(steps),
+        criterion=draw(_TEXTS),
+        sources=_cited(draw, cite),
+        note=draw(_TEXTS),
+    )
+
+
+@st.composite
+def catalogues(
+    draw: st.DrawFn,
+    *,
+    min_exercises: int = 0,
+    max_exercises: int = 4,
+    max_advice: int = 2,
+    min_ladders: int = 0,
+    max_ladders: int = 2,
+    max_sources: int = 3,
+) -> Catalogue:
+    """Consistent catalogues.
+
+    Ids are unique across exercises and advice, every ladder rung names an
+    exercise of the catalogue, ladders follow the exercises' order (so they
+    never loop, alone or together) and every cited source is included.
+
+    Args:
+        min_exercises: Fewest exercises drawn.
+        max_exercises: Most exercises drawn.
+        max_advice: Most advice items drawn.
+        min_ladders: Fewest ladders drawn; more than zero implies at least
+            one exercise.
+        max_ladders: Most ladders drawn (none when there is no exercise).
+        max_sources: Most sources drawn.
+
+    Returns:
+        A strategy for :class:`~plantarkit.Catalogue` values.
+    """
+    keys = draw(st.lists(_KEYS, unique=True, max_size=max_sources))
+    n_exercises = draw(st.integers(max(min_exercises, min(min_ladders, 1)), max_exercises))
+    n_advice = draw(st.integers(0, max_advice))
+    n_items = n_exercises + n_advice
+    item_ids = draw(st.lists(_IDS, unique=True, min_size=n_items, max_size=n_items))
+    drills = tuple(draw(exercises(ids=st.just(i), cite=keys)) for i in item_ids[:n_exercises])
+    n_ladders = draw(st.integers(min_ladders, max_ladders)) if drills else 0
+    ladder_ids = draw(st.lists(_IDS, unique=True, min_size=n_ladders, max_size=n_ladders))
+    return Catalogue(
+        exercises=drills,
+        advice=tuple(draw(advice_items(ids=st.just(i), cite=keys)) for i in item_ids[n_exercises:]),
+        ladders=tuple(
+            draw(ladders(ids=st.just(i), exercises=drills, cite=keys)) for i in ladder_ids
+        ),
+        sources=tuple(draw(sources(keys=st.just(k))) for k in keys),
+    )
+
+
+@st.composite
+def variants(draw: st.DrawFn) -> Variant:
+    """Resolved ladder rungs: a ladder id, a position, an exercise and a dose.
+
+    Returns:
+        A strategy for :class:`~plantarkit.Variant` values.
+    """
+    exercise = draw(_EXERCISES)
+    return Variant(
+        ladder=draw(_IDS),
+        index=draw(st.integers(0, 20)),
+        exercise=exercise,
+        dose=draw(st.one_of(st.just(exercise.dose), _PRESCRIPTIONS)),
+        note=draw(_TEXTS),
+    )
+
+
+# --- kinetic-chain assessment ------------------------------------------------------------------
+
+
+def _opt_bilateral(elements: SearchStrategy[T]) -> SearchStrategy[Bilateral[T | None]]:
+    return bilaterals(st.one_of(st.none(), elements))
+
+
+@st.composite
+def symptoms(draw: st.DrawFn) -> Symptoms:
+    """Symptoms: painful side(s), first-step pain, duration, age and sex, each maybe missing."""
+    return Symptoms(
+        painful_sides=draw(_unique(st.sampled_from(Side), max_size=2)),
+        first_step_pain=draw(st.one_of(st.none(), pains())),
+        duration_weeks=draw(st.one_of(st.none(), _reals(0, 520))),
+        age=draw(st.one_of(st.none(), st.integers(0, 120))),
+        sex=draw(st.one_of(st.none(), st.sampled_from(Sex))),
+    )
+
+
+@st.composite
+def leg_lengths(draw: st.DrawFn) -> LegLength:
+    """A leg-length difference of 0 to 40 mm on either side."""
+    return LegLength(
+        difference_mm=draw(_reals(0, 40)),
+        shorter=draw(st.sampled_from(Side)),
+        kind=draw(st.sampled_from(LegLengthKind)),
+    )
+
+
+def red_flag_screens(*, positive: bool | None = None) -> SearchStrategy[RedFlagScreen]:
+    """Red-flag screens.
+
+    Args:
+        positive: ``True`` draws screens with at least one positive answer,
+            ``False`` screens with none, ``None`` (default) either.
+    """
+    answers = (
+        st.sampled_from([None, False])
+        if positive is False
+        else st.sampled_from([None, False, True])
+    )
+    screen = st.fixed_dictionaries(dict.fromkeys(RED_FLAGS, answers))
+    if positive:
+        screen = st.tuples(screen, st.sampled_from(sorted(RED_FLAGS))).map(
+            lambda pair: {**pair[0], pair[1]: True}
+        )
+    return screen.map(lambda answers: RedFlagScreen(**answers))
+
+
+@st.composite
+def assessments(draw: st.DrawFn, *, red_flags: bool | None = False) -> Assessment:
+    """Assessments with any mix of measured and missing values, within each test's range.
+
+    Args:
+        red_flags: ``False`` (default) draws a screen with no positive answer,
+            ``True`` at least one positive answer, ``None`` either.
+    """
+    return Assessment(
+        symptoms=draw(symptoms()),
+        hip_internal_rotation_deg=draw(_opt_bilateral(_reals(0, 90))),
+        trendelenburg=draw(_opt_bilateral(_BOOLS)),
+        single_leg_squat=draw(_opt_bilateral(st.sampled_from(SquatQuality))),
+        hip_abduction_strength=draw(_opt_bilateral(_reals(0, 500))),
+        pelvis_level=draw(st.one_of(st.none(), _BOOLS)),
+        pelvis_rotated=draw(st.one_of(st.none(), _BOOLS)),
+        leg_length=draw(st.one_of(st.none(), leg_lengths())),
+        tibial_rotation=draw(_opt_bilateral(st.sampled_from(TibialRotation))),
+        lunge_cm=draw(_opt_bilateral(_reals(0, 30))),
+        heel_raise_reps=draw(_opt_bilateral(st.integers(0, 60))),
+        arch_height=draw(_opt_bilateral(st.sampled_from(ArchHeight))),
+        navicular_drop_mm=draw(_opt_bilateral(_reals(0, 40))),
+        foot_posture_index=draw(_opt_bilateral(st.integers(-12, 12))),
+        first_ray_mobility=draw(_opt_bilateral(st.sampled_from(FirstRayMobility))),
+        toe_grip=draw(_opt_bilateral(st.sampled_from(ToeGrip))),
+        red_flags=draw(red_flag_screens(positive=red_flags)),
+    )
+
+
+@st.composite
+def thresholds(draw: st.DrawFn) -> Threshold:
+    """A threshold value with a citation."""
+    return Threshold(value=draw(_reals(-20, 100)), citation=draw(citations()))
+
+
+def chain_norms() -> SearchStrategy[ChainNorms]:
+    """The default norms, or norms with one threshold moved (as a clinician might)."""
+    moved = st.tuples(
+        st.sampled_from(
+            [
+                "hip_ir_normal_min",
+                "lunge_normal_min",
+                "lunge_error_cm",
+                "heel_raise_error_reps",
+                "navicular_drop_mm",
+                "leg_length_mm",
+            ]
+        ),
+        _reals(0, 40),
+    ).map(lambda change: _moved_norms(*change))
+    extras = st.builds(
+        _other_norms,
+        st.builds(
+            AmplificationModel,
+            tibia_per_hip_degree=_reals(0, 10),
+            subtalar_per_hip_degree=_reals(0, 10),
+            citation=citations(),
+        ),
+        st.lists(
+            st.builds(
+                HeelRaiseNorm,
+                reps=_reals(0, 60),
+                citation=citations(),
+                sex=st.one_of(st.none(), st.sampled_from(Sex)),
+                min_age=st.integers(0, 60),
+                max_age=st.integers(60, 120),
+            ),
+            min_size=1,
+            max_size=3,
+        ).map(tuple),
+    )
+    return st.one_of(st.just(ChainNorms()), moved, extras)
+
+
+def _other_norms(model: AmplificationModel, norms: tuple[HeelRaiseNorm, ...]) -> ChainNorms:
+    return ChainNorms(amplification=model, heel_raise_norms=norms)
+
+
+def _moved_norms(name: str, value: float) -> ChainNorms:
+    norms = ChainNorms()
+    old: Threshold = getattr(norms, name)
+    changes: dict[str, Any] = {name: Threshold(value=value, citation=old.citation)}
+    return attrs.evolve(norms, **changes)
+
+
+def chain_reports(*, red_flags: bool | None = None) -> SearchStrategy[ChainReport]:
+    """Reports made by :func:`plantarkit.assess` from drawn assessments and norms."""
+    return st.builds(assess, assessments(red_flags=red_flags), chain_norms())
+
+
+@st.composite
+def findings(draw: st.DrawFn) -> Finding:
+    """A finding with any link, kind, side and severity (not necessarily one assess() makes)."""
+    return Finding(
+        link=draw(st.sampled_from(Link)),
+        kind=draw(st.sampled_from(FindingKind)),
+        side=draw(st.one_of(st.none(), st.sampled_from(Side))),
+        severity=draw(st.sampled_from(Severity)),
+        measure=draw(_NAMES),
+        value=draw(_NAMES),
+        reference=draw(_NAMES),
+        citation=draw(citations()),
+        explanation=draw(_NAMES),
+        measured=draw(st.one_of(st.none(), _reals(-100, 100))),
+    )
+
+
+@st.composite
+def referrals(draw: st.DrawFn) -> Referral:
+    """A referral with one or more red flags."""
+    items = draw(st.lists(st.sampled_from(sorted(RED_FLAGS)), min_size=1, max_size=3, unique=True))
+    flags = tuple(
+        RedFlag(
+            item=item,
+            finding=RED_FLAGS[item][0],
+            suggests=RED_FLAGS[item][1],
+            citation=draw(citations()),
+        )
+        for item in items
+    )
+    return Referral(flags=flags, advice=draw(_NAMES))
+
+
+@st.composite
+def emphases(draw: st.DrawFn) -> Emphasis:
+    """Exercises for one finding kind (ids need not exist in a catalogue)."""
+    return Emphasis(
+        kind=draw(st.sampled_from(FindingKind)),
+        side=draw(st.one_of(st.none(), st.sampled_from(Side))),
+        exercises=draw(st.lists(_IDS, min_size=1, max_size=3, unique=True).map(tuple)),
+    )
+
+
+def values() -> SearchStrategy[Any]:
+    """Any public plantarkit value that can be written as a document.
+
+    Returns:
+        A strategy drawing from every strategy of this module (enums, pain,
+        per-side numbers, sources, doses, exercises, ladders, catalogues ...).
+    """
+    return _VALUES
+
+
+# --- strategies shared by the composites above, built once --------------------------------------
+
+_TEMPOS = tempos()
+_WORKS: SearchStrategy[Work] = st.one_of(reps(), holds(), timeds(), run_walks())
+_LOADS = loads()
+_FREQUENCIES = frequencies()
+_PRESCRIPTIONS = prescriptions()
+_EQUIPMENT = _unique(st.sampled_from(Equipment))
+_EXERCISES = exercises()
+_FRESH_ORDER = st.lists(_IDS, unique=True, min_size=1, max_size=4)
+_MAYBE_PRESCRIPTIONS = st.one_of(st.none(), _PRESCRIPTIONS)
+_MEASURES: SearchStrategy[float] = st.one_of(
+    st.integers(-(10**6), 10**6), st.floats(allow_nan=False, allow_infinity=False)
+)
+_VALUES: SearchStrategy[Any] = st.one_of(
+    enum_members(),
+    pains(),
+    bilaterals(_MEASURES),
+    sources(),
+    citations(),
+    _TEMPOS,
+    reps(),
+    holds(),
+    timeds(),
+    run_walks(),
+    _LOADS,
+    _FREQUENCIES,
+    _PRESCRIPTIONS,
+    _EXERCISES,
+    advice_items(),
+    ladder_steps(),
+    ladders(),
+    variants(),
+    catalogues(),
+    symptoms(),
+    leg_lengths(),
+    red_flag_screens(),
+    assessments(red_flags=None),
+    thresholds(),
+    chain_norms(),
+    chain_reports(),
+    findings(),
+    referrals(),
+    emphases(),
+)
+
+
+# --- registration ------------------------------------------------------------------------------
+
+
+def _bilateral_from_type(thing: type[Bilateral[Any]]) -> SearchStrategy[Bilateral[Any]]:
+    args = typing.get_args(thing)
+    return bilaterals(st.from_type(args[0]) if args else _MEASURES)
+
+
+def register() -> None:
+    """Register these strategies with hypothesis, so ``st.from_type`` uses them.
+
+    Hypothesis does this itself through its entry point when plantarkit is
+    installed; call it yourself only when running from a source tree.
+    Calling it again is harmless.
+    """
+    registered: tuple[tuple[type[Any], SearchStrategy[Any]], ...] = (
+        (Pain, pains()),
+        (Source, sources()),
+        (Citation, citations()),
+        (Tempo, _TEMPOS),
+        (Reps, reps()),
+        (Hold, holds()),
+        (Timed, timeds()),
+        (RunWalk, run_walks()),
+        (Load, _LOADS),
+        (Frequency, _FREQUENCIES),
+        (Prescription, _PRESCRIPTIONS),
+        (Exercise, _EXERCISES),
+        (Advice, advice_items()),
+        (LadderStep, ladder_steps()),
+        (Ladder, ladders()),
+        (Variant, variants()),
+        (Catalogue, catalogues()),
+        (Symptoms, symptoms()),
+        (LegLength, leg_lengths()),
+        (RedFlagScreen, red_flag_screens()),
+        (Assessment, assessments(red_flags=None)),
+        (Threshold, thresholds()),
+        (ChainNorms, chain_norms()),
+        (ChainReport, chain_reports()),
+        (Finding, findings()),
+        (Referral, referrals()),
+        (Emphasis, emphases()),
+    )
+    for cls, strategy in registered:
+        st.register_type_strategy(cls, strategy)
+    st.register_type_strategy(Bilateral, _bilateral_from_type)
+
+
+def _hypothesis_setup_hook() -> None:  # pyright: ignore[reportUnusedFunction]  # entry point
+    """Hypothesis' entry point: the same as :func:`register`."""
+    register()
