@@ -1,6 +1,7 @@
 """Examples for the shared vocabulary and the error family."""
 
 import pickle
+from typing import Any
 
 import pytest
 
@@ -40,6 +41,20 @@ def test_bilateral_access_and_mirroring() -> None:
     assert rom.map(int) == Bilateral(left=38, right=27)
     assert Bilateral.both(0.0).asymmetry() == 0.0
     assert rom.items() == ((Side.LEFT, 38.0), (Side.RIGHT, 27.0))
+
+
+@pytest.mark.parametrize(
+    ("value", "path"),
+    [(Bilateral(left=None, right=3.0), "$.left"), (Bilateral(left=1.0, right="x"), "$.right")],
+)
+def test_bilateral_arithmetic_needs_numbers(value: Bilateral[Any], path: str) -> None:
+    with pytest.raises(InvalidValueError) as info:
+        value.difference()
+    assert info.value.path == path
+    with pytest.raises(InvalidValueError):
+        value.asymmetry()
+    with pytest.raises(InvalidValueError, match="finite values ≥ 0"):
+        Bilateral(left=-1.0, right=2.0).asymmetry()
 
 
 @pytest.mark.parametrize("value", [0, 5, 10])

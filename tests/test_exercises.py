@@ -76,6 +76,10 @@ def test_seconds_per_rep_assumption_is_a_parameter() -> None:
     dose = Prescription(sets=3, work=Reps(count=15))
     assert dose.time_under_tension() == 90
     assert dose.time_under_tension(seconds_per_rep=3) == 135
+    with pytest.raises(InvalidValueError, match=r"\$\.seconds_per_rep: expected a number"):
+        dose.time_under_tension(seconds_per_rep="3")  # type: ignore[arg-type]  # wrong on purpose
+    with pytest.raises(InvalidValueError, match=r"\$\.rest_seconds: must be ≥ 0"):
+        dose.estimated_minutes(rest_seconds=-1)
 
 
 @pytest.mark.parametrize(

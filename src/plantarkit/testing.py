@@ -17,7 +17,9 @@ The strategies are also registered for :func:`hypothesis.strategies.from_type`
 through hypothesis' entry point (``plantarkit[testing]`` installs it), so
 ``st.from_type(plantarkit.Prescription)`` and ``st.builds(f)`` for functions
 annotated with plantarkit types just work. Without the installed entry point,
-call :func:`register` once.
+call :func:`register` once. (The entry point lives in a separate module that
+imports nothing from here until a strategy is needed, so importing this
+module first and hypothesis second cannot form an import cycle.)
 
 Texts are kept short and drawn from a small alphabet that still includes
 quotes, backslashes, a newline and non-ASCII letters, so values stay cheap to
@@ -35,7 +37,16 @@ import attrs
 from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
 
-from plantarkit._core import Bilateral, Citation, Grade, Pain, Side, Source, SourceKind
+from plantarkit._core import (
+    Bilateral,
+    Citation,
+    Grade,
+    InvalidValueError,
+    Pain,
+    Side,
+    Source,
+    SourceKind,
+)
 from plantarkit.chain import (
     RED_FLAGS,
     AmplificationModel,
@@ -113,11 +124,13 @@ __all__ = [
     "red_flag_screens",
     "referrals",
     "register",
+    "registered_types",
     "reps",
     "run_walks",
     "sides",
     "source_keys",
     "sources",
+    "strategy_for",
     "symptoms",
     "tempos",
     "texts",
@@ -930,7 +943,63 @@ _VALUES: SearchStrategy[Any] = st.one_of(
 
 def _bilateral_from_type(thing: type[Bilateral[Any]]) -> SearchStrategy[Bilateral[Any]]:
     args = typing.get_args(thing)
-    return bilaterals(st.from_type(args[0]) if args else _MEASURES)
+    if not args:
+        return bilaterals(_MEASURES)
+    own = _registry().get(args[0])  # plantarkit's own types, registered with hypothesis or not
+    return bilaterals(own if own is not None else st.from_type(args[0]))
+
+
+@functools.cache
+def _registry() -> dict[type[Any], SearchStrategy[Any]]:
+    return {
+        Pain: pains(),
+        Source: sources(),
+        Citation: citations(),
+        Tempo: _TEMPOS,
+        Reps: reps(),
+        Hold: holds(),
+        Timed: timeds(),
+        RunWalk: run_walks(),
+        Load: _LOADS,
+        Frequency: _FREQUENCIES,
+        Prescription: _PRESCRIPTIONS,
+        Exercise: _EXERCISES,
+        Advice: advice_items(),
+        LadderStep: ladder_steps(),
+        Ladder: ladders(),
+        Variant: variants(),
+        Catalogue: catalogues(),
+        Symptoms: symptoms(),
+        LegLength: leg_lengths(),
+        RedFlagScreen: red_flag_screens(),
+        Assessment: assessments(red_flags=None),
+        Threshold: thresholds(),
+        ChainNorms: chain_norms(),
+        ChainReport: chain_reports(),
+        Finding: findings(),
+        Referral: referrals(),
+        Emphasis: emphases(),
+    }
+
+
+def registered_types() -> tuple[type[Any], ...]:
+    """The classes :func:`register` gives strategies for (``Bilateral`` as well)."""
+    return (*_registry(), Bilateral)
+
+
+def strategy_for(thing: Any) -> SearchStrategy[Any]:
+    """The strategy this module uses for a plantarkit type (``Bilateral[T]`` included).
+
+    Raises:
+        InvalidValueError: ``thing`` is not a type this module has a strategy for.
+    """
+    origin = typing.get_origin(thing) or thing
+    if origin is Bilateral:
+        return _bilateral_from_type(thing)
+    strategy = _registry().get(thing)
+    if strategy is None:
+        raise InvalidValueError("$", f"no plantarkit strategy for {thing!r}")
+    return strategy
 
 
 def register() -> None:
@@ -940,40 +1009,5 @@ def register() -> None:
     installed; call it yourself only when running from a source tree.
     Calling it again is harmless.
     """
-    registered: tuple[tuple[type[Any], SearchStrategy[Any]], ...] = (
-        (Pain, pains()),
-        (Source, sources()),
-        (Citation, citations()),
-        (Tempo, _TEMPOS),
-        (Reps, reps()),
-        (Hold, holds()),
-        (Timed, timeds()),
-        (RunWalk, run_walks()),
-        (Load, _LOADS),
-        (Frequency, _FREQUENCIES),
-        (Prescription, _PRESCRIPTIONS),
-        (Exercise, _EXERCISES),
-        (Advice, advice_items()),
-        (LadderStep, ladder_steps()),
-        (Ladder, ladders()),
-        (Variant, variants()),
-        (Catalogue, catalogues()),
-        (Symptoms, symptoms()),
-        (LegLength, leg_lengths()),
-        (RedFlagScreen, red_flag_screens()),
-        (Assessment, assessments(red_flags=None)),
-        (Threshold, thresholds()),
-        (ChainNorms, chain_norms()),
-        (ChainReport, chain_reports()),
-        (Finding, findings()),
-        (Referral, referrals()),
-        (Emphasis, emphases()),
-    )
-    for cls, strategy in registered:
-        st.register_type_strategy(cls, strategy)
-    st.register_type_strategy(Bilateral, _bilateral_from_type)
-
-
-def _hypothesis_setup_hook() -> None:  # pyright: ignore[reportUnusedFunction]  # entry point
-    """Hypothesis' entry point: the same as :func:`register`."""
-    register()
+    for cls in registered_types():
+        st.register_type_strategy(cls, strategy_for)

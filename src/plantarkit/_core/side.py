@@ -71,7 +71,17 @@ class Bilateral(Generic[T]):
         return Bilateral(left=self.left, right=value)
 
     def difference(self: "Bilateral[float]") -> float:
-        """Return the absolute side-to-side difference ``|left - right|``."""
+        """Return the absolute side-to-side difference ``|left - right|``.
+
+        Raises:
+            InvalidValueError: A side is not a number (e.g. ``None``, not measured).
+        """
+        for side, value in self.items():
+            ensure(
+                isinstance(value, int | float) and not isinstance(value, bool),
+                f"$.{side.value}",
+                f"a difference needs numbers on both sides, got {value!r}",
+            )
         return abs(self.left - self.right)
 
     def asymmetry(self: "Bilateral[float]") -> float:
@@ -86,7 +96,10 @@ class Bilateral(Generic[T]):
         """
         for side, value in self.items():
             ensure(
-                isinstance(value, int | float) and math.isfinite(value) and value >= 0,
+                isinstance(value, int | float)
+                and not isinstance(value, bool)
+                and math.isfinite(value)
+                and value >= 0,
                 f"$.{side.value}",
                 f"asymmetry needs finite values ≥ 0, got {value!r}",
             )

@@ -23,6 +23,7 @@ __all__ = [
 
 _SECONDS = Number(gt=0, le=24 * 3600, integer=False)
 _PHASE_SECONDS = Number(ge=0, le=60, integer=False)
+_ASSUMED_SECONDS = Number(ge=0, le=3600, integer=False)
 
 
 def _n(x: float) -> str:
@@ -437,6 +438,7 @@ class Prescription:
             Repetitions × seconds per repetition, hold seconds × holds, timed
             seconds × sets, or running seconds for run/walk, over all sides.
         """
+        _ASSUMED_SECONDS.check("$.seconds_per_rep", seconds_per_rep)
         work = self.work
         sides = _sides(self.each_side)
         if isinstance(work, Reps):
@@ -455,6 +457,7 @@ class Prescription:
             seconds_per_rep: Assumed repetition length when no tempo is given.
             rest_seconds: Assumed rest between sets when the prescription gives none.
         """
+        _ASSUMED_SECONDS.check("$.rest_seconds", rest_seconds)
         work = self.work
         active = self.time_under_tension(seconds_per_rep)
         if isinstance(work, RunWalk):  # walking time is not under tension but takes time

@@ -1,0 +1,75 @@
+"""The hypothesis entry point: complete, lazy, and free of import cycles."""
+
+import importlib.metadata
+import subprocess
+import sys
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import plantarkit
+from plantarkit import _hypothesis_hook, testing
+
+
+def test_hook_and_testing_know_the_same_types() -> None:
+    assert set(_hypothesis_hook.types()) == set(testing.registered_types())
+
+
+def test_resolver_gives_the_module_strategies() -> None:
+    assert _hypothesis_hook._resolve(plantarkit.Prescription) is testing.strategy_for(
+        plantarkit.Prescription
+    )
+
+
+@given(_hypothesis_hook._resolve(plantarkit.Bilateral[plantarkit.Pain]))
+def test_resolver_handles_generic_bilateral(value: plantarkit.Bilateral[plantarkit.Pain]) -> None:
+    assert isinstance(value.left, plantarkit.Pain)
+    assert isinstance(value.right, plantarkit.Pain)
+
+
+def test_unknown_type_is_a_clear_error() -> None:
+    with pytest.raises(plantarkit.InvalidValueError, match="no plantarkit strategy for"):
+        testing.strategy_for(int)
+
+
+testing.register()
+
+
+@given(st.from_type(plantarkit.Assessment))
+def test_register_makes_from_type_work(value: plantarkit.Assessment) -> None:
+    assert isinstance(value, plantarkit.Assessment)
+
+
+_INSTALLED = any(
+    ep.value.startswith("plantarkit.") for ep in importlib.metadata.entry_points(group="hypothesis")
+)
+
+
+@pytest.mark.skipif(not _INSTALLED, reason="plantarkit is not installed (entry point absent)")
+@pytest.mark.parametrize(
+    "code",
+    [
+        # testing first, hypothesis second: the order that once formed an import cycle
+        "import plantarkit.testing\nimport hypothesis",
+        "import hypothesis\nimport plantarkit.testing",
+    ],
+)
+def test_entry_point_works_in_any_import_order(code: str) -> None:
+    check = (
+        f"{code}\n"
+        "import sys\n"
+        "assert 'plantarkit.testing' in sys.modules\n"
+        "from hypothesis import strategies as st\n"
+        "import plantarkit\n"
+        "assert isinstance(st.from_type(plantarkit.Exercise).example(), plantarkit.Exercise)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+
+
+@pytest.mark.skipif(not _INSTALLED, reason="plantarkit is not installed (entry point absent)")
+def test_importing_hypothesis_does_not_load_the_strategies() -> None:
+    code = "import sys, hypothesis; print('plantarkit.testing' in sys.modules)"
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert proc.stdout.strip() == "False"
