@@ -20,7 +20,7 @@ def _resolve(thing: Any) -> Any:
 
 def types() -> tuple[type[Any], ...]:
     """The types the hook registers (a test checks they match ``plantarkit.testing``)."""
-    from plantarkit import chain, exercises
+    from plantarkit import chain, exercises, progression
     from plantarkit._core import Bilateral, Citation, Pain, Source
 
     return (
@@ -52,6 +52,11 @@ def types() -> tuple[type[Any], ...]:
         chain.Finding,
         chain.Referral,
         chain.Emphasis,
+        progression.Evidence,
+        progression.Slot,
+        progression.Phase,
+        progression.Protocol,
+        progression.Program,
     )
 
 

@@ -6,7 +6,7 @@ traceback (``--debug`` shows it).
 """
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
 from plantarkit._core.errors import MissingDependencyError, PlantarkitError, ValidationError
@@ -14,6 +14,7 @@ from plantarkit._core.errors import MissingDependencyError, PlantarkitError, Val
 __all__ = ["main"]
 
 EXIT_BAD_INPUT = 2
+EXIT_REFERRAL = 3
 
 
 def _fail(exc: PlantarkitError) -> NoReturn:
@@ -127,6 +128,108 @@ def _build() -> Any:
         from plantarkit.render import chain_report_text
 
         click.echo(chain_report_text(report))
+
+    @cli.command("plan")
+    @click.option(
+        "--assessment",
+        "assessment_file",
+        type=click.File("r", encoding="utf-8"),
+        help="Assessment JSON file ('-' reads stdin); default: the built-in example.",
+    )
+    @click.option(
+        "--protocol",
+        "protocol_id",
+        default="staged",
+        show_default=True,
+        help="Protocol id (see: plantarkit protocols).",
+    )
+    @click.option("--weeks", type=click.IntRange(1, 104), default=12, show_default=True)
+    @click.option(
+        "--start-date",
+        type=click.DateTime(formats=["%Y-%m-%d"]),
+        help="Date of day 1 (YYYY-MM-DD); sessions then show dates.",
+    )
+    @click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(["text", "markdown", "html", "json"]),
+        default="text",
+        show_default=True,
+    )
+    @click.option(
+        "--output",
+        type=click.Path(dir_okay=False, writable=True),
+        help="Write to this file instead of standard output.",
+    )
+    def plan_cmd(
+        assessment_file: Any,
+        protocol_id: str,
+        weeks: int,
+        start_date: Any,
+        fmt: str,
+        output: str | None,
+    ) -> None:
+        """Build a week-by-week programme from an assessment and a protocol.
+
+        With no options: the built-in example assessment and the 'staged'
+        protocol. A positive red flag prints the referral and exits with 3:
+        no programme is made.
+        """
+        from plantarkit import render
+        from plantarkit.chain import Assessment, example_assessment
+        from plantarkit.progression import ReferralRequiredError, build_program
+
+        assessment = (
+            example_assessment()
+            if assessment_file is None
+            else _read_assessment(assessment_file.read(), Assessment)
+        )
+        try:
+            program = build_program(
+                assessment,
+                protocol_id,
+                weeks=weeks,
+                start_date=None if start_date is None else start_date.date(),
+            )
+        except ReferralRequiredError as exc:
+            click.echo("NO PROGRAMME: a red flag is positive.", err=True)
+            click.echo(str(exc.referral), err=True)
+            raise SystemExit(EXIT_REFERRAL) from None
+        writers: dict[str, Callable[[Any], str]] = {
+            "text": render.program_text,
+            "markdown": render.program_markdown,
+            "html": render.program_html,
+            "json": plantarkit.dumps,
+        }
+        text = writers[fmt](program)
+        if output is None:
+            click.echo(text)
+        else:
+            with open(output, "w", encoding="utf-8") as handle:
+                handle.write(text if text.endswith("\n") else text + "\n")
+            click.echo(f"wrote {output} ({fmt}, {len(program.weeks)} weeks)", err=True)
+
+    @cli.command("protocols")
+    def protocols_cmd() -> None:
+        """List the built-in protocols with their phases and sources."""
+        from plantarkit.progression import protocols
+
+        for p in protocols():
+            click.echo(f"{p.id}: {p.name} [{', '.join(p.sources)}]")
+            if p.summary:
+                click.echo(f"    {p.summary}")
+            for phase in p.phases:
+                end = "ongoing" if phase.end_week is None else f"{phase.end_week}"
+                weeks = (
+                    f"weeks {phase.start_week}-{end}"
+                    if end != "ongoing"
+                    else f"from week {phase.start_week}"
+                )
+                click.echo(
+                    f"  - {phase.id}: {phase.name} ({weeks}; foot load up to"
+                    f" {phase.max_plantar_load.value}; {len(phase.slots)} items)"
+                )
+            click.echo("")
 
     @cli.command("schema")
     @click.option("--type", "type_name", help="Only documents of this type (e.g. Catalogue).")

@@ -13,6 +13,7 @@ problems carry JSON paths such as ``$.data.exercises[3].dose.sets``.
 cattrs is imported on first use, so ``import plantarkit`` stays cheap.
 """
 
+import datetime
 import enum
 import functools
 import json
@@ -77,6 +78,31 @@ from plantarkit.exercises import (
     Variant,
     Work,
 )
+from plantarkit.progression import (
+    DoseStep,
+    Evidence,
+    ExercisesMastered,
+    GateStatus,
+    NoRedFlags,
+    NoTrendelenburg,
+    PainAtMost,
+    PainMeasure,
+    PainRecord,
+    Phase,
+    Program,
+    ProgramItem,
+    Protocol,
+    Session,
+    SideRule,
+    SideScope,
+    Slot,
+    TestAtLeast,
+    TestKind,
+    TestResult,
+    Week,
+    WeeksInPhase,
+)
+from plantarkit.progression._gates import Gate
 
 if TYPE_CHECKING:
     from cattrs import Converter
@@ -109,6 +135,17 @@ format changes, add the step here and every older document keeps loading.
 
 _TAGGED_UNIONS: Mapping[Any, tuple[str, Mapping[str, type]]] = {
     Work: ("kind", {"reps": Reps, "hold": Hold, "timed": Timed, "run_walk": RunWalk}),
+    Gate: (
+        "kind",
+        {
+            "pain_at_most": PainAtMost,
+            "test_at_least": TestAtLeast,
+            "no_trendelenburg": NoTrendelenburg,
+            "exercises_mastered": ExercisesMastered,
+            "weeks_in_phase": WeeksInPhase,
+            "no_red_flags": NoRedFlags,
+        },
+    ),
 }
 
 _DOCUMENT_TYPES: tuple[type, ...] = (
@@ -166,6 +203,29 @@ _DOCUMENT_TYPES: tuple[type, ...] = (
     Referral,
     Emphasis,
     ChainReport,
+    # progression
+    PainMeasure,
+    TestKind,
+    GateStatus,
+    SideScope,
+    SideRule,
+    PainRecord,
+    TestResult,
+    Evidence,
+    PainAtMost,
+    TestAtLeast,
+    NoTrendelenburg,
+    ExercisesMastered,
+    WeeksInPhase,
+    NoRedFlags,
+    DoseStep,
+    Slot,
+    Phase,
+    Protocol,
+    ProgramItem,
+    Session,
+    Week,
+    Program,
 )
 
 
@@ -525,6 +585,8 @@ class _SchemaBuilder:
             return {"type": "string"}
         if t is type(None):
             return {"type": "null"}
+        if t is datetime.date:
+            return {"type": "string", "format": "date"}
         if t is Pain:
             return PAIN_SCALE.json_schema()
         if t in _TAGGED_UNIONS:

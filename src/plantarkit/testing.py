@@ -98,6 +98,30 @@ from plantarkit.exercises import (
     Variant,
     Work,
 )
+from plantarkit.exercises import catalogue as builtin_catalogue
+from plantarkit.progression import (
+    DoseStep,
+    Evidence,
+    ExercisesMastered,
+    Gate,
+    NoRedFlags,
+    NoTrendelenburg,
+    PainAtMost,
+    PainMeasure,
+    PainRecord,
+    Phase,
+    Program,
+    Protocol,
+    SideRule,
+    SideScope,
+    Slot,
+    TestAtLeast,
+    TestKind,
+    TestResult,
+    WeeksInPhase,
+    build_program,
+)
+from plantarkit.progression import protocols as builtin_protocols
 
 __all__ = [
     "advice_items",
@@ -109,9 +133,11 @@ __all__ = [
     "citations",
     "emphases",
     "enum_members",
+    "evidences",
     "exercises",
     "findings",
     "frequencies",
+    "gates",
     "grades",
     "holds",
     "ids",
@@ -120,14 +146,18 @@ __all__ = [
     "leg_lengths",
     "loads",
     "pains",
+    "phases",
     "prescriptions",
+    "programs",
     "red_flag_screens",
     "referrals",
     "register",
     "registered_types",
+    "rehab_protocols",
     "reps",
     "run_walks",
     "sides",
+    "slots",
     "source_keys",
     "sources",
     "strategy_for",
@@ -881,6 +911,145 @@ def emphases(draw: st.DrawFn) -> Emphasis:
     )
 
 
+# --- protocols and programmes ------------------------------------------------------------------
+
+
+def _maybe_citation() -> SearchStrategy[Citation | None]:
+    return st.one_of(st.none(), citations())
+
+
+def gates() -> SearchStrategy[Gate]:
+    """Any kind of gate, with in-range thresholds."""
+    return st.one_of(
+        st.builds(
+            PainAtMost,
+            measure=st.sampled_from(PainMeasure),
+            at_most=st.integers(0, 10),
+            days=st.integers(1, 14),
+            citation=_maybe_citation(),
+        ),
+        st.builds(
+            TestAtLeast,
+            test=st.sampled_from(TestKind),
+            at_least=_reals(0, 60),
+            sides=st.sampled_from(SideScope),
+            citation=_maybe_citation(),
+        ),
+        st.builds(NoTrendelenburg, citation=_maybe_citation()),
+        st.builds(ExercisesMastered, citation=_maybe_citation()),
+        st.builds(WeeksInPhase, at_least=st.integers(0, 12), citation=_maybe_citation()),
+        st.builds(NoRedFlags, citation=_maybe_citation()),
+    )
+
+
+@st.composite
+def evidences(draw: st.DrawFn) -> Evidence:
+    """Evidence for gate checks, with any part missing."""
+    records = draw(
+        st.lists(
+            st.builds(
+                PainRecord,
+                day=st.integers(1, 60),
+                measure=st.sampled_from(PainMeasure),
+                pain=pains(),
+            ),
+            max_size=8,
+        )
+    )
+    tests = draw(
+        st.lists(
+            st.builds(
+                TestResult,
+                test=st.sampled_from(TestKind),
+                value=_reals(0, 60),
+                side=st.one_of(st.none(), st.sampled_from(Side)),
+            ),
+            max_size=4,
+        )
+    )
+    return Evidence(
+        pain=tuple(records),
+        tests=tuple(tests),
+        trendelenburg=draw(_opt_bilateral(_BOOLS)),
+        mastered=draw(st.one_of(st.none(), _BOOLS)),
+        weeks_in_phase=draw(st.one_of(st.none(), st.integers(0, 20))),
+        red_flags=draw(st.one_of(st.none(), _BOOLS)),
+        painful_sides=draw(_unique(st.sampled_from(Side), max_size=2)),
+    )
+
+
+@st.composite
+def slots(draw: st.DrawFn, *, max_load: PlantarLoad = PlantarLoad.HIGH) -> Slot:
+    """A slot naming a built-in exercise (foot load at most ``max_load``) or advice item."""
+    cat = builtin_catalogue()
+    allowed = [e.id for e in cat.filter(max_plantar_load=max_load)]
+    if draw(st.integers(0, 5)) == 0:
+        return Slot(item=draw(st.sampled_from([a.id for a in cat.advice])), note=draw(_TEXTS))
+    schedule = draw(st.lists(st.integers(1, 12), max_size=2, unique=True).map(sorted))
+    return Slot(
+        item=draw(st.sampled_from(allowed)),
+        dose=draw(st.one_of(st.none(), _PRESCRIPTIONS)),
+        schedule=tuple(DoseStep(from_week=w, dose=draw(_PRESCRIPTIONS)) for w in schedule),
+        sides=draw(st.sampled_from(SideRule)),
+        note=draw(_TEXTS),
+    )
+
+
+@st.composite
+def phases(draw: st.DrawFn, *, start_week: int | None = None, phase_id: str | None = None) -> Phase:
+    """A phase of built-in exercises that respects its own foot-load limit."""
+    max_load = draw(st.sampled_from(PlantarLoad))
+    start = start_week if start_week is not None else draw(st.integers(1, 12))
+    end = draw(st.one_of(st.none(), st.integers(start, start + 8)))
+    drawn = draw(st.lists(slots(max_load=max_load), min_size=1, max_size=4))
+    unique = tuple({slot.item: slot for slot in drawn}.values())
+    return Phase(
+        id=phase_id if phase_id is not None else draw(_IDS),
+        name=draw(_NAMES),
+        start_week=start,
+        end_week=end,
+        slots=unique,
+        max_plantar_load=max_load,
+        goals=draw(_LINES),
+        entry_gates=tuple(draw(st.lists(gates(), max_size=2))),
+        exit_gates=tuple(draw(st.lists(gates(), max_size=2))),
+        pain_rule=draw(_TEXTS),
+    )
+
+
+@st.composite
+def _custom_protocol(draw: st.DrawFn) -> Protocol:
+    ids = draw(st.lists(_IDS, min_size=1, max_size=3, unique=True))
+    starts = [
+        1,
+        *sorted(draw(st.lists(st.integers(1, 10), min_size=len(ids) - 1, max_size=len(ids) - 1))),
+    ]
+    return Protocol(
+        id=draw(_IDS),
+        name=draw(_NAMES),
+        phases=tuple(
+            draw(phases(start_week=w, phase_id=i)) for w, i in zip(starts, ids, strict=True)
+        ),
+        summary=draw(_TEXTS),
+    )
+
+
+def rehab_protocols() -> SearchStrategy[Protocol]:
+    """A built-in protocol, or a random one made of built-in exercises."""
+    return st.one_of(st.sampled_from(builtin_protocols()), _custom_protocol())
+
+
+def programs(*, max_weeks: int = 8) -> SearchStrategy[Program]:
+    """Programmes built by :func:`plantarkit.build_program` from drawn inputs (no red flags)."""
+    return st.builds(
+        build_program,
+        st.one_of(st.none(), assessments(red_flags=False)),
+        rehab_protocols(),
+        weeks=st.integers(1, max_weeks),
+        start_date=st.one_of(st.none(), st.dates()),
+    )
+
+
 def values() -> SearchStrategy[Any]:
     """Any public plantarkit value that can be written as a document.
 
@@ -935,6 +1104,10 @@ _VALUES: SearchStrategy[Any] = st.one_of(
     findings(),
     referrals(),
     emphases(),
+    gates(),
+    evidences(),
+    rehab_protocols(),
+    programs(max_weeks=3),
 )
 
 
@@ -979,6 +1152,11 @@ def _registry() -> dict[type[Any], SearchStrategy[Any]]:
         Finding: findings(),
         Referral: referrals(),
         Emphasis: emphases(),
+        Evidence: evidences(),
+        Slot: slots(),
+        Phase: phases(),
+        Protocol: rehab_protocols(),
+        Program: programs(),
     }
 
 

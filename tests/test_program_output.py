@@ -1,0 +1,201 @@
+"""What people see of a programme: text, Markdown, the HTML handout, DataFrames, the CLI."""
+
+import datetime
+import json
+import subprocess
+import sys
+from html.parser import HTMLParser
+from typing import Any
+
+import pytest
+
+import plantarkit
+from plantarkit.cli import main
+from plantarkit.progression import Program, build_program
+from plantarkit.render import program_html, program_markdown, program_text, session_groups
+
+
+@pytest.fixture(scope="module")
+def program() -> Program:
+    return build_program(
+        plantarkit.example_assessment(), "top_down", weeks=8, start_date=datetime.date(2027, 1, 4)
+    )
+
+
+def test_text_has_one_table_per_week(program: Program) -> None:
+    text = program_text(program)
+    for week in program.weeks:
+        assert f"Week {week.number} — " in text
+    assert text.count("days  ") == len(program.weeks)  # one header row per week
+    assert "Starts 2027-01-04" in text
+    assert "Personalised for: hip: hip internal rotation deficit (right)" in text
+    for source in program.sources:
+        assert f"[{source.key}]" in text
+    for exercise in program.exercises:
+        assert exercise.name in text
+
+
+def test_session_groups_cover_every_session(program: Program) -> None:
+    for week in program.weeks:
+        groups = session_groups(week)
+        covered = [s for s in week.sessions if any(s.items == g.items for _, g in groups)]
+        assert covered == list(week.sessions)
+        assert len({g.items for _, g in groups}) == len(groups)
+
+
+def test_markdown(program: Program) -> None:
+    md = program_markdown(program)
+    assert md.startswith(f"# {program.protocol.name}")
+    assert md.count("\n## Week ") == len(program.weeks)
+    assert "| Days | Exercise | Dose | Side | Rest | Addresses |" in md
+
+
+class _Page(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[str] = []
+        self.tags: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: Any) -> None:
+        self.tags.append(tag)
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def test_html_handout_is_a_complete_page(program: Program) -> None:
+    page = program_html(program)
+    assert page.startswith("<!DOCTYPE html>")
+    assert "<style>" in page
+    assert "@media print" in page
+    assert "http" not in page.split("<body>")[0]  # self-contained: nothing fetched
+    parser = _Page()
+    parser.feed(page)
+    text = " ".join(parser.text)
+    exercise = program.exercises[0]
+    assert exercise.instructions[0] in text
+    assert "Pain rule" in text
+    assert "Sources" in text
+    assert parser.tags.count("h2") == len(program.weeks) + 1  # weeks + sources
+
+
+def test_html_fragment_for_notebooks(program: Program) -> None:
+    fragment = program._repr_html_()
+    assert fragment.startswith("<div>")
+    assert "<html" not in fragment
+    assert len(fragment) < len(program_html(program))
+
+
+def test_to_frame(program: Program) -> None:
+    frame = program.to_frame()
+    assert len(frame) == sum(len(s.items) for s in program.sessions())
+    assert {"week", "day", "exercise", "sets", "reps", "tempo", "side", "minutes"} <= set(
+        frame.columns
+    )
+    first = program.sessions()[0]
+    row = frame.iloc[0]
+    assert (row["week"], row["day"], row["exercise"]) == (
+        first.week,
+        first.day,
+        first.items[0].exercise,
+    )
+
+
+def test_to_frame_without_pandas_says_what_to_install() -> None:
+    code = (
+        "import sys; sys.modules['pandas'] = None\n"
+        "import plantarkit\n"
+        "from plantarkit.progression import build_program\n"
+        "try:\n"
+        "    build_program(None, 'staged', weeks=1).to_frame()\n"
+        "except plantarkit.MissingDependencyError as e:\n"
+        "    print(e)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "pip install 'plantarkit[pandas]'" in out.stdout
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    try:
+        main(list(args))
+        code = 0
+    except SystemExit as exit_:
+        code = exit_.code if isinstance(exit_.code, int) else 1
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_plan_with_no_arguments_is_the_main_job(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "plan")
+    assert code == 0
+    expected = program_text(build_program(plantarkit.example_assessment(), "staged", weeks=12))
+    assert out.rstrip("\n") == expected
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html", "json"])
+def test_plan_formats_and_output_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Any, fmt: str
+) -> None:
+    path = tmp_path / f"plan.{fmt}"
+    code, out, err = run(
+        capsys,
+        "plan",
+        "--protocol",
+        "high_load",
+        "--weeks",
+        "4",
+        "--start-date",
+        "2027-01-04",
+        "--format",
+        fmt,
+        "--output",
+        str(path),
+    )
+    assert code == 0
+    assert out == ""
+    assert f"wrote {path}" in err
+    content = path.read_text(encoding="utf-8")
+    if fmt == "json":
+        loaded = plantarkit.loads(content, Program)
+        assert loaded.start_date == datetime.date(2027, 1, 4)
+        assert len(loaded.weeks) == 4
+    elif fmt == "html":
+        assert content.startswith("<!DOCTYPE html>")
+    else:
+        assert content.startswith("# ")
+
+
+def test_plan_from_an_assessment_file(capsys: pytest.CaptureFixture[str], tmp_path: Any) -> None:
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps({"symptoms": {"painful_sides": ["left"]}}), encoding="utf-8")
+    code, out, _ = run(capsys, "plan", "--assessment", str(path), "--weeks", "1")
+    assert code == 0
+    assert "Week 1 — " in out
+
+
+def test_plan_refuses_on_red_flags(capsys: pytest.CaptureFixture[str], tmp_path: Any) -> None:
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps({"red_flags": {"rest_or_night_pain": True}}), encoding="utf-8")
+    code, out, err = run(capsys, "plan", "--assessment", str(path))
+    assert code == 3
+    assert out == ""
+    assert err.startswith("NO PROGRAMME: a red flag is positive.")
+    assert "fracture, infection or tumour" in err
+
+
+def test_plan_bad_protocol_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _out, err = run(capsys, "plan", "--protocol", "stagd")
+    assert code == 2
+    assert err == "error: unknown protocol id 'stagd'; did you mean 'staged'?\n"
+
+
+def test_protocols_lists_phases_and_sources(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "protocols")
+    assert code == 0
+    for p in plantarkit.protocols():
+        assert f"{p.id}: {p.name}" in out
+        for phase in p.phases:
+            assert f"  - {phase.id}: {phase.name}" in out
+        for key in p.sources:
+            assert key in out
