@@ -174,7 +174,12 @@ _LAZY: dict[str, str] = {
 }
 
 
+_SUBMODULES = frozenset({"chain", "cli", "exercises", "io", "progression", "render", "testing"})
+
+
 def __getattr__(name: str) -> Any:
+    if name in _SUBMODULES:
+        return importlib.import_module(f"plantarkit.{name}")
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'plantarkit' has no attribute {name!r}")

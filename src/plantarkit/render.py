@@ -254,14 +254,16 @@ def session_groups(week: "Week") -> list[tuple[str, "Session"]]:
     return [(_days_label([s.day for s in group]), group[0]) for group in groups.values()]
 
 
-def _week_title(program: "Program", week: "Week") -> str:
+def _week_title(program: "Program", week: "Week", minutes: float | None = None) -> str:
     names = ", ".join(program.protocol.phase(p).name for p in week.phases)
-    return f"Week {week.number} — {names} (~{week.minutes():.0f} min)"
+    total = week.minutes() if minutes is None else minutes
+    return f"Week {week.number} — {names} (~{total:.0f} min)"
 
 
 def program_text(program: "Program") -> str:
     """The programme for a terminal: a header, then one table per week, then advice and sources."""
-    lines = [f"{program.protocol.name} ({program.protocol.id}), {len(program.weeks)} weeks"]
+    n = len(program.weeks)
+    lines = [f"{program.protocol.name} ({program.protocol.id}), {n} week{'s' if n != 1 else ''}"]
     if program.protocol.summary:
         lines += textwrap.wrap(program.protocol.summary, width=100)
     report = program.report
@@ -270,13 +272,19 @@ def program_text(program: "Program") -> str:
     if program.start_date is not None:
         lines.append(f"Starts {program.start_date.isoformat()}")
     headers = ("days", "exercise", "dose", "side", "rest", "addresses")
+    minutes = program.minutes_per_week()
+    tables: dict[tuple[tuple[str, tuple[Any, ...]], ...], str] = {}
     for week in program.weeks:
-        lines += ["", _week_title(program, week)]
-        rows: list[tuple[str, ...]] = []
-        for days, session in session_groups(week):
-            for i, item in enumerate(session.items):
-                rows.append((days if i == 0 else "", *_item_row(program, item)))
-        lines.append(table(headers, rows, max_width=60))
+        lines += ["", _week_title(program, week, minutes[week.number - 1])]
+        groups = session_groups(week)
+        key = tuple((days, session.items) for days, session in groups)
+        if key not in tables:  # weeks laid out alike are rendered once
+            rows: list[tuple[str, ...]] = []
+            for days, session in groups:
+                for i, item in enumerate(session.items):
+                    rows.append((days if i == 0 else "", *_item_row(program, item)))
+            tables[key] = table(headers, rows, max_width=60)
+        lines.append(tables[key])
         if week.advice:
             names = ", ".join(program.advice_item(a).name for a in week.advice)
             lines.append(f"Advice: {names}")

@@ -239,14 +239,15 @@ class TupleOf:
         if not isinstance(value, tuple):
             raise _fail(path, expected("a tuple", value))
         items = typing.cast(tuple[object, ...], value)
-        problems: list[Problem] = []
-        for i, item in enumerate(items):
-            try:
-                self.item.check(f"{path}[{i}]", item)
-            except ValidationError as exc:
-                problems.extend(exc.problems)
-        if problems:
-            raise InvalidValueError(problems)
+        if not self._all_of_type(items):  # the fast path covers the common, valid case
+            problems: list[Problem] = []
+            for i, item in enumerate(items):
+                try:
+                    self.item.check(f"{path}[{i}]", item)
+                except ValidationError as exc:
+                    problems.extend(exc.problems)
+            if problems:
+                raise InvalidValueError(problems)
         if len(items) < self.min_length:
             raise _fail(path, f"needs at least {self.min_length} item(s), got {len(items)}")
         if self.unique:
@@ -255,6 +256,17 @@ class TupleOf:
                 if item in seen:
                     raise _fail(f"{path}[{i}]", f"duplicate item {_describe(item)}")
                 seen.add(item)
+
+    def _all_of_type(self, items: tuple[object, ...]) -> bool:
+        """Whether every item is known valid by type alone (nested values, enum members)."""
+        item = self.item
+        if isinstance(item, Instance):
+            types = item.types
+        elif isinstance(item, EnumCheck):
+            types = (item.enum,)
+        else:
+            return False
+        return all(isinstance(x, types) for x in items)
 
     def __call__(self, inst: object, attribute: "attrs.Attribute[Any]", value: Any) -> None:
         self.check(f"$.{attribute.name}", value)

@@ -36,7 +36,7 @@ def _duration(seconds: float) -> str:
     return f"{_n(seconds)} s"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)
 class Tempo:
     """Seconds for each part of one repetition.
 
@@ -69,7 +69,7 @@ class Tempo:
         return "-".join(_n(p) for p in parts)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)
 class Reps:
     """Work counted in repetitions per set.
 
@@ -114,7 +114,7 @@ class Reps:
         return text
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)
 class Hold:
     """Work as static (isometric) holds, e.g. a 30-second calf raise hold.
 
@@ -136,7 +136,7 @@ class Hold:
         return hold if self.reps == 1 else f"{self.reps} × {hold}"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)
 class Timed:
     """Continuous work for a time, e.g. 15 s of toe walking or 2 min of soft-tissue work.
 
@@ -155,7 +155,7 @@ class Timed:
         return _duration(self.seconds)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)
 class RunWalk:
     """Run/walk intervals, e.g. 10 × (1 min run / 2 min walk).
 
@@ -215,7 +215,7 @@ class BandResistance(enum.Enum):
     HEAVY = "heavy"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)
 class Load:
     """The resistance for an exercise.
 
@@ -277,7 +277,7 @@ class Load:
         return f"{label} {_n(self.kg)} kg" if self.kg is not None else f"{label} (choose)"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)
 class Frequency:
     """How often to do an exercise.
 
@@ -364,7 +364,7 @@ def _sides(each_side: bool) -> int:
     return 2 if each_side else 1
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)
 class Prescription:
     """A full dose of one exercise: sets, work per set, tempo, rest, load and frequency.
 

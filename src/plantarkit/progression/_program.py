@@ -46,7 +46,7 @@ class ProtocolError(ValidationError):
 ReferralRequiredError.__module__ = ProtocolError.__module__ = "plantarkit"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)
 class ProgramItem:
     """One exercise in one session, with its full dose.
 
@@ -69,7 +69,21 @@ class ProgramItem:
     note: str = attrs.field(default="", validator=Text())
 
 
-@attrs.frozen(kw_only=True)
+def _minutes(
+    items: tuple[ProgramItem, ...], cache: dict[Prescription, float] | None = None
+) -> float:
+    """Sum of the items' estimated minutes, each distinct dose computed once."""
+    memo: dict[Prescription, float] = {} if cache is None else cache
+    total = 0.0
+    for item in items:
+        minutes = memo.get(item.dose)
+        if minutes is None:
+            minutes = memo[item.dose] = item.dose.estimated_minutes()
+        total += minutes
+    return total
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
 class Session:
     """The exercises of one training day.
 
@@ -96,7 +110,7 @@ class Session:
 
     def minutes(self) -> float:
         """Estimated minutes for the whole session (see ``Prescription.estimated_minutes``)."""
-        return sum(item.dose.estimated_minutes() for item in self.items)
+        return _minutes(self.items)
 
 
 @attrs.frozen(kw_only=True)
@@ -117,7 +131,8 @@ class Week:
 
     def minutes(self) -> float:
         """Estimated minutes of exercise this week."""
-        return sum(s.minutes() for s in self.sessions)
+        cache: dict[Prescription, float] = {}
+        return sum(_minutes(s.items, cache) for s in self.sessions)
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -183,7 +198,8 @@ class Program:
 
     def minutes_per_week(self) -> tuple[float, ...]:
         """Estimated minutes of exercise in each week."""
-        return tuple(w.minutes() for w in self.weeks)
+        cache: dict[Prescription, float] = {}
+        return tuple(sum(_minutes(s.items, cache) for s in w.sessions) for w in self.weeks)
 
     def exercise(self, exercise_id: str) -> Exercise:
         """The exercise with this id, as used in the programme."""
@@ -389,6 +405,7 @@ def build_program(
                 )
 
     week_values: list[Week] = []
+    made: dict[tuple[str, str, Prescription, Side | None, str], ProgramItem] = {}
     used: dict[str, Exercise | Advice] = {}
     for number in range(1, weeks + 1):
         phases = _phases_for_week(protocol, number, cat)
@@ -412,14 +429,17 @@ def build_program(
                 side = _side_for(slot.sides, painful)
                 if side is not None and dose.each_side:
                     dose = attrs.evolve(dose, each_side=False)
-                item = ProgramItem(
-                    exercise=entry.id,
-                    dose=dose,
-                    phase=phase.id,
-                    side=side,
-                    addresses=wanted.get(entry.id, ()),
-                    note=slot.note,
-                )
+                key = (phase.id, entry.id, dose, side, slot.note)
+                item = made.get(key)
+                if item is None:  # weeks with the same dose share one (immutable) item
+                    item = made[key] = ProgramItem(
+                        exercise=entry.id,
+                        dose=dose,
+                        phase=phase.id,
+                        side=side,
+                        addresses=wanted.get(entry.id, ()),
+                        note=slot.note,
+                    )
                 (first if item.addresses else rest).append(item)
             added = 0 if _has_exercises(phase, cat) else max_added  # none in advice-only phases
             for exercise_id, kinds in wanted.items():
@@ -444,8 +464,11 @@ def build_program(
                 added += 1
             items += first + rest
         sessions: list[Session] = []
+        days_of = [training_days(i.dose.frequency, number) for i in items]
+        same_day: dict[tuple[int, ...], tuple[ProgramItem, ...]] = {}
         for day in range(1, 8):
-            todays = tuple(i for i in items if day in training_days(i.dose.frequency, number))
+            todays = tuple(i for i, days in zip(items, days_of, strict=True) if day in days)
+            todays = same_day.setdefault(tuple(map(id, todays)), todays)  # share equal days
             if todays:
                 date = (
                     None
