@@ -199,3 +199,33 @@ def test_protocols_lists_phases_and_sources(capsys: pytest.CaptureFixture[str]) 
             assert f"  - {phase.id}: {phase.name}" in out
         for key in p.sources:
             assert key in out
+
+
+def test_plan_with_your_own_protocol_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Any
+) -> None:
+    mine = plantarkit.Protocol(
+        id="mine",
+        name="Mine",
+        phases=(
+            plantarkit.Phase(
+                id="only",
+                name="Only phase",
+                start_week=1,
+                end_week=None,
+                slots=(plantarkit.Slot(item="toe_yoga"),),
+                max_plantar_load=plantarkit.PlantarLoad.LOW,
+            ),
+        ),
+    )
+    path = tmp_path / "mine.json"
+    path.write_text(plantarkit.dumps(mine), encoding="utf-8")
+    code, out, _ = run(capsys, "plan", "--protocol-file", str(path), "--weeks", "1")
+    assert code == 0
+    assert out.startswith("Mine (mine), 1 week")
+    path.write_text(
+        '{"type": "Protocol", "schema_version": 1, "data": {"id": "x"}}', encoding="utf-8"
+    )
+    code, out, err = run(capsys, "plan", "--protocol-file", str(path))
+    assert code == 2
+    assert "error: $.data.name: required field missing" in err

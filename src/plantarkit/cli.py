@@ -143,6 +143,11 @@ def _build() -> Any:
         show_default=True,
         help="Protocol id (see: plantarkit protocols).",
     )
+    @click.option(
+        "--protocol-file",
+        type=click.File("r", encoding="utf-8"),
+        help="Your own Protocol JSON document (instead of --protocol).",
+    )
     @click.option("--weeks", type=click.IntRange(1, 104), default=12, show_default=True)
     @click.option(
         "--start-date",
@@ -164,6 +169,7 @@ def _build() -> Any:
     def plan_cmd(
         assessment_file: Any,
         protocol_id: str,
+        protocol_file: Any,
         weeks: int,
         start_date: Any,
         fmt: str,
@@ -184,10 +190,15 @@ def _build() -> Any:
             if assessment_file is None
             else _read_assessment(assessment_file.read(), Assessment)
         )
+        protocol: Any = protocol_id
+        if protocol_file is not None:
+            from plantarkit.progression import Protocol
+
+            protocol = plantarkit.loads(protocol_file.read(), Protocol)
         try:
             program = build_program(
                 assessment,
-                protocol_id,
+                protocol,
                 weeks=weeks,
                 start_date=None if start_date is None else start_date.date(),
             )
