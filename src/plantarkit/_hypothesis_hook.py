@@ -57,6 +57,7 @@ def types() -> tuple[type[Any], ...]:
         progression.Phase,
         progression.Protocol,
         progression.Program,
+        progression.PainReport,
     )
 
 

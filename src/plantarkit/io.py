@@ -103,6 +103,16 @@ from plantarkit.progression import (
     WeeksInPhase,
 )
 from plantarkit.progression._gates import Gate
+from plantarkit.progression._pain import (
+    CautiousRule,
+    IsometricRule,
+    NextDayRule,
+    PainCheck,
+    PainModel,
+    PainReport,
+    PainRule,
+    Verdict,
+)
 
 if TYPE_CHECKING:
     from cattrs import Converter
@@ -144,6 +154,15 @@ _TAGGED_UNIONS: Mapping[Any, tuple[str, Mapping[str, type]]] = {
             "exercises_mastered": ExercisesMastered,
             "weeks_in_phase": WeeksInPhase,
             "no_red_flags": NoRedFlags,
+        },
+    ),
+    PainRule: (
+        "kind",
+        {
+            "pain_model": PainModel,
+            "isometric": IsometricRule,
+            "next_day": NextDayRule,
+            "cautious": CautiousRule,
         },
     ),
 }
@@ -226,6 +245,13 @@ _DOCUMENT_TYPES: tuple[type, ...] = (
     Session,
     Week,
     Program,
+    Verdict,
+    PainReport,
+    PainCheck,
+    PainModel,
+    IsometricRule,
+    NextDayRule,
+    CautiousRule,
 )
 
 

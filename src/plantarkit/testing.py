@@ -100,15 +100,21 @@ from plantarkit.exercises import (
 )
 from plantarkit.exercises import catalogue as builtin_catalogue
 from plantarkit.progression import (
+    CautiousRule,
     DoseStep,
     Evidence,
     ExercisesMastered,
     Gate,
+    IsometricRule,
+    NextDayRule,
     NoRedFlags,
     NoTrendelenburg,
     PainAtMost,
     PainMeasure,
+    PainModel,
     PainRecord,
+    PainReport,
+    PainRule,
     Phase,
     Program,
     Protocol,
@@ -145,6 +151,8 @@ __all__ = [
     "ladders",
     "leg_lengths",
     "loads",
+    "pain_reports",
+    "pain_rules",
     "pains",
     "phases",
     "prescriptions",
@@ -1050,6 +1058,48 @@ def programs(*, max_weeks: int = 8) -> SearchStrategy[Program]:
     )
 
 
+# --- pain rules ------------------------------------------------------------------------------
+
+
+@st.composite
+def pain_reports(draw: st.DrawFn, *, day: int | None = None) -> PainReport:
+    """A pain report with any ratings missing."""
+    maybe = st.one_of(st.none(), pains())
+    return PainReport(
+        day=day if day is not None else draw(st.integers(1, 90)),
+        exercise=draw(st.one_of(st.none(), _IDS)),
+        first_step=draw(maybe),
+        during=draw(maybe),
+        after=draw(maybe),
+        next_morning=draw(maybe),
+        stiffness=draw(maybe),
+        settled_minutes=draw(st.one_of(st.none(), _reals(0, 60))),
+    )
+
+
+def pain_rules() -> SearchStrategy[PainRule]:
+    """Any pain rule, with in-range parameters."""
+    limit = st.integers(0, 10)
+    return st.one_of(
+        st.builds(
+            PainModel,
+            during_max=limit,
+            after_max=limit,
+            safe_max=limit,
+            weekly_rise=_BOOLS,
+            citation=citations(),
+        ),
+        st.builds(
+            IsometricRule,
+            below=st.integers(1, 11),
+            settle_minutes=_reals(0, 60),
+            citation=citations(),
+        ),
+        st.builds(NextDayRule, tolerance=limit, citation=citations()),
+        st.builds(CautiousRule, at_most=limit, citation=citations()),
+    )
+
+
 def values() -> SearchStrategy[Any]:
     """Any public plantarkit value that can be written as a document.
 
@@ -1108,6 +1158,8 @@ _VALUES: SearchStrategy[Any] = st.one_of(
     evidences(),
     rehab_protocols(),
     programs(max_weeks=3),
+    pain_reports(),
+    pain_rules(),
 )
 
 
@@ -1157,6 +1209,7 @@ def _registry() -> dict[type[Any], SearchStrategy[Any]]:
         Phase: phases(),
         Protocol: rehab_protocols(),
         Program: programs(),
+        PainReport: pain_reports(),
     }
 
 

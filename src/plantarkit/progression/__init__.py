@@ -1,6 +1,6 @@
-"""Phases, gates, protocols and the programme builder.
+"""Phases, gates, protocols, the programme builder and pain rules.
 
-Pain rules and the progression engine (``advance``) come in a later release.
+The progression engine (``advance``) comes in a later release.
 """
 
 from plantarkit.progression._builtin import protocol, protocols
@@ -23,6 +23,18 @@ from plantarkit.progression._gates import (
     check,
     check_all,
 )
+from plantarkit.progression._pain import (
+    CautiousRule,
+    IsometricRule,
+    NextDayRule,
+    PainCheck,
+    PainModel,
+    PainReport,
+    PainRule,
+    Verdict,
+    evaluate,
+    verdict,
+)
 from plantarkit.progression._program import (
     Program,
     ProgramItem,
@@ -36,17 +48,24 @@ from plantarkit.progression._program import (
 from plantarkit.progression._protocol import DoseStep, Phase, Protocol, SideRule, Slot
 
 __all__ = [
+    "CautiousRule",
     "DoseStep",
     "Evidence",
     "ExercisesMastered",
     "Gate",
     "GateResult",
     "GateStatus",
+    "IsometricRule",
+    "NextDayRule",
     "NoRedFlags",
     "NoTrendelenburg",
     "PainAtMost",
+    "PainCheck",
     "PainMeasure",
+    "PainModel",
     "PainRecord",
+    "PainReport",
+    "PainRule",
     "Phase",
     "Program",
     "ProgramItem",
@@ -60,12 +79,15 @@ __all__ = [
     "TestAtLeast",
     "TestKind",
     "TestResult",
+    "Verdict",
     "Week",
     "WeeksInPhase",
     "build_program",
     "check",
     "check_all",
+    "evaluate",
     "protocol",
     "protocols",
     "training_days",
+    "verdict",
 ]

@@ -1,0 +1,394 @@
+"""Pain rules as values: how pain reports decide whether loading may go on, hold or ease off.
+
+Each rule is a small frozen value with its thresholds as parameters and a
+citation; :func:`evaluate` applies it to a pain report (and, for rules that
+look across weeks, earlier reports) and returns checks with reasons. Missing
+ratings never count as good news: a rule that needs a rating it does not have
+says hold.
+"""
+
+import enum
+import functools
+import statistics
+from typing import Any, Literal
+
+import attrs
+
+from plantarkit._core.checks import Instance, Number, Text
+from plantarkit._core.errors import InvalidValueError
+from plantarkit._core.evidence import Citation, Grade
+from plantarkit._core.pain import Pain
+from plantarkit.exercises._model import ID
+
+__all__ = [
+    "CautiousRule",
+    "IsometricRule",
+    "NextDayRule",
+    "PainCheck",
+    "PainModel",
+    "PainReport",
+    "PainRule",
+    "Verdict",
+    "evaluate",
+    "verdict",
+]
+
+
+@functools.total_ordering
+class Verdict(enum.Enum):
+    """What a pain rule allows. Ordered ``OK < HOLD < REDUCE``."""
+
+    OK = "ok"
+    """Within the rule: loading may go on (and progress, if the exercise rules allow)."""
+    HOLD = "hold"
+    """Do not progress: keep the current dose (also when a needed rating is missing)."""
+    REDUCE = "reduce"
+    """The rule is broken: ease the load (fewer reps or sets, less weight, an easier rung)."""
+
+    @property
+    def level(self) -> int:
+        """0 for ok, 1 for hold, 2 for reduce."""
+        return list(Verdict).index(self)
+
+    def __lt__(self, other: Any) -> bool:
+        if not isinstance(other, Verdict):
+            return NotImplemented
+        return self.level < other.level
+
+
+_OPTIONAL_ID = Text(pattern=ID.pattern, what=ID.what, optional=True)
+
+
+def _pain() -> Any:
+    return attrs.field(default=None, validator=Instance((Pain,), optional=True))
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class PainReport:
+    """Pain around one session (or one exercise of it), each rating optional.
+
+    Attributes:
+        day: Programme day of the session (1 is the first day).
+        exercise: The exercise the ratings are for; ``None`` for the whole session.
+        first_step: Pain on the first steps that morning, before the session (the baseline).
+        during: Highest pain during the exercise or session.
+        after: Pain right after it.
+        next_morning: Pain on the first steps the next morning.
+        stiffness: Morning stiffness, 0-10.
+        settled_minutes: Minutes until pain after the exercise had settled.
+    """
+
+    day: int = attrs.field(validator=Number(ge=1, le=3650))
+    exercise: str | None = attrs.field(default=None, validator=_OPTIONAL_ID)
+    first_step: Pain | None = _pain()
+    during: Pain | None = _pain()
+    after: Pain | None = _pain()
+    next_morning: Pain | None = _pain()
+    stiffness: Pain | None = _pain()
+    settled_minutes: float | None = attrs.field(
+        default=None, validator=Number(ge=0, le=24 * 60, integer=False, optional=True)
+    )
+
+
+@attrs.frozen(kw_only=True)
+class PainCheck:
+    """One judgement a pain rule made, with the numbers behind it.
+
+    Attributes:
+        rule: The rule's kind (``"pain_model"``, ``"isometric"``, ...).
+        verdict: What it allows.
+        measure: What was judged (``"during"``, ``"next_morning"``, ``"weekly_first_step"``).
+        value: The value judged, when there is one.
+        threshold: The limit it was judged against.
+        reason: Why, in words.
+        citation: Where the rule comes from.
+    """
+
+    rule: str
+    verdict: Verdict
+    measure: str
+    reason: str
+    citation: Citation
+    value: float | None = None
+    threshold: float | None = None
+
+
+def _cite(source: str, grade: Grade, detail: str) -> Any:
+    return attrs.field(
+        factory=lambda: Citation(source=source, grade=grade, detail=detail),
+        validator=Instance((Citation,)),
+    )
+
+
+_LIMIT = Number(ge=0, le=10)
+
+
+@attrs.frozen(kw_only=True)
+class PainModel:
+    """The pain-monitoring model (Silbernagel et al. 2007).
+
+    Pain during the activity at most ``during_max``; right after at most
+    ``after_max``; by the next morning back to the morning's baseline; and
+    morning pain (or stiffness) not rising from one week to the next. Breaking
+    any part means easing the load. Zones for display: up to ``safe_max`` is
+    safe, up to ``during_max`` acceptable, above it high risk. The thresholds
+    are grade B (one summary uses 3 rather than 2 for the safe zone).
+    """
+
+    during_max: int = attrs.field(default=5, validator=_LIMIT)
+    after_max: int = attrs.field(default=5, validator=_LIMIT)
+    safe_max: int = attrs.field(default=2, validator=_LIMIT)
+    weekly_rise: bool = attrs.field(default=True, validator=Instance((bool,)))
+    citation: Citation = _cite("silbernagel-2007", Grade.B, "pain-monitoring model thresholds")
+
+    @property
+    def kind(self) -> Literal["pain_model"]:
+        """The tag of this rule kind in JSON documents."""
+        return "pain_model"
+
+    def zone(self, pain: Pain) -> str:
+        """``"safe"``, ``"acceptable"`` or ``"high risk"`` for a pain rating."""
+        if pain.value <= self.safe_max:
+            return "safe"
+        return "acceptable" if pain.value <= self.during_max else "high risk"
+
+
+@attrs.frozen(kw_only=True)
+class IsometricRule:
+    """The isometric hold rule (inhome-pt): pain below ``below``, settling within minutes.
+
+    ``settle_minutes`` says how many minutes "within a few minutes" means; the
+    source gives no number, so it is plantarkit's parameter (grade U).
+    """
+
+    below: int = attrs.field(default=6, validator=Number(ge=1, le=11))
+    settle_minutes: float = attrs.field(default=5, validator=Number(ge=0, le=120, integer=False))
+    citation: Citation = _cite("inhome-pt", Grade.U, "below 6/10, settles within minutes")
+
+    @property
+    def kind(self) -> Literal["isometric"]:
+        """The tag of this rule kind in JSON documents."""
+        return "isometric"
+
+
+@attrs.frozen(kw_only=True)
+class NextDayRule:
+    """The daily heel-raise rule (Caratun 2018): worse the same day is fine, not the next day.
+
+    Next-morning pain above the morning's baseline by more than ``tolerance``
+    means reduce the load or repetitions.
+    """
+
+    tolerance: int = attrs.field(default=0, validator=_LIMIT)
+    citation: Citation = _cite("caratun-2018", Grade.B, "pain worse the next day: reduce")
+
+    @property
+    def kind(self) -> Literal["next_day"]:
+        """The tag of this rule kind in JSON documents."""
+        return "next_day"
+
+
+@attrs.frozen(kw_only=True)
+class CautiousRule:
+    """The early-phase rule (exakt-2021): an exercise that provokes pain is not the right one now.
+
+    Pain during or after the exercise above ``at_most`` means reduce (an
+    easier variant). The source gives no number; plantarkit reads "causes
+    pain" as above the pain model's safe zone (2/10), a grade U parameter.
+    """
+
+    at_most: int = attrs.field(default=2, validator=_LIMIT)
+    citation: Citation = _cite("exakt-2021", Grade.U, "painful exercise is not the right one")
+
+    @property
+    def kind(self) -> Literal["cautious"]:
+        """The tag of this rule kind in JSON documents."""
+        return "cautious"
+
+
+PainRule = PainModel | IsometricRule | NextDayRule | CautiousRule
+"""Every kind of pain rule."""
+
+PAIN_RULE_TYPES: tuple[type, ...] = (PainModel, IsometricRule, NextDayRule, CautiousRule)
+
+
+def _check(
+    rule: PainRule,
+    verdict: Verdict,
+    measure: str,
+    reason: str,
+    value: float | None = None,
+    threshold: float | None = None,
+) -> PainCheck:
+    return PainCheck(
+        rule=rule.kind,
+        verdict=verdict,
+        measure=measure,
+        reason=reason,
+        citation=rule.citation,
+        value=value,
+        threshold=threshold,
+    )
+
+
+def _at_most(rule: PainRule, measure: str, pain: Pain | None, limit: int) -> PainCheck:
+    if pain is None:
+        return _check(rule, Verdict.HOLD, measure, f"no {measure.replace('_', ' ')} rating: hold")
+    if pain.value <= limit:
+        return _check(
+            rule,
+            Verdict.OK,
+            measure,
+            f"{measure.replace('_', ' ')} {pain} ≤ {limit}/10",
+            pain.value,
+            limit,
+        )
+    return _check(
+        rule,
+        Verdict.REDUCE,
+        measure,
+        f"{measure.replace('_', ' ')} {pain} is above {limit}/10",
+        pain.value,
+        limit,
+    )
+
+
+def _settled(rule: PainRule, report: PainReport, tolerance: int) -> PainCheck:
+    base, morning = report.first_step, report.next_morning
+    if morning is None or base is None:
+        return _check(
+            rule,
+            Verdict.HOLD,
+            "next_morning",
+            "next-morning and baseline morning ratings needed: hold",
+        )
+    limit = base.value + tolerance
+    if morning.value <= limit:
+        return _check(
+            rule,
+            Verdict.OK,
+            "next_morning",
+            f"next morning {morning}, back to the baseline of {base}",
+            morning.value,
+            limit,
+        )
+    return _check(
+        rule,
+        Verdict.REDUCE,
+        "next_morning",
+        f"next morning {morning} is still above the baseline of {base}",
+        morning.value,
+        limit,
+    )
+
+
+def _week(day: int) -> int:
+    return (day - 1) // 7 + 1
+
+
+def _weekly(
+    rule: PainModel, report: PainReport, history: tuple[PainReport, ...]
+) -> list[PainCheck]:
+    checks: list[PainCheck] = []
+    this = _week(report.day)
+    for measure in ("first_step", "stiffness"):
+
+        def ratings(week: int, measure: str = measure) -> list[int]:
+            return [
+                getattr(r, measure).value
+                for r in (*history, report)
+                if _week(r.day) == week and getattr(r, measure) is not None
+            ]
+
+        now, before = ratings(this), ratings(this - 1)
+        if not now or not before:
+            continue
+        mean_now, mean_before = statistics.fmean(now), statistics.fmean(before)
+        name = f"weekly_{measure}"
+        if mean_now > mean_before:
+            checks.append(
+                _check(
+                    rule,
+                    Verdict.REDUCE,
+                    name,
+                    f"{measure.replace('_', ' ')} rose from {mean_before:.1f} last week "
+                    f"to {mean_now:.1f} this week",
+                    mean_now,
+                    mean_before,
+                )
+            )
+        else:
+            checks.append(
+                _check(
+                    rule,
+                    Verdict.OK,
+                    name,
+                    f"{measure.replace('_', ' ')} did not rise week on week "
+                    f"({mean_before:.1f} → {mean_now:.1f})",
+                    mean_now,
+                    mean_before,
+                )
+            )
+    return checks
+
+
+def evaluate(
+    rule: PainRule, report: PainReport, history: tuple[PainReport, ...] = ()
+) -> tuple[PainCheck, ...]:
+    """Apply a pain rule to a report; ``history`` holds earlier reports for weekly comparisons.
+
+    Returns:
+        The checks the rule made, each with a verdict and a reason. A missing
+        rating the rule needs gives a HOLD check, never an OK one.
+
+    Raises:
+        InvalidValueError: ``rule`` or ``report`` is not of the right type.
+    """
+    if not isinstance(report, PainReport):
+        raise InvalidValueError("$.report", f"expected a PainReport, got {type(report).__name__}")
+    if isinstance(rule, PainModel):
+        checks = [
+            _at_most(rule, "during", report.during, rule.during_max),
+            _at_most(rule, "after", report.after, rule.after_max),
+            _settled(rule, report, 0),
+        ]
+        if rule.weekly_rise:
+            checks += _weekly(rule, report, history)
+        return tuple(checks)
+    if isinstance(rule, IsometricRule):
+        during = _at_most(rule, "during", report.during, rule.below - 1)
+        minutes = report.settled_minutes
+        if minutes is None:
+            settle = _check(rule, Verdict.HOLD, "settled_minutes", "time to settle not rated: hold")
+        elif minutes <= rule.settle_minutes:
+            settle = _check(
+                rule,
+                Verdict.OK,
+                "settled_minutes",
+                f"settled in {minutes:g} min",
+                minutes,
+                rule.settle_minutes,
+            )
+        else:
+            settle = _check(
+                rule,
+                Verdict.REDUCE,
+                "settled_minutes",
+                f"took {minutes:g} min to settle, over {rule.settle_minutes:g}",
+                minutes,
+                rule.settle_minutes,
+            )
+        return (during, settle)
+    if isinstance(rule, NextDayRule):
+        return (_settled(rule, report, rule.tolerance),)
+    if isinstance(rule, CautiousRule):
+        return (
+            _at_most(rule, "during", report.during, rule.at_most),
+            _at_most(rule, "after", report.after, rule.at_most),
+        )
+    raise InvalidValueError("$.rule", f"expected a pain rule, got {type(rule).__name__}")
+
+
+def verdict(checks: tuple[PainCheck, ...]) -> Verdict:
+    """The overall verdict of several checks: the most cautious one (OK when there are none)."""
+    return max((c.verdict for c in checks), default=Verdict.OK)

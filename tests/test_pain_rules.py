@@ -1,0 +1,203 @@
+"""Pain rules: thresholds at and just past each boundary, and their safety properties."""
+
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import plantarkit
+from plantarkit import Grade, InvalidValueError, Pain
+from plantarkit.progression import (
+    CautiousRule,
+    IsometricRule,
+    NextDayRule,
+    PainModel,
+    PainReport,
+    Verdict,
+    evaluate,
+    verdict,
+)
+from plantarkit.testing import pain_reports, pain_rules
+
+
+def report(**ratings: Any) -> PainReport:
+    fields: dict[str, Any] = {"day": ratings.pop("day", 1)}
+    for name, value in ratings.items():
+        fields[name] = (
+            Pain(value) if isinstance(value, int) and name != "settled_minutes" else value
+        )
+    return PainReport(**fields)
+
+
+def with_rating(r: PainReport, measure: str, value: Pain | None) -> PainReport:
+    changes: dict[str, Any] = {measure: value}
+    return attrs.evolve(r, **changes)
+
+
+def by_measure(
+    rule: Any, r: PainReport, history: tuple[PainReport, ...] = ()
+) -> dict[str, Verdict]:
+    return {c.measure: c.verdict for c in evaluate(rule, r, history)}
+
+
+# --- the pain-monitoring model (Silbernagel 2007): during ≤ 5, after ≤ 5, settled next morning --
+
+
+@pytest.mark.parametrize(
+    ("during", "expected"), [(0, Verdict.OK), (5, Verdict.OK), (6, Verdict.REDUCE)]
+)
+def test_pain_model_during(during: int, expected: Verdict) -> None:
+    assert by_measure(PainModel(), report(during=during))["during"] is expected
+
+
+@pytest.mark.parametrize(("after", "expected"), [(5, Verdict.OK), (6, Verdict.REDUCE)])
+def test_pain_model_after(after: int, expected: Verdict) -> None:
+    assert by_measure(PainModel(), report(after=after))["after"] is expected
+
+
+@pytest.mark.parametrize(
+    ("baseline", "next_morning", "expected"),
+    [(3, 3, Verdict.OK), (3, 2, Verdict.OK), (3, 4, Verdict.REDUCE)],
+)
+def test_pain_model_settled_by_next_morning(
+    baseline: int, next_morning: int, expected: Verdict
+) -> None:
+    checks = by_measure(PainModel(), report(first_step=baseline, next_morning=next_morning))
+    assert checks["next_morning"] is expected
+
+
+def test_pain_model_no_rise_from_week_to_week() -> None:
+    last_week = (report(day=1, first_step=3, stiffness=2), report(day=3, first_step=3, stiffness=2))
+    same = report(day=8, first_step=3, stiffness=2)
+    worse = report(day=8, first_step=4, stiffness=2)
+    assert by_measure(PainModel(), same, last_week)["weekly_first_step"] is Verdict.OK
+    assert by_measure(PainModel(), worse, last_week)["weekly_first_step"] is Verdict.REDUCE
+    stiffer = report(day=8, first_step=3, stiffness=3)
+    assert by_measure(PainModel(), stiffer, last_week)["weekly_stiffness"] is Verdict.REDUCE
+    assert "weekly_first_step" not in by_measure(PainModel(weekly_rise=False), worse, last_week)
+    assert "weekly_first_step" not in by_measure(PainModel(), worse)  # no earlier week: no claim
+
+
+def test_pain_model_zones_and_grade() -> None:
+    model = PainModel()
+    assert [model.zone(Pain(p)) for p in (0, 2, 3, 5, 6, 10)] == [
+        "safe",
+        "safe",
+        "acceptable",
+        "acceptable",
+        "high risk",
+        "high risk",
+    ]
+    assert model.citation.grade is Grade.B  # the thresholds are parameters, not facts
+    stricter = PainModel(safe_max=3, during_max=5)  # the summary that uses ≤3 / 4-5 / >5
+    assert stricter.zone(Pain(3)) == "safe"
+
+
+# --- the isometric rule (inhome-pt): below 6/10, settles within minutes -----------------------
+
+
+@pytest.mark.parametrize(("during", "expected"), [(5, Verdict.OK), (6, Verdict.REDUCE)])
+def test_isometric_below_six(during: int, expected: Verdict) -> None:
+    assert by_measure(IsometricRule(), report(during=during))["during"] is expected
+
+
+@pytest.mark.parametrize(("minutes", "expected"), [(5.0, Verdict.OK), (5.5, Verdict.REDUCE)])
+def test_isometric_settles_within_minutes(minutes: float, expected: Verdict) -> None:
+    checks = by_measure(IsometricRule(), report(during=3, settled_minutes=minutes))
+    assert checks["settled_minutes"] is expected
+
+
+# --- the next-day rule (Caratun 2018): worse the same day is fine, not the next day ---------------
+
+
+def test_next_day_rule() -> None:
+    rule = NextDayRule()
+    same_day_worse = report(first_step=3, after=6, next_morning=3)
+    assert verdict(evaluate(rule, same_day_worse)) is Verdict.OK
+    assert verdict(evaluate(rule, report(first_step=3, next_morning=4))) is Verdict.REDUCE
+    assert verdict(evaluate(NextDayRule(tolerance=1), report(first_step=3, next_morning=4))) is (
+        Verdict.OK
+    )
+
+
+# --- the cautious early-phase rule (exakt-2021) ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("during", "after", "expected"),
+    [(0, 0, Verdict.OK), (2, 2, Verdict.OK), (3, 0, Verdict.REDUCE), (0, 3, Verdict.REDUCE)],
+)
+def test_cautious_rule(during: int, after: int, expected: Verdict) -> None:
+    assert verdict(evaluate(CautiousRule(), report(during=during, after=after))) is expected
+
+
+# --- missing ratings, errors, round trips ---------------------------------------------------
+
+
+def test_missing_ratings_hold_never_ok() -> None:
+    empty = report()
+    for rule in (PainModel(), IsometricRule(), NextDayRule(), CautiousRule()):
+        checks = evaluate(rule, empty)
+        assert checks
+        assert verdict(checks) is Verdict.HOLD
+        assert all("hold" in c.reason for c in checks if c.verdict is Verdict.HOLD)
+
+
+def test_bad_input_is_a_clear_error() -> None:
+    with pytest.raises(InvalidValueError, match=r"\$\.report: expected a PainReport"):
+        evaluate(PainModel(), {"during": 3})  # type: ignore[arg-type]  # wrong on purpose
+    with pytest.raises(InvalidValueError, match=r"\$\.rule: expected a pain rule"):
+        evaluate("pain_model", report(during=1))  # type: ignore[arg-type]  # wrong on purpose
+    with pytest.raises(InvalidValueError, match=r"\$\.during_max: must be ≤ 10"):
+        PainModel(during_max=11)
+    with pytest.raises(InvalidValueError, match=r"\$\.exercise: expected a snake_case id"):
+        PainReport(day=1, exercise="Calf Raise")
+
+
+@given(pain_rules())
+def test_rules_round_trip_as_documents(rule: Any) -> None:
+    assert plantarkit.loads(plantarkit.dumps(rule), type(rule)) == rule
+
+
+# --- properties ------------------------------------------------------------------------------
+
+_MEASURES = ("first_step", "during", "after", "next_morning", "stiffness")
+
+
+@given(
+    pain_rules(), pain_reports(), st.sampled_from(("during", "after", "next_morning")), st.data()
+)
+def test_more_pain_never_gives_a_milder_verdict(
+    rule: Any, r: PainReport, measure: str, data: st.DataObject
+) -> None:
+    current = getattr(r, measure)
+    if current is None:
+        return
+    worse = with_rating(r, measure, Pain(data.draw(st.integers(current.value, 10))))
+    assert verdict(evaluate(rule, worse)) >= verdict(evaluate(rule, r))
+
+
+@given(pain_rules(), pain_reports(), st.sampled_from(_MEASURES))
+def test_a_missing_rating_never_gives_a_milder_verdict_than_a_good_one(
+    rule: Any, r: PainReport, measure: str
+) -> None:
+    best = with_rating(r, measure, Pain(0))
+    missing = with_rating(r, measure, None)
+    if measure == "first_step":  # a low baseline is the strict case for "settled"
+        return
+    assert verdict(evaluate(rule, missing)) >= verdict(evaluate(rule, best))
+
+
+@given(pain_rules(), pain_reports(), st.lists(pain_reports(), max_size=6).map(tuple))
+def test_evaluation_is_deterministic_and_explained(
+    rule: Any, r: PainReport, history: tuple[PainReport, ...]
+) -> None:
+    first, second = evaluate(rule, r, history), evaluate(rule, r, history)
+    assert first == second
+    for check in first:
+        assert check.reason
+        assert check.rule == rule.kind
+        assert check.citation == rule.citation
+    assert verdict(first) is max((c.verdict for c in first), default=Verdict.OK)
