@@ -102,6 +102,17 @@ from plantarkit.progression import (
     Week,
     WeeksInPhase,
 )
+from plantarkit.progression._engine import (
+    Action,
+    Advance,
+    Decision,
+    EngineRules,
+    ExerciseLog,
+    ExerciseState,
+    ProgramState,
+    Reason,
+    SessionLog,
+)
 from plantarkit.progression._gates import Gate
 from plantarkit.progression._pain import (
     CautiousRule,
@@ -252,6 +263,15 @@ _DOCUMENT_TYPES: tuple[type, ...] = (
     IsometricRule,
     NextDayRule,
     CautiousRule,
+    Action,
+    ExerciseLog,
+    SessionLog,
+    Reason,
+    Decision,
+    ExerciseState,
+    EngineRules,
+    ProgramState,
+    Advance,
 )
 
 

@@ -1,6 +1,6 @@
 """The kinetic-chain assessment: measurements in, explained findings and red flags out."""
 
-from plantarkit.chain._assess import DEFAULT_EMPHASIS, RED_FLAGS, RULES, assess
+from plantarkit.chain._assess import DEFAULT_EMPHASIS, RED_FLAGS, RULES, assess, referral_for
 from plantarkit.chain._assessment import (
     ArchHeight,
     Assessment,
@@ -56,4 +56,5 @@ __all__ = [
     "ToeGrip",
     "assess",
     "example_assessment",
+    "referral_for",
 ]

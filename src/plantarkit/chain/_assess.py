@@ -33,7 +33,7 @@ from plantarkit.chain._report import (
     Severity,
 )
 
-__all__ = ["DEFAULT_EMPHASIS", "RED_FLAGS", "assess"]
+__all__ = ["DEFAULT_EMPHASIS", "RED_FLAGS", "assess", "referral_for"]
 
 Rule = Callable[[Assessment, ChainNorms], Iterator[Finding]]
 
@@ -547,7 +547,8 @@ def _asymmetric(findings: tuple[Finding, ...], painful: tuple[Side, ...]) -> boo
     return bool(here - there)
 
 
-def _referral(screen: RedFlagScreen) -> Referral | None:
+def referral_for(screen: RedFlagScreen) -> Referral | None:
+    """The referral a red-flag screen calls for, or ``None`` when no answer is positive."""
     flags = tuple(
         RedFlag(item=name, finding=text, suggests=suggests, citation=_DDX)
         for name, (text, suggests) in RED_FLAGS.items()
@@ -596,7 +597,7 @@ def assess(
         findings=findings,
         primary_driver=_primary(findings, painful),
         asymmetric=_asymmetric(findings, painful),
-        referral=_referral(assessment.red_flags),
+        referral=referral_for(assessment.red_flags),
         emphasis=tuple(Emphasis(kind=k, side=s, exercises=table[k]) for k, s in focus),
         not_assessed=tuple(
             link

@@ -1,9 +1,20 @@
-"""Phases, gates, protocols, the programme builder and pain rules.
-
-The progression engine (``advance``) comes in a later release.
-"""
+"""Phases, gates, protocols, the programme builder, pain rules and the progression engine."""
 
 from plantarkit.progression._builtin import protocol, protocols
+from plantarkit.progression._engine import (
+    Action,
+    Advance,
+    Decision,
+    EngineRules,
+    ExerciseLog,
+    ExerciseState,
+    ProgramState,
+    Reason,
+    SessionLog,
+    advance,
+    clear_referral,
+    start,
+)
 from plantarkit.progression._gates import (
     Evidence,
     ExercisesMastered,
@@ -48,9 +59,15 @@ from plantarkit.progression._program import (
 from plantarkit.progression._protocol import DoseStep, Phase, Protocol, SideRule, Slot
 
 __all__ = [
+    "Action",
+    "Advance",
     "CautiousRule",
+    "Decision",
     "DoseStep",
+    "EngineRules",
     "Evidence",
+    "ExerciseLog",
+    "ExerciseState",
     "ExercisesMastered",
     "Gate",
     "GateResult",
@@ -69,10 +86,13 @@ __all__ = [
     "Phase",
     "Program",
     "ProgramItem",
+    "ProgramState",
     "Protocol",
     "ProtocolError",
+    "Reason",
     "ReferralRequiredError",
     "Session",
+    "SessionLog",
     "SideRule",
     "SideScope",
     "Slot",
@@ -82,12 +102,15 @@ __all__ = [
     "Verdict",
     "Week",
     "WeeksInPhase",
+    "advance",
     "build_program",
     "check",
     "check_all",
+    "clear_referral",
     "evaluate",
     "protocol",
     "protocols",
+    "start",
     "training_days",
     "verdict",
 ]

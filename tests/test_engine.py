@@ -1,0 +1,301 @@
+"""The progression engine: decisions with reasons, and its safety invariants (stateful tests)."""
+
+from typing import Any
+
+import pytest
+from hypothesis import settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
+
+import plantarkit
+from plantarkit import InvalidValueError, Pain
+from plantarkit.chain import RedFlagScreen
+from plantarkit.exercises import Hold, Reps
+from plantarkit.progression import (
+    Action,
+    EngineRules,
+    ExerciseLog,
+    PainModel,
+    PainReport,
+    ProgramState,
+    SessionLog,
+    Verdict,
+    advance,
+    build_program,
+    clear_referral,
+    evaluate,
+    start,
+    verdict,
+)
+
+
+def full_sets(state: ProgramState, exercise: str, extra: float = 0) -> tuple[float, ...]:
+    dose = state.exercise(exercise).dose
+    work = dose.work
+    if isinstance(work, Reps):
+        per = work.count + (1 if work.to_fatigue else 0) + extra
+    elif isinstance(work, Hold):
+        per = work.seconds + extra
+    else:
+        per = 1
+    return (per,) * dose.sets
+
+
+def calm(day: int) -> PainReport:
+    return PainReport(
+        day=day,
+        first_step=Pain(3),
+        during=Pain(2),
+        after=Pain(2),
+        next_morning=Pain(3),
+        settled_minutes=2,
+    )
+
+
+def everything(state: ProgramState, day: int, pain: PainReport | None = None) -> SessionLog:
+    logs = tuple(
+        ExerciseLog(exercise=e.exercise, sets=full_sets(state, e.exercise)) for e in state.exercises
+    )
+    return SessionLog(day=day, exercises=logs, pain=(pain or calm(day),))
+
+
+@pytest.fixture
+def state() -> ProgramState:
+    program = build_program(plantarkit.example_assessment(), "staged", weeks=12)
+    return start(program)
+
+
+def test_start(state: ProgramState) -> None:
+    assert state.day == 0
+    assert state.phase_id == "early"
+    assert state.exercises
+    clam = state.exercise("clam")
+    assert (clam.ladder, clam.rung) == ("clam", 0)
+
+
+def test_two_good_sessions_step_up_the_ladder(state: ProgramState) -> None:
+    first = advance(state, everything(state, 1))
+    clam = next(d for d in first.decisions if d.exercise == "clam")
+    assert clam.action is Action.HOLD
+    assert "1 of 2 good sessions" in clam.reasons[0].text
+    second = advance(first.state, everything(first.state, 2))
+    clam = next(d for d in second.decisions if d.exercise == "clam")
+    assert clam.action is Action.PROGRESS
+    assert second.state.exercise("banded_clam").rung == 1
+    assert clam.dose == plantarkit.catalogue().variant("clam", 1).dose
+
+
+def test_broken_pain_rule_regresses_never_progresses(state: ProgramState) -> None:
+    up = advance(advance(state, everything(state, 1)).state, everything(state, 2)).state
+    sore = PainReport(
+        day=3, first_step=Pain(3), during=Pain(7), after=Pain(4), next_morning=Pain(3)
+    )
+    result = advance(up, everything(up, 3, sore))
+    for decision in result.decisions:
+        assert decision.action is Action.REGRESS
+        assert any(r.rule == "pain_model" and r.measure == "during" for r in decision.reasons)
+    assert result.state.exercise("clam").rung == 0  # back down one rung
+
+
+def test_missing_pain_ratings_hold(state: ProgramState) -> None:
+    log = everything(state, 1, PainReport(day=1))
+    result = advance(state, log)
+    assert {d.action for d in result.decisions} == {Action.HOLD}
+    assert all("hold" in d.reasons[0].text for d in result.decisions)
+
+
+def test_skipped_and_missing_exercises_never_progress(state: ProgramState) -> None:
+    s1 = advance(state, everything(state, 1)).state
+    only_clam = SessionLog(
+        day=2,
+        exercises=(
+            ExerciseLog(exercise="clam", sets=full_sets(s1, "clam")),
+            ExerciseLog(exercise=s1.exercises[1].exercise, skipped=True),
+        ),
+        pain=(calm(2),),
+    )
+    result = advance(s1, only_clam)
+    for decision in result.decisions:
+        if decision.exercise != "clam":
+            assert decision.action is Action.HOLD
+
+
+def test_a_long_gap_steps_back(state: ProgramState) -> None:
+    s = advance(advance(state, everything(state, 1)).state, everything(state, 2)).state
+    result = advance(s, everything(s, 20))
+    assert {d.action for d in result.decisions} == {Action.REGRESS}
+    assert result.decisions[0].reasons[0].rule == "gap"
+    assert result.state.exercise("clam").rung == 0
+
+
+def test_red_flag_stops_until_a_clinician_clears_it(state: ProgramState) -> None:
+    flagged = SessionLog(day=1, red_flags=RedFlagScreen(nerve_symptoms=True))
+    stopped = advance(state, flagged)
+    assert {d.action for d in stopped.decisions} == {Action.STOP}
+    assert stopped.phase.action is Action.STOP
+    later = advance(stopped.state, everything(stopped.state, 2))
+    assert {d.action for d in later.decisions} == {Action.STOP}
+    cleared = clear_referral(later.state, cleared_by="Dr Example")
+    assert cleared.referral is None
+    assert Action.STOP not in {d.action for d in advance(cleared, everything(cleared, 3)).decisions}
+    with pytest.raises(InvalidValueError, match=r"\$\.cleared_by: must not be empty"):
+        clear_referral(later.state, cleared_by=" ")
+
+
+def test_phase_waits_for_a_week_and_for_its_gates(state: ProgramState) -> None:
+    s, moved_on = state, None
+    for day in range(1, 60):
+        result = advance(s, everything(s, day))
+        if result.phase.action is Action.PROGRESS:
+            moved_on = day
+            assert result.phase.phase == "middle"
+            assert all(r.rule == "gate" for r in result.phase.reasons)
+            break
+        s = result.state
+    assert moved_on is not None
+    assert moved_on >= 7  # at least a week in the phase
+
+
+@pytest.mark.parametrize(
+    ("log", "path", "message"),
+    [
+        (
+            SessionLog(day=1, exercises=(ExerciseLog(exercise="box_jump", sets=(5,)),)),
+            "$.exercises[0].exercise",
+            "not in the current phase",
+        ),
+        (
+            SessionLog(day=1, exercises=(ExerciseLog(exercise="clam", sets=(15,) * 7),)),
+            "$.exercises[0].sets",
+            "7 sets done of 3 prescribed",
+        ),
+    ],
+)
+def test_bad_logs(state: ProgramState, log: SessionLog, path: str, message: str) -> None:
+    with pytest.raises(InvalidValueError) as info:
+        advance(state, log)
+    assert info.value.path == path
+    assert message in info.value.reason
+
+
+def test_bad_log_values_and_days(state: ProgramState) -> None:
+    bad = plantarkit.to_document(SessionLog(day=1, pain=(PainReport(day=1, during=Pain(3)),)))
+    bad["data"]["pain"][0]["during"] = 12
+    with pytest.raises(plantarkit.DocumentError) as info:
+        plantarkit.from_document(bad, SessionLog)
+    assert str(info.value) == "$.data.pain[0].during: must be ≤ 10, got 12"
+    s = advance(state, everything(state, 5)).state
+    with pytest.raises(InvalidValueError, match=r"must be after the last logged day \(5\)"):
+        advance(s, everything(s, 4))
+    extra = ExerciseLog(exercise="clam", sets=(15,) * 7, note="felt good, did more")
+    advance(state, SessionLog(day=1, exercises=(extra,)))  # a note makes extra sets fine
+    with pytest.raises(InvalidValueError, match="a skipped exercise has no sets"):
+        ExerciseLog(exercise="clam", sets=(1,), skipped=True)
+
+
+# --- stateful: random sessions, invariants after every step ----------------------------------
+
+
+class Progressing(RuleBasedStateMachine):
+    """Drive a programme through random sessions and check the safety rules after each."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.state: ProgramState | None = None
+        self.last: Any = None
+        self.flagged = False
+
+    @initialize(protocol=st.sampled_from(plantarkit.protocols()))
+    def begin(self, protocol: Any) -> None:
+        program = build_program(plantarkit.example_assessment(), protocol, weeks=12)
+        self.state = start(program)
+
+    @precondition(lambda self: self.state is not None)
+    @rule(
+        gap=st.integers(1, 10),
+        pains=st.lists(st.integers(0, 10), min_size=4, max_size=4),
+        completion=st.sampled_from(["full", "partial", "skipped", "absent"]),
+        red_flag=st.integers(0, 20),
+    )
+    def session(self, gap: int, pains: list[int], completion: str, red_flag: int) -> None:
+        s = self.state
+        assert s is not None
+        day = s.day + gap
+        logs = []
+        for e in s.exercises:
+            if completion == "full":
+                logs.append(ExerciseLog(exercise=e.exercise, sets=full_sets(s, e.exercise)))
+            elif completion == "partial":
+                logs.append(ExerciseLog(exercise=e.exercise, sets=full_sets(s, e.exercise)[:1]))
+            elif completion == "skipped":
+                logs.append(ExerciseLog(exercise=e.exercise, skipped=True))
+        pain = PainReport(
+            day=day,
+            first_step=Pain(pains[0]),
+            during=Pain(pains[1]),
+            after=Pain(pains[2]),
+            next_morning=Pain(pains[3]),
+            settled_minutes=1,
+        )
+        flags = RedFlagScreen(rest_or_night_pain=True) if red_flag == 0 else None
+        self.flagged = self.flagged or flags is not None
+        before = s
+        result = advance(
+            s, SessionLog(day=day, exercises=tuple(logs), pain=(pain,), red_flags=flags)
+        )
+        self.check_step(before, result, pain, completion, gap)
+        self.state, self.last = result.state, result
+
+    def check_step(
+        self, before: ProgramState, result: Any, pain: PainReport, completion: str, gap: int
+    ) -> None:
+        if self.flagged:  # a red flag stops everything, now and later
+            assert all(d.action is Action.STOP for d in result.decisions)
+            assert result.state.referral is not None
+            return
+        rules = EngineRules()
+        for decision, old in zip(result.decisions, before.exercises, strict=True):
+            rule = rules.hold_rule if isinstance(old.dose.work, Hold) else rules.pain_rule
+            broken = verdict(evaluate(rule, pain, before.pain)) is Verdict.REDUCE
+            if broken or completion != "full" or gap > rules.gap_days:
+                assert decision.action is not Action.PROGRESS
+        for old in before.exercises:  # at most one rung per session
+            new = next(
+                (
+                    n
+                    for n in result.state.exercises
+                    if n.ladder == old.ladder and old.ladder is not None
+                ),
+                None,
+            )
+            if (
+                new is not None
+                and old.rung is not None
+                and new.rung is not None
+                and result.state.phase == before.phase
+            ):
+                assert abs(new.rung - old.rung) <= 1
+        assert result.state.phase in (before.phase, before.phase + 1)
+        if result.state.phase != before.phase:
+            assert result.phase.action is Action.PROGRESS
+            assert completion == "full"
+
+    @precondition(lambda self: self.state is not None and self.state.referral is not None)
+    @rule()
+    def clinician_clears(self) -> None:
+        assert self.state is not None
+        self.state = clear_referral(self.state, cleared_by="clinician")
+        self.flagged = False
+
+    @invariant()
+    def days_only_move_forward(self) -> None:
+        if self.state is not None:
+            assert all(p.day <= self.state.day for p in self.state.pain)
+
+
+Progressing.TestCase.settings = settings(max_examples=30, stateful_step_count=15, deadline=None)
+TestProgressing = Progressing.TestCase
+
+
+def test_pain_model_is_the_default(state: ProgramState) -> None:
+    assert EngineRules().pain_rule == PainModel()
