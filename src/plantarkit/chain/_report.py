@@ -40,6 +40,9 @@ class Link(enum.Enum):
         return list(Link).index(self)
 
 
+_SEVERITY_LEVELS = {"mild": 1, "moderate": 2, "marked": 3}
+
+
 @functools.total_ordering
 class Severity(enum.Enum):
     """How far a measurement is from its reference. Ordered ``MILD < MODERATE < MARKED``."""
@@ -51,7 +54,7 @@ class Severity(enum.Enum):
     @property
     def level(self) -> int:
         """1 for mild up to 3 for marked."""
-        return list(Severity).index(self) + 1
+        return _SEVERITY_LEVELS[self.value]
 
     def __lt__(self, other: Any) -> bool:
         if not isinstance(other, Severity):

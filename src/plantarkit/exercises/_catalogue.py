@@ -214,6 +214,9 @@ class Catalogue:
     _index: Mapping[str, Exercise | Advice] = attrs.field(
         init=False, eq=False, hash=False, repr=False, alias="_index"
     )
+    _ladder_index: Mapping[str, Ladder] = attrs.field(
+        init=False, eq=False, hash=False, repr=False, alias="_ladder_index"
+    )
 
     def __attrs_post_init__(self) -> None:
         problems = _problems(self)
@@ -222,6 +225,7 @@ class Catalogue:
         index: dict[str, Exercise | Advice] = {e.id: e for e in self.exercises}
         index.update({a.id: a for a in self.advice})
         object.__setattr__(self, "_index", index)
+        object.__setattr__(self, "_ladder_index", {lad.id: lad for lad in self.ladders})
 
     # --- mapping-like access to exercises -------------------------------------------------
     def __getitem__(self, exercise_id: str) -> Exercise:
@@ -290,9 +294,9 @@ class Catalogue:
 
     def ladder(self, ladder_id: str) -> Ladder:
         """Return the ladder with this id."""
-        for ladder in self.ladders:
-            if ladder.id == ladder_id:
-                return ladder
+        found = self._ladder_index.get(ladder_id) if isinstance(ladder_id, str) else None
+        if found is not None:
+            return found
         raise UnknownIdError(
             "ladder", ladder_id, _suggest(ladder_id, (lad.id for lad in self.ladders))
         )

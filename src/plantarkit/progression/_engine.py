@@ -199,6 +199,12 @@ class EngineRules:
     hold_rule: PainRule = attrs.field(factory=IsometricRule)
 
 
+_DEFAULT_RULES = EngineRules()
+
+PAIN_HISTORY_DAYS = 90
+"""How many days of pain reports a state keeps (the longest pain gate looks back 90 days)."""
+
+
 @attrs.frozen(kw_only=True)
 class ProgramState:
     """Where a person is in their programme.
@@ -370,6 +376,17 @@ def _met(dose: Prescription, done: tuple[float, ...]) -> tuple[bool, str]:
     return True, f"{len(done)} bouts done"
 
 
+def _with(ex: ExerciseState, *, dose: Prescription | None = None, good: int = 0) -> ExerciseState:
+    """The same exercise state with a new dose and/or count of good sessions."""
+    return ExerciseState(
+        exercise=ex.exercise,
+        dose=ex.dose if dose is None else dose,
+        ladder=ex.ladder,
+        rung=ex.rung,
+        good_sessions=good,
+    )
+
+
 def _step(cat: Catalogue, state: ExerciseState, offset: int) -> ExerciseState | None:
     if state.ladder is None or state.rung is None:
         return None
@@ -377,10 +394,9 @@ def _step(cat: Catalogue, state: ExerciseState, offset: int) -> ExerciseState | 
     index = state.rung + offset
     if not 0 <= index < len(ladder.steps):
         return None
-    variant = cat.variant(ladder.id, index)
-    return ExerciseState(
-        exercise=variant.exercise.id, dose=variant.dose, ladder=ladder.id, rung=index
-    )
+    step = ladder.steps[index]
+    dose = step.dose if step.dose is not None else cat[step.exercise].dose
+    return ExerciseState(exercise=step.exercise, dose=dose, ladder=ladder.id, rung=index)
 
 
 def _decide(
@@ -390,6 +406,7 @@ def _decide(
     log: SessionLog,
     gap: int,
     history: tuple[PainReport, ...],
+    judged: dict[tuple[int, int], tuple[Verdict, tuple[Reason, ...]]],
 ) -> tuple[Decision, ExerciseState]:
     done = next((e for e in log.exercises if e.exercise == ex.exercise), None)
     if gap > rules.gap_days:
@@ -408,26 +425,30 @@ def _decide(
         fewer = attrs.evolve(ex.dose, sets=max(1, ex.dose.sets - 1), max_sets=None)
         return Decision(
             exercise=ex.exercise, action=Action.REGRESS, reasons=(why,), dose=fewer
-        ), attrs.evolve(ex, dose=fewer, good_sessions=0)
+        ), _with(ex, dose=fewer)
     if done is None or done.skipped:
         why = _reason("attendance", "not done this session: no progress")
         return Decision(exercise=ex.exercise, action=Action.HOLD, reasons=(why,), dose=ex.dose), ex
     rule = rules.hold_rule if isinstance(ex.dose.work, Hold) else rules.pain_rule
     report = _pain_for(log, ex.exercise, log.day)
-    checks = evaluate(rule, report, history)
-    pain_reasons = tuple(
-        _reason(
-            c.rule,
-            c.reason,
-            measure=c.measure,
-            value=c.value,
-            threshold=c.threshold,
-            citation=c.citation,
+    key = (id(rule), id(report))
+    judgement = judged.get(key)
+    if judgement is None:  # exercises sharing the session's report and rule are judged once
+        checks = evaluate(rule, report, history)
+        pain_reasons = tuple(
+            _reason(
+                c.rule,
+                c.reason,
+                measure=c.measure,
+                value=c.value,
+                threshold=c.threshold,
+                citation=c.citation,
+            )
+            for c in checks
+            if c.verdict is not Verdict.OK
         )
-        for c in checks
-        if c.verdict is not Verdict.OK
-    )
-    outcome = verdict(checks)
+        judgement = judged[key] = (verdict(checks), pain_reasons)
+    outcome, pain_reasons = judgement
     if outcome is Verdict.REDUCE:
         down = _step(cat, ex, -1)
         if down is not None:
@@ -437,17 +458,17 @@ def _decide(
         fewer = attrs.evolve(ex.dose, sets=max(1, ex.dose.sets - 1), max_sets=None)
         return Decision(
             exercise=ex.exercise, action=Action.REGRESS, reasons=pain_reasons, dose=fewer
-        ), attrs.evolve(ex, dose=fewer, good_sessions=0)
+        ), _with(ex, dose=fewer)
     if outcome is Verdict.HOLD:
         return Decision(
             exercise=ex.exercise, action=Action.HOLD, reasons=pain_reasons, dose=ex.dose
-        ), attrs.evolve(ex, good_sessions=0)
+        ), _with(ex)
     met, how = _met(ex.dose, done.sets)
     if not met:
         why = _reason("progression", f"{how}: keep this dose")
         return Decision(
             exercise=ex.exercise, action=Action.HOLD, reasons=(why,), dose=ex.dose
-        ), attrs.evolve(ex, good_sessions=0)
+        ), _with(ex)
     good = ex.good_sessions + 1
     if good < rules.sessions_to_progress:
         why = _reason(
@@ -459,13 +480,13 @@ def _decide(
         )
         return Decision(
             exercise=ex.exercise, action=Action.HOLD, reasons=(why,), dose=ex.dose
-        ), attrs.evolve(ex, good_sessions=good)
+        ), _with(ex, good=good)
     up = _step(cat, ex, +1)
     if up is None:
         why = _reason("progression", f"{how}; top of its ladder: keep this dose")
         return Decision(
             exercise=ex.exercise, action=Action.HOLD, reasons=(why,), dose=ex.dose
-        ), attrs.evolve(ex, good_sessions=good)
+        ), _with(ex, good=good)
     ladder = cat.ladder(up.ladder or "")
     why = _reason(
         "progression",
@@ -490,6 +511,16 @@ def _phase_decision(
         why = _reason("phase", "last phase: keep the routine going")
         return Decision(exercise=None, action=Action.HOLD, reasons=(why,), phase=phase.id), state
     nxt = protocol.phases[state.phase + 1]
+    days_in = log.day - state.phase_start_day + 1
+    if days_in < rules.min_days_in_phase:
+        why = _reason(
+            "phase",
+            f"{days_in} of at least {rules.min_days_in_phase} days in '{phase.id}'",
+            measure="days_in_phase",
+            value=days_in,
+            threshold=rules.min_days_in_phase,
+        )
+        return Decision(exercise=None, action=Action.HOLD, reasons=(why,), phase=phase.id), state
     report = state.program.report
     painful = report.assessment.symptoms.painful_sides if report is not None else ()
     evidence = Evidence(
@@ -510,16 +541,6 @@ def _phase_decision(
         red_flags=False,
         painful_sides=painful,
     )
-    days_in = log.day - state.phase_start_day + 1
-    if days_in < rules.min_days_in_phase:
-        why = _reason(
-            "phase",
-            f"{days_in} of at least {rules.min_days_in_phase} days in '{phase.id}'",
-            measure="days_in_phase",
-            value=days_in,
-            threshold=rules.min_days_in_phase,
-        )
-        return Decision(exercise=None, action=Action.HOLD, reasons=(why,), phase=phase.id), state
     gates = (*phase.exit_gates, *nxt.entry_gates)
     results = [check(g, evidence) for g in gates]
     failing = [r for r in results if r.status is not GateStatus.PASSED]
@@ -564,10 +585,12 @@ def advance(
     if not isinstance(state, ProgramState):
         raise InvalidValueError("$", f"expected a ProgramState, got {type(state).__name__}")
     _check_log(state, log)
-    rules = EngineRules() if rules is None else rules
+    rules = _DEFAULT_RULES if rules is None else rules
     cat = catalogue() if catalogue_ is None else catalogue_
     history = state.pain
-    pain = (*state.pain, *log.pain)
+    # Keep the last PAIN_HISTORY_DAYS of reports: enough for weekly rules and pain gates,
+    # and long simulations stay linear in time.
+    pain = tuple(p for p in (*state.pain, *log.pain) if p.day > log.day - PAIN_HISTORY_DAYS)
     referral = state.referral
     if referral is None and log.red_flags is not None:
         referral = referral_for(log.red_flags)  # the same logic as assess()
@@ -586,9 +609,18 @@ def advance(
             summary="Stop: a red flag is positive. See a clinician before going on.",
         )
     gap = log.day - state.day if state.day else 0
-    decided = [_decide(cat, rules, ex, log, gap, history) for ex in state.exercises]
+    judged: dict[tuple[int, int], tuple[Verdict, tuple[Reason, ...]]] = {}
+    decided = [_decide(cat, rules, ex, log, gap, history, judged) for ex in state.exercises]
     decisions = tuple(d for d, _ in decided)
-    new_state = attrs.evolve(state, day=log.day, pain=pain, exercises=tuple(s for _, s in decided))
+    new_state = ProgramState(
+        program=state.program,
+        phase=state.phase,
+        exercises=tuple(s for _, s in decided),
+        day=log.day,
+        phase_start_day=state.phase_start_day,
+        pain=pain,
+        referral=None,
+    )
     phase_decision, new_state = _phase_decision(new_state, log, decisions, cat, rules)
     counts = {a: sum(d.action is a for d in decisions) for a in Action}
     summary = (

@@ -48,7 +48,7 @@ class Verdict(enum.Enum):
     @property
     def level(self) -> int:
         """0 for ok, 1 for hold, 2 for reduce."""
-        return list(Verdict).index(self)
+        return _VERDICT_LEVELS[self.value]
 
     def __lt__(self, other: Any) -> bool:
         if not isinstance(other, Verdict):
@@ -57,6 +57,9 @@ class Verdict(enum.Enum):
 
 
 _OPTIONAL_ID = Text(pattern=ID.pattern, what=ID.what, optional=True)
+
+
+_VERDICT_LEVELS = {"ok": 0, "hold": 1, "reduce": 2}
 
 
 def _pain() -> Any:
@@ -391,4 +394,8 @@ def evaluate(
 
 def verdict(checks: tuple[PainCheck, ...]) -> Verdict:
     """The overall verdict of several checks: the most cautious one (OK when there are none)."""
-    return max((c.verdict for c in checks), default=Verdict.OK)
+    worst = Verdict.OK
+    for c in checks:
+        if _VERDICT_LEVELS[c.verdict.value] > _VERDICT_LEVELS[worst.value]:
+            worst = c.verdict
+    return worst

@@ -1,0 +1,94 @@
+"""Throughput of the progression engine: advance() for a typical 8-exercise session.
+
+Target (issue 5): at least 20,000 sessions per second on one core. The
+session logs every exercise at its full dose with a calm pain report, so each
+call runs the pain rule, the progression rule and the phase gates.
+
+    PYTHONPATH=src python benchmarks/bench_advance.py           # prints sessions/s
+    PYTHONPATH=src python benchmarks/bench_advance.py --check   # exit 1 below target
+"""
+
+import argparse
+import timeit
+
+import plantarkit
+from plantarkit import Pain, PlantarLoad
+from plantarkit.exercises import Hold, Reps
+from plantarkit.progression import (
+    ExerciseLog,
+    PainReport,
+    Phase,
+    ProgramState,
+    Protocol,
+    SessionLog,
+    Slot,
+    advance,
+    build_program,
+    start,
+)
+
+TARGET = 20_000
+EXERCISES = (
+    "clam",
+    "side_lying_hip_abduction",
+    "bodyweight_squat",
+    "split_squat",
+    "isometric_calf_raise",
+    "calf_raise",
+    "toe_yoga",
+    "single_leg_balance",
+)
+
+
+def session_for(state: ProgramState, day: int) -> SessionLog:
+    logs = []
+    for e in state.exercises:
+        work = e.dose.work
+        per = (
+            work.count + 1
+            if isinstance(work, Reps)
+            else work.seconds
+            if isinstance(work, Hold)
+            else 1
+        )
+        logs.append(ExerciseLog(exercise=e.exercise, sets=(float(per),) * e.dose.sets))
+    pain = PainReport(
+        day=day,
+        first_step=Pain(3),
+        during=Pain(2),
+        after=Pain(2),
+        next_morning=Pain(3),
+        settled_minutes=1,
+    )
+    return SessionLog(day=day, exercises=tuple(logs), pain=(pain,))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="exit 1 below the target")
+    parser.add_argument("--number", type=int, default=2000)
+    args = parser.parse_args()
+    phase = Phase(
+        id="all",
+        name="All",
+        start_week=1,
+        end_week=None,
+        max_plantar_load=PlantarLoad.HIGH,
+        slots=tuple(Slot(item=i) for i in EXERCISES),
+    )
+    protocol = Protocol(id="bench", name="Bench", phases=(phase,))
+    state = start(build_program(plantarkit.example_assessment(), protocol, weeks=4, max_added=0))
+    state = advance(state, session_for(state, 1)).state  # some history, as mid-programme
+    log = session_for(state, 3)
+    runs = timeit.repeat(lambda: advance(state, log), number=args.number, repeat=5)
+    per_call = min(runs) / args.number
+    rate = 1 / per_call
+    print(
+        f"advance(): {len(state.exercises)} exercises, {per_call * 1e6:.1f} µs per session, "
+        f"{rate:,.0f} sessions/s (target ≥ {TARGET:,}: {'met' if rate >= TARGET else 'MISSED'})"
+    )
+    return 1 if args.check and rate < TARGET else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
