@@ -13,7 +13,7 @@ import timeit
 
 import plantarkit
 from plantarkit import Pain, PlantarLoad
-from plantarkit.exercises import Hold, Reps
+from plantarkit.exercises import Hold, Reps, Timed
 from plantarkit.progression import (
     ExerciseLog,
     PainReport,
@@ -44,13 +44,12 @@ def session_for(state: ProgramState, day: int) -> SessionLog:
     logs = []
     for e in state.exercises:
         work = e.dose.work
-        per = (
-            work.count + 1
-            if isinstance(work, Reps)
-            else work.seconds
-            if isinstance(work, Hold)
-            else 1
-        )
+        if isinstance(work, Reps):
+            per = work.count + 1
+        elif isinstance(work, Hold | Timed):
+            per = work.seconds
+        else:
+            per = work.rounds
         logs.append(ExerciseLog(exercise=e.exercise, sets=(float(per),) * e.dose.sets))
     pain = PainReport(
         day=day,

@@ -10,7 +10,7 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, pr
 import plantarkit
 from plantarkit import InvalidValueError, Pain
 from plantarkit.chain import RedFlagScreen
-from plantarkit.exercises import Hold, Reps
+from plantarkit.exercises import Hold, Reps, Timed
 from plantarkit.progression import (
     Action,
     EngineRules,
@@ -34,10 +34,10 @@ def full_sets(state: ProgramState, exercise: str, extra: float = 0) -> tuple[flo
     work = dose.work
     if isinstance(work, Reps):
         per = work.count + (1 if work.to_fatigue else 0) + extra
-    elif isinstance(work, Hold):
+    elif isinstance(work, Hold | Timed):
         per = work.seconds + extra
     else:
-        per = 1
+        per = work.rounds + extra
     return (per,) * dose.sets
 
 
@@ -225,8 +225,9 @@ class Progressing(RuleBasedStateMachine):
         for e in s.exercises:
             if completion == "full":
                 logs.append(ExerciseLog(exercise=e.exercise, sets=full_sets(s, e.exercise)))
-            elif completion == "partial":
-                logs.append(ExerciseLog(exercise=e.exercise, sets=full_sets(s, e.exercise)[:1]))
+            elif completion == "partial":  # the first set falls short of the target
+                full = full_sets(s, e.exercise)
+                logs.append(ExerciseLog(exercise=e.exercise, sets=(full[0] // 2, *full[1:])))
             elif completion == "skipped":
                 logs.append(ExerciseLog(exercise=e.exercise, skipped=True))
         pain = PainReport(

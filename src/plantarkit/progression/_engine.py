@@ -21,7 +21,7 @@ from plantarkit._core.errors import InvalidValueError, Problem
 from plantarkit._core.evidence import Citation
 from plantarkit._core.side import Side
 from plantarkit.chain import RedFlagScreen, Referral, referral_for
-from plantarkit.exercises import Catalogue, Hold, Prescription, Reps, catalogue
+from plantarkit.exercises import Catalogue, Hold, Prescription, Reps, Timed, catalogue
 from plantarkit.exercises._model import ID
 from plantarkit.progression._gates import Evidence, GateStatus, PainMeasure, PainRecord, check
 from plantarkit.progression._pain import (
@@ -67,7 +67,8 @@ class ExerciseLog:
 
     Attributes:
         exercise: The exercise id.
-        sets: Per set: repetitions done, or seconds held for hold work.
+        sets: Per set: repetitions done; seconds for hold and timed work;
+            intervals completed for run/walk work.
         skipped: Not done at all (then ``sets`` is empty).
         load_kg: Added weight used, if any.
         side: The side trained, when only one was.
@@ -373,7 +374,11 @@ def _met(dose: Prescription, done: tuple[float, ...]) -> tuple[bool, str]:
     if isinstance(work, Hold):
         low = min(done)
         return low >= work.seconds, f"shortest hold {low:g} s of {work.seconds:g} s"
-    return True, f"{len(done)} bouts done"
+    if isinstance(work, Timed):
+        low = min(done)
+        return low >= work.seconds, f"shortest bout {low:g} s of {work.seconds:g} s"
+    low = min(done)
+    return low >= work.rounds, f"fewest intervals {low:g} of {work.rounds}"
 
 
 def _with(ex: ExerciseState, *, dose: Prescription | None = None, good: int = 0) -> ExerciseState:
