@@ -5,6 +5,7 @@ so each can be read, tested and changed on its own. Severity only grows as a
 measurement gets worse; left and right are treated alike.
 """
 
+import enum
 import typing
 from collections.abc import Callable, Iterator, Mapping
 from types import MappingProxyType
@@ -36,6 +37,7 @@ from plantarkit.chain._report import (
 __all__ = ["DEFAULT_EMPHASIS", "RED_FLAGS", "assess", "referral_for"]
 
 Rule = Callable[[Assessment, ChainNorms], Iterator[Finding]]
+E = typing.TypeVar("E", bound=enum.Enum)
 
 DEFAULT_EMPHASIS: Mapping[FindingKind, tuple[str, ...]] = MappingProxyType(
     {
@@ -149,6 +151,32 @@ def _sides(
     for side, value in values.items():
         if value is not None:
             yield side, value, values.get(side.opposite)
+
+
+def _observed(
+    values: "Bilateral[E | None]",
+    found: tuple[E, ...],
+    link: Link,
+    kind: FindingKind,
+    measure: str,
+    reference: str,
+    citation: Citation,
+    explanation: str,
+) -> Iterator[Finding]:
+    """A mild finding on each side whose observed class is one of ``found``."""
+    for side, value in values.items():
+        if value is not None and value in found:
+            yield _finding(
+                link,
+                kind,
+                side,
+                Severity.MILD,
+                measure,
+                value.value.replace("_", " "),
+                reference,
+                citation,
+                explanation,
+            )
 
 
 def hip_rotation(a: Assessment, n: ChainNorms) -> Iterator[Finding]:
@@ -283,21 +311,16 @@ def pelvis(a: Assessment, n: ChainNorms) -> Iterator[Finding]:
 
 def tibia(a: Assessment, n: ChainNorms) -> Iterator[Finding]:
     """Tibial tuberosity rotated inwards in standing."""
-    cite = Citation(source="akmi-chain", grade=Grade.U, detail="observed, no numeric cut-off")
-    for side, rotation in a.tibial_rotation.items():
-        if rotation is TibialRotation.INTERNAL:
-            yield _finding(
-                Link.KNEE,
-                FindingKind.TIBIAL_INTERNAL_ROTATION,
-                side,
-                Severity.MILD,
-                "tibial tuberosity position in standing",
-                "rotated inwards",
-                "neutral",
-                cite,
-                "The shin bone sits turned in, which is passed down to the foot as extra "
-                "pronation.",
-            )
+    yield from _observed(
+        a.tibial_rotation,
+        (TibialRotation.INTERNAL,),
+        Link.KNEE,
+        FindingKind.TIBIAL_INTERNAL_ROTATION,
+        "tibial tuberosity position in standing",
+        "neutral",
+        Citation(source="akmi-chain", grade=Grade.U, detail="observed, no numeric cut-off"),
+        "The shin bone sits turned in, which is passed down to the foot as extra pronation.",
+    )
 
 
 def dorsiflexion(a: Assessment, n: ChainNorms) -> Iterator[Finding]:
@@ -430,46 +453,36 @@ def foot_posture(a: Assessment, n: ChainNorms) -> Iterator[Finding]:
                 fpi,
             )
     cite = Citation(source="akmi-chain", grade=Grade.U, detail="clinician's classification")
-    for side, arch in a.arch_height.items():
-        if arch is ArchHeight.LOW:
-            yield _finding(
-                Link.FOOT,
-                FindingKind.EXCESSIVE_PRONATION,
-                side,
-                Severity.MILD,
-                "arch height",
-                "low",
-                f"normal arch ({judged})",
-                cite,
-                "A low arch often goes with pronation; look above it for the cause.",
-            )
-    for side, ray in a.first_ray_mobility.items():
-        if ray in (FirstRayMobility.HYPOMOBILE, FirstRayMobility.HYPERMOBILE):
-            assert ray is not None
-            yield _finding(
-                Link.FOOT,
-                FindingKind.FIRST_RAY_DYSFUNCTION,
-                side,
-                Severity.MILD,
-                "first-ray mobility",
-                ray.value,
-                "normal mobility",
-                cite,
-                "The big-toe ray moves too little or too much to lock the foot for push-off.",
-            )
-    for side, grip in a.toe_grip.items():
-        if grip is ToeGrip.WEAK:
-            yield _finding(
-                Link.FOOT,
-                FindingKind.INTRINSIC_FOOT_WEAKNESS,
-                side,
-                Severity.MILD,
-                "toe grip strength",
-                "weak",
-                "normal grip",
-                Citation(source="pogo-intrinsic", grade=Grade.B, detail="cites Cheung 2016"),
-                "The small muscles of the foot are weak; they help support the arch.",
-            )
+    yield from _observed(
+        a.arch_height,
+        (ArchHeight.LOW,),
+        Link.FOOT,
+        FindingKind.EXCESSIVE_PRONATION,
+        "arch height",
+        f"normal arch ({judged})",
+        cite,
+        "A low arch often goes with pronation; look above it for the cause.",
+    )
+    yield from _observed(
+        a.first_ray_mobility,
+        (FirstRayMobility.HYPOMOBILE, FirstRayMobility.HYPERMOBILE),
+        Link.FOOT,
+        FindingKind.FIRST_RAY_DYSFUNCTION,
+        "first-ray mobility",
+        "normal mobility",
+        cite,
+        "The big-toe ray moves too little or too much to lock the foot for push-off.",
+    )
+    yield from _observed(
+        a.toe_grip,
+        (ToeGrip.WEAK,),
+        Link.FOOT,
+        FindingKind.INTRINSIC_FOOT_WEAKNESS,
+        "toe grip strength",
+        "normal grip",
+        Citation(source="pogo-intrinsic", grade=Grade.B, detail="cites Cheung 2016"),
+        "The small muscles of the foot are weak; they help support the arch.",
+    )
 
 
 RULES: tuple[Rule, ...] = (
