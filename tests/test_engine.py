@@ -300,3 +300,85 @@ TestProgressing = Progressing.TestCase
 
 def test_pain_model_is_the_default(state: ProgramState) -> None:
     assert EngineRules().pain_rule == PainModel()
+
+
+def test_easing_off_without_a_lower_rung_makes_the_dose_smaller() -> None:
+    from plantarkit.progression._engine import _easier
+
+    base = plantarkit.catalogue()
+    for exercise in base:
+        dose = exercise.dose
+        easier = _easier(dose)
+        assert easier != dose, exercise.id
+        assert easier.sets <= dose.sets
+        assert easier.time_under_tension() <= dose.time_under_tension()
+
+
+def test_advance_displays_and_history_frame(state: ProgramState) -> None:
+    from plantarkit.render import advance_text, history_frame
+
+    first = advance(state, everything(state, 1))
+    second = advance(first.state, everything(first.state, 2))
+    text = advance_text(second)
+    assert text.startswith("Day 2: ")
+    for decision in second.decisions:
+        assert decision.exercise is not None
+        assert decision.exercise in text
+    assert "| exercise | next | dose from now on | why |" in second._repr_markdown_()
+    assert second._repr_html_().count("<tr>") == len(second.decisions) + 2  # head + phase
+    frame = history_frame([first, second])
+    assert len(frame) == 2 * (len(state.exercises) + 1)
+    assert set(frame["action"]) <= {"progress", "hold", "regress", "stop"}
+    assert list(frame["day"].unique()) == [1, 2]
+
+
+def _cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    from plantarkit.cli import main
+
+    try:
+        main(list(args))
+        code = 0
+    except SystemExit as exit_:
+        code = exit_.code if isinstance(exit_.code, int) else 1
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_cli_start_and_progress(capsys: pytest.CaptureFixture[str], tmp_path: Any) -> None:
+    state_path, new_path, log_path = tmp_path / "s.json", tmp_path / "s2.json", tmp_path / "l.json"
+    code, _, err = _cli(
+        capsys, "start", "--protocol", "staged", "--weeks", "4", "--output", str(state_path)
+    )
+    assert code == 0
+    assert "wrote" in err
+    begun = plantarkit.loads(state_path.read_text(encoding="utf-8"), ProgramState)
+    assert begun.phase_id == "early"
+    log_path.write_text(plantarkit.dumps(everything(begun, 1)), encoding="utf-8")
+    code, out, _ = _cli(
+        capsys,
+        "progress",
+        "--state",
+        str(state_path),
+        "--log",
+        str(log_path),
+        "--output",
+        str(new_path),
+    )
+    assert code == 0
+    assert out.startswith("Day 1: ")
+    assert "1 of 2 good sessions" in out
+    after = plantarkit.loads(new_path.read_text(encoding="utf-8"), ProgramState)
+    assert after == advance(begun, everything(begun, 1)).state
+    code, out, _ = _cli(
+        capsys, "progress", "--state", str(state_path), "--log", str(log_path), "--json"
+    )
+    assert plantarkit.loads(out, plantarkit.progression.Advance).state == after
+    log_path.write_text(
+        plantarkit.dumps(
+            SessionLog(day=1, exercises=(ExerciseLog(exercise="box_jump", sets=(5,)),))
+        ),
+        encoding="utf-8",
+    )
+    code, out, err = _cli(capsys, "progress", "--state", str(state_path), "--log", str(log_path))
+    assert code == 2
+    assert err.startswith("error: $.exercises[0].exercise: 'box_jump' is not in the current phase")

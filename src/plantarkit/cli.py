@@ -129,31 +129,74 @@ def _build() -> Any:
 
         click.echo(chain_report_text(report))
 
+    def program_options(f: Any) -> Any:
+        """The options that choose a programme (shared by plan and start)."""
+        options = (
+            click.option(
+                "--assessment",
+                "assessment_file",
+                type=click.File("r", encoding="utf-8"),
+                help="Assessment JSON file ('-' reads stdin); default: the built-in example.",
+            ),
+            click.option(
+                "--protocol",
+                "protocol_id",
+                default="staged",
+                show_default=True,
+                help="Protocol id (see: plantarkit protocols).",
+            ),
+            click.option(
+                "--protocol-file",
+                type=click.File("r", encoding="utf-8"),
+                help="Your own Protocol JSON document (instead of --protocol).",
+            ),
+            click.option("--weeks", type=click.IntRange(1, 104), default=12, show_default=True),
+            click.option(
+                "--start-date",
+                type=click.DateTime(formats=["%Y-%m-%d"]),
+                help="Date of day 1 (YYYY-MM-DD); sessions then show dates.",
+            ),
+        )
+        for option in reversed(options):
+            f = option(f)
+        return f
+
+    def make_program(
+        assessment_file: Any, protocol_id: str, protocol_file: Any, weeks: int, start_date: Any
+    ) -> Any:
+        from plantarkit.chain import Assessment, example_assessment
+        from plantarkit.progression import Protocol, ReferralRequiredError, build_program
+
+        assessment = (
+            example_assessment()
+            if assessment_file is None
+            else _read_assessment(assessment_file.read(), Assessment)
+        )
+        protocol: Any = protocol_id
+        if protocol_file is not None:
+            protocol = plantarkit.loads(protocol_file.read(), Protocol)
+        try:
+            return build_program(
+                assessment,
+                protocol,
+                weeks=weeks,
+                start_date=None if start_date is None else start_date.date(),
+            )
+        except ReferralRequiredError as exc:
+            click.echo("NO PROGRAMME: a red flag is positive.", err=True)
+            click.echo(str(exc.referral), err=True)
+            raise SystemExit(EXIT_REFERRAL) from None
+
+    def write(text: str, output: str | None, what: str) -> None:
+        if output is None:
+            click.echo(text)
+            return
+        with open(output, "w", encoding="utf-8") as handle:
+            handle.write(text if text.endswith("\n") else text + "\n")
+        click.echo(f"wrote {output} ({what})", err=True)
+
     @cli.command("plan")
-    @click.option(
-        "--assessment",
-        "assessment_file",
-        type=click.File("r", encoding="utf-8"),
-        help="Assessment JSON file ('-' reads stdin); default: the built-in example.",
-    )
-    @click.option(
-        "--protocol",
-        "protocol_id",
-        default="staged",
-        show_default=True,
-        help="Protocol id (see: plantarkit protocols).",
-    )
-    @click.option(
-        "--protocol-file",
-        type=click.File("r", encoding="utf-8"),
-        help="Your own Protocol JSON document (instead of --protocol).",
-    )
-    @click.option("--weeks", type=click.IntRange(1, 104), default=12, show_default=True)
-    @click.option(
-        "--start-date",
-        type=click.DateTime(formats=["%Y-%m-%d"]),
-        help="Date of day 1 (YYYY-MM-DD); sessions then show dates.",
-    )
+    @program_options
     @click.option(
         "--format",
         "fmt",
@@ -182,43 +225,69 @@ def _build() -> Any:
         no programme is made.
         """
         from plantarkit import render
-        from plantarkit.chain import Assessment, example_assessment
-        from plantarkit.progression import ReferralRequiredError, build_program
 
-        assessment = (
-            example_assessment()
-            if assessment_file is None
-            else _read_assessment(assessment_file.read(), Assessment)
-        )
-        protocol: Any = protocol_id
-        if protocol_file is not None:
-            from plantarkit.progression import Protocol
-
-            protocol = plantarkit.loads(protocol_file.read(), Protocol)
-        try:
-            program = build_program(
-                assessment,
-                protocol,
-                weeks=weeks,
-                start_date=None if start_date is None else start_date.date(),
-            )
-        except ReferralRequiredError as exc:
-            click.echo("NO PROGRAMME: a red flag is positive.", err=True)
-            click.echo(str(exc.referral), err=True)
-            raise SystemExit(EXIT_REFERRAL) from None
+        program = make_program(assessment_file, protocol_id, protocol_file, weeks, start_date)
         writers: dict[str, Callable[[Any], str]] = {
             "text": render.program_text,
             "markdown": render.program_markdown,
             "html": render.program_html,
             "json": plantarkit.dumps,
         }
-        text = writers[fmt](program)
-        if output is None:
-            click.echo(text)
-        else:
-            with open(output, "w", encoding="utf-8") as handle:
-                handle.write(text if text.endswith("\n") else text + "\n")
-            click.echo(f"wrote {output} ({fmt}, {len(program.weeks)} weeks)", err=True)
+        write(writers[fmt](program), output, f"{fmt}, {len(program.weeks)} weeks")
+
+    @cli.command("start")
+    @program_options
+    @click.option(
+        "--output",
+        type=click.Path(dir_okay=False, writable=True),
+        help="Write the state here instead of standard output.",
+    )
+    def start_cmd(
+        assessment_file: Any,
+        protocol_id: str,
+        protocol_file: Any,
+        weeks: int,
+        start_date: Any,
+        output: str | None,
+    ) -> None:
+        """Write the first ProgramState (JSON) of a programme chosen as for 'plan'."""
+        from plantarkit.progression import start
+
+        program = make_program(assessment_file, protocol_id, protocol_file, weeks, start_date)
+        write(plantarkit.dumps(start(program)), output, "ProgramState")
+
+    @cli.command("progress")
+    @click.option(
+        "--state",
+        "state_file",
+        type=click.File("r", encoding="utf-8"),
+        required=True,
+        help="The current ProgramState JSON (from 'start' or 'progress').",
+    )
+    @click.option(
+        "--log",
+        "log_file",
+        type=click.File("r", encoding="utf-8"),
+        required=True,
+        help="The SessionLog JSON of the session to record ('-' reads stdin).",
+    )
+    @click.option(
+        "--output",
+        type=click.Path(dir_okay=False, writable=True),
+        help="Write the new ProgramState here.",
+    )
+    @click.option("--json", "as_json", is_flag=True, help="Print the Advance document.")
+    def progress_cmd(state_file: Any, log_file: Any, output: str | None, as_json: bool) -> None:
+        """Record a session: print each decision with its reasons; write the new state."""
+        from plantarkit.progression import ProgramState, SessionLog, advance
+        from plantarkit.render import advance_text
+
+        state = plantarkit.loads(state_file.read(), ProgramState)
+        log = plantarkit.loads(log_file.read(), SessionLog)
+        result = advance(state, log)
+        click.echo(plantarkit.dumps(result) if as_json else advance_text(result))
+        if output is not None:
+            write(plantarkit.dumps(result.state), output, "ProgramState")
 
     @cli.command("protocols")
     def protocols_cmd() -> None:

@@ -13,14 +13,18 @@ from plantarkit.exercises import Catalogue, Exercise
 if TYPE_CHECKING:
     from plantarkit.chain import ChainReport
     from plantarkit.exercises import Prescription
-    from plantarkit.progression import Program, ProgramItem, Session, Week
+    from plantarkit.progression import Advance, Program, ProgramItem, Session, Week
 
 __all__ = [
+    "advance_html",
+    "advance_markdown",
+    "advance_text",
     "chain_report_html",
     "chain_report_markdown",
     "chain_report_text",
     "exercise_card",
     "exercise_table",
+    "history_frame",
     "program_frame",
     "program_html",
     "program_markdown",
@@ -499,6 +503,82 @@ def program_frame(program: "Program") -> Any:
                     "total_reps": dose.total_reps,
                     "minutes": dose.estimated_minutes(),
                     "addresses": ", ".join(k.value for k in item.addresses),
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+# --- progression ---------------------------------------------------------------------------------
+
+
+def _decision_rows(advance: "Advance") -> list[tuple[str, ...]]:
+    rows: list[tuple[str, ...]] = []
+    for d in (*advance.decisions, advance.phase):
+        what = d.exercise if d.exercise is not None else f"phase: {d.phase}"
+        dose = d.dose.brief() if d.dose is not None else ""
+        why = "; ".join(r.text for r in d.reasons)
+        rows.append((what, d.action.value, dose, why))
+    return rows
+
+
+_DECISION_HEADERS = ("exercise", "next", "dose from now on", "why")
+
+
+def advance_text(advance: "Advance") -> str:
+    """The decisions of one session for a terminal: a summary, then a table with reasons."""
+    lines = [advance.summary, ""]
+    lines.append(table(_DECISION_HEADERS, _decision_rows(advance), max_width=90))
+    return "\n".join(lines)
+
+
+def advance_markdown(advance: "Advance") -> str:
+    """The decisions of one session as Markdown (used for notebook display)."""
+    lines = [
+        f"**{advance.summary}**",
+        "",
+        "| " + " | ".join(_DECISION_HEADERS) + " |",
+        "|" + "---|" * len(_DECISION_HEADERS),
+    ]
+    lines += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in _decision_rows(advance)]
+    return "\n".join(lines)
+
+
+def advance_html(advance: "Advance") -> str:
+    """The decisions of one session as an HTML fragment (used for notebook display)."""
+    from html import escape
+
+    head = "".join(f"<th>{escape(h)}</th>" for h in _DECISION_HEADERS)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>"
+        for row in _decision_rows(advance)
+    )
+    return (
+        f"<p><strong>{escape(advance.summary)}</strong></p>"
+        f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    )
+
+
+def history_frame(advances: Iterable["Advance"]) -> Any:
+    """A pandas DataFrame of a person's history: one row per decision per session."""
+    try:
+        pd: Any = importlib.import_module("pandas")
+    except ImportError:
+        from plantarkit._core.errors import MissingDependencyError
+
+        raise MissingDependencyError("pandas", "pandas", "history_frame()") from None
+    rows: list[dict[str, Any]] = []
+    for a in advances:
+        for d in (*a.decisions, a.phase):
+            rows.append(
+                {
+                    "day": a.state.day,
+                    "phase": a.state.phase_id,
+                    "exercise": d.exercise,
+                    "action": d.action.value,
+                    "sets": d.dose.sets if d.dose is not None else None,
+                    "dose": d.dose.brief() if d.dose is not None else None,
+                    "rules": ", ".join(dict.fromkeys(r.rule for r in d.reasons)),
+                    "reasons": "; ".join(r.text for r in d.reasons),
                 }
             )
     return pd.DataFrame(rows)

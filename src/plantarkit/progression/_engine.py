@@ -259,6 +259,16 @@ class Advance:
     phase: Decision
     summary: str
 
+    def _repr_markdown_(self) -> str:
+        from plantarkit.render import advance_markdown
+
+        return advance_markdown(self)
+
+    def _repr_html_(self) -> str:
+        from plantarkit.render import advance_html
+
+        return advance_html(self)
+
 
 # --- starting ----------------------------------------------------------------------------------
 
@@ -381,6 +391,20 @@ def _met(dose: Prescription, done: tuple[float, ...]) -> tuple[bool, str]:
     return low >= work.rounds, f"fewest intervals {low:g} of {work.rounds}"
 
 
+def _easier(dose: Prescription) -> Prescription:
+    """One step easier without changing the exercise: a set fewer, else less work per set."""
+    if dose.sets > 1:
+        return attrs.evolve(dose, sets=dose.sets - 1, max_sets=None)
+    work = dose.work
+    if isinstance(work, Reps):
+        count = max(1, (work.count * 4) // 5)
+        minimum = None if work.minimum is None else min(work.minimum, count)
+        return attrs.evolve(dose, work=attrs.evolve(work, count=count, minimum=minimum))
+    if isinstance(work, Hold | Timed):
+        return attrs.evolve(dose, work=attrs.evolve(work, seconds=max(1.0, work.seconds * 0.75)))
+    return attrs.evolve(dose, work=attrs.evolve(work, rounds=max(1, work.rounds - 1)))
+
+
 def _with(ex: ExerciseState, *, dose: Prescription | None = None, good: int = 0) -> ExerciseState:
     """The same exercise state with a new dose and/or count of good sessions."""
     return ExerciseState(
@@ -427,7 +451,7 @@ def _decide(
             return Decision(
                 exercise=ex.exercise, action=Action.REGRESS, reasons=(why,), dose=down.dose
             ), down
-        fewer = attrs.evolve(ex.dose, sets=max(1, ex.dose.sets - 1), max_sets=None)
+        fewer = _easier(ex.dose)
         return Decision(
             exercise=ex.exercise, action=Action.REGRESS, reasons=(why,), dose=fewer
         ), _with(ex, dose=fewer)
@@ -460,7 +484,7 @@ def _decide(
             return Decision(
                 exercise=ex.exercise, action=Action.REGRESS, reasons=pain_reasons, dose=down.dose
             ), down
-        fewer = attrs.evolve(ex.dose, sets=max(1, ex.dose.sets - 1), max_sets=None)
+        fewer = _easier(ex.dose)
         return Decision(
             exercise=ex.exercise, action=Action.REGRESS, reasons=pain_reasons, dose=fewer
         ), _with(ex, dose=fewer)
