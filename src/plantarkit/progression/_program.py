@@ -206,7 +206,15 @@ class Program:
         for e in self.exercises:
             if e.id == exercise_id:
                 return e
-        raise UnknownIdError("exercise", exercise_id, [e.id for e in self.exercises][:0])
+        import difflib
+
+        ids = [e.id for e in self.exercises]
+        raise UnknownIdError(
+            "exercise",
+            exercise_id,
+            difflib.get_close_matches(str(exercise_id), ids, n=3),
+            hint="not in this programme",
+        )
 
     def advice_item(self, advice_id: str) -> Advice:
         """The advice item with this id, as used in the programme."""
