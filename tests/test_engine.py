@@ -382,3 +382,35 @@ def test_cli_start_and_progress(capsys: pytest.CaptureFixture[str], tmp_path: An
     code, out, err = _cli(capsys, "progress", "--state", str(state_path), "--log", str(log_path))
     assert code == 2
     assert err.startswith("error: $.exercises[0].exercise: 'box_jump' is not in the current phase")
+
+
+def test_the_weekly_dose_table_is_followed() -> None:
+    # Rathleff 2015 (high_load): 3 × 12RM in weeks 1-2, 4 × 10RM in weeks 3-4, 5 × 8RM from week 5.
+    program = build_program(plantarkit.example_assessment(), "high_load", weeks=12, max_added=0)
+    s = start(program)
+    seen: dict[int, tuple[int, int | None]] = {}
+    for day in range(1, 40, 2):
+        result = advance(s, everything(s, day))
+        s = result.state
+        dose = s.exercise("high_load_heel_raise").dose
+        seen[(day - 1) // 7 + 1] = (dose.sets, dose.rm)
+        decision = result.decisions[0]
+        assert decision.reasons[0].rule == "dose_table"
+    assert seen[1] == (3, 12)
+    assert seen[3] == (4, 10)
+    assert seen[5] == (5, 8)
+
+
+def test_pain_still_overrides_the_dose_table() -> None:
+    program = build_program(plantarkit.example_assessment(), "high_load", weeks=12, max_added=0)
+    s = start(program)
+    for day in range(1, 15, 2):
+        s = advance(s, everything(s, day)).state
+    sore = PainReport(
+        day=15, first_step=Pain(3), during=Pain(8), after=Pain(3), next_morning=Pain(3)
+    )
+    result = advance(s, everything(s, 15, sore))  # week 3: the table would step to 4 × 10RM
+    decision = result.decisions[0]
+    assert decision.action is Action.REGRESS
+    assert decision.reasons[0].rule == "pain_model"
+    assert result.state.exercises[0].dose.rm != 10

@@ -436,7 +436,13 @@ def _decide(
     gap: int,
     history: tuple[PainReport, ...],
     judged: dict[tuple[int, int], tuple[Verdict, tuple[Reason, ...]]],
+    table: Prescription | None = None,
 ) -> tuple[Decision, ExerciseState]:
+    """One exercise's decision.
+
+    ``table`` is the protocol's dose for this week when the exercise follows a
+    weekly dose table (a slot schedule), else ``None``.
+    """
     done = next((e for e in log.exercises if e.exercise == ex.exercise), None)
     if gap > rules.gap_days:
         down = _step(cat, ex, -1)
@@ -499,6 +505,8 @@ def _decide(
             exercise=ex.exercise, action=Action.HOLD, reasons=(why,), dose=ex.dose
         ), _with(ex)
     good = ex.good_sessions + 1
+    if table is not None:
+        return _follow_table(ex, table, how, good, rules, log.day)
     if good < rules.sessions_to_progress:
         why = _reason(
             "progression",
@@ -525,6 +533,52 @@ def _decide(
         threshold=rules.sessions_to_progress,
     )
     return Decision(exercise=ex.exercise, action=Action.PROGRESS, reasons=(why,), dose=up.dose), up
+
+
+def _follow_table(
+    ex: ExerciseState, table: Prescription, how: str, good: int, rules: EngineRules, day: int
+) -> tuple[Decision, ExerciseState]:
+    """Progress along the protocol's weekly dose table instead of a ladder."""
+    week = (day - 1) // 7 + 1
+    if table != ex.dose:
+        why = _reason("dose_table", f"{how}; the protocol's dose for week {week}: {table.brief()}")
+        moved = ExerciseState(exercise=ex.exercise, dose=table, ladder=ex.ladder, rung=ex.rung)
+        return Decision(
+            exercise=ex.exercise, action=Action.PROGRESS, reasons=(why,), dose=table
+        ), moved
+    if good >= rules.sessions_to_progress:
+        text = (
+            f"{how} in {good} sessions: the target is manageable, so add load "
+            "(e.g. books in a backpack) as the protocol says; the dose table sets the rest"
+        )
+    else:
+        text = f"{how}; following the protocol's weekly dose table"
+    why = _reason(
+        "dose_table",
+        text,
+        measure="good_sessions",
+        value=good,
+        threshold=rules.sessions_to_progress,
+    )
+    return Decision(exercise=ex.exercise, action=Action.HOLD, reasons=(why,), dose=ex.dose), _with(
+        ex, good=good
+    )
+
+
+def _tables(state: ProgramState, day: int) -> dict[str, Prescription]:
+    """For exercises that follow a weekly dose table: the protocol's dose for ``day``'s week."""
+    program = state.program
+    phase = program.protocol.phases[state.phase]
+    scheduled = {slot.item for slot in phase.slots if slot.schedule}
+    if not scheduled:
+        return {}
+    week = program.week(min(len(program.weeks), (day - 1) // 7 + 1))
+    doses: dict[str, Prescription] = {}
+    for session in week.sessions:
+        for item in session.items:
+            if item.exercise in scheduled and item.phase == phase.id:
+                doses.setdefault(item.exercise, item.dose)
+    return doses
 
 
 def _phase_decision(
@@ -639,7 +693,11 @@ def advance(
         )
     gap = log.day - state.day if state.day else 0
     judged: dict[tuple[int, int], tuple[Verdict, tuple[Reason, ...]]] = {}
-    decided = [_decide(cat, rules, ex, log, gap, history, judged) for ex in state.exercises]
+    tables = _tables(state, log.day)
+    decided = [
+        _decide(cat, rules, ex, log, gap, history, judged, tables.get(ex.exercise))
+        for ex in state.exercises
+    ]
     decisions = tuple(d for d, _ in decided)
     new_state = ProgramState(
         program=state.program,
