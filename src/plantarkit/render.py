@@ -467,14 +467,19 @@ def program_html(program: "Program", *, fragment: bool = False) -> str:
     )
 
 
-def program_frame(program: "Program") -> Any:
-    """A pandas DataFrame with one row per exercise per session."""
+def _pandas(feature: str) -> Any:
+    """Import pandas, or say which extra to install for ``feature``."""
     try:
-        pd: Any = importlib.import_module("pandas")
+        return importlib.import_module("pandas")
     except ImportError:
         from plantarkit._core.errors import MissingDependencyError
 
-        raise MissingDependencyError("pandas", "pandas", "Program.to_frame()") from None
+        raise MissingDependencyError("pandas", "pandas", feature) from None
+
+
+def program_frame(program: "Program") -> Any:
+    """A pandas DataFrame with one row per exercise per session."""
+    pd = _pandas("Program.to_frame()")
     rows: list[dict[str, Any]] = []
     for session in program.sessions():
         for order, item in enumerate(session.items, start=1):
@@ -560,12 +565,7 @@ def advance_html(advance: "Advance") -> str:
 
 def history_frame(advances: Iterable["Advance"]) -> Any:
     """A pandas DataFrame of a person's history: one row per decision per session."""
-    try:
-        pd: Any = importlib.import_module("pandas")
-    except ImportError:
-        from plantarkit._core.errors import MissingDependencyError
-
-        raise MissingDependencyError("pandas", "pandas", "history_frame()") from None
+    pd = _pandas("history_frame()")
     rows: list[dict[str, Any]] = []
     for a in advances:
         for d in (*a.decisions, a.phase):

@@ -428,6 +428,19 @@ def _step(cat: Catalogue, state: ExerciseState, offset: int) -> ExerciseState | 
     return ExerciseState(exercise=step.exercise, dose=dose, ladder=ladder.id, rung=index)
 
 
+def _regress(
+    cat: Catalogue, ex: ExerciseState, reasons: tuple[Reason, ...]
+) -> tuple[Decision, ExerciseState]:
+    """One step easier: down a rung, or the same exercise at a smaller dose."""
+    down = _step(cat, ex, -1)
+    if down is None:
+        down = _with(ex, dose=_easier(ex.dose))
+    decision = Decision(
+        exercise=ex.exercise, action=Action.REGRESS, reasons=reasons, dose=down.dose
+    )
+    return decision, down
+
+
 def _decide(
     cat: Catalogue,
     rules: EngineRules,
@@ -445,7 +458,6 @@ def _decide(
     """
     done = next((e for e in log.exercises if e.exercise == ex.exercise), None)
     if gap > rules.gap_days:
-        down = _step(cat, ex, -1)
         why = _reason(
             "gap",
             f"{gap} days since the last session (more than {rules.gap_days})",
@@ -453,14 +465,7 @@ def _decide(
             value=gap,
             threshold=rules.gap_days,
         )
-        if down is not None:
-            return Decision(
-                exercise=ex.exercise, action=Action.REGRESS, reasons=(why,), dose=down.dose
-            ), down
-        fewer = _easier(ex.dose)
-        return Decision(
-            exercise=ex.exercise, action=Action.REGRESS, reasons=(why,), dose=fewer
-        ), _with(ex, dose=fewer)
+        return _regress(cat, ex, (why,))
     if done is None or done.skipped:
         why = _reason("attendance", "not done this session: no progress")
         return Decision(exercise=ex.exercise, action=Action.HOLD, reasons=(why,), dose=ex.dose), ex
@@ -485,15 +490,7 @@ def _decide(
         judgement = judged[key] = (verdict(checks), pain_reasons)
     outcome, pain_reasons = judgement
     if outcome is Verdict.REDUCE:
-        down = _step(cat, ex, -1)
-        if down is not None:
-            return Decision(
-                exercise=ex.exercise, action=Action.REGRESS, reasons=pain_reasons, dose=down.dose
-            ), down
-        fewer = _easier(ex.dose)
-        return Decision(
-            exercise=ex.exercise, action=Action.REGRESS, reasons=pain_reasons, dose=fewer
-        ), _with(ex, dose=fewer)
+        return _regress(cat, ex, pain_reasons)
     if outcome is Verdict.HOLD:
         return Decision(
             exercise=ex.exercise, action=Action.HOLD, reasons=pain_reasons, dose=ex.dose

@@ -4,7 +4,8 @@ import enum
 
 import attrs
 
-from plantarkit._core.checks import EnumCheck, Instance, Number, Text, TupleOf
+from plantarkit._core.checks import EnumCheck, Instance, Number, Text, TupleOf, ensure
+from plantarkit._core.errors import InvalidValueError, UnknownIdError
 from plantarkit.exercises._dose import Prescription
 from plantarkit.exercises._model import ID, SOURCE_KEYS, PlantarLoad, Region
 from plantarkit.progression._gates import GATE_TYPES, Gate
@@ -63,8 +64,6 @@ class Slot:
     def __attrs_post_init__(self) -> None:
         weeks = [s.from_week for s in self.schedule]
         if weeks != sorted(set(weeks)):
-            from plantarkit._core.errors import InvalidValueError
-
             raise InvalidValueError("$.schedule", f"weeks must rise strictly, got {weeks}")
 
     def dose_for(self, week: int) -> Prescription | None:
@@ -114,8 +113,6 @@ class Phase:
     note: str = attrs.field(default="", validator=Text())
 
     def __attrs_post_init__(self) -> None:
-        from plantarkit._core.checks import ensure
-
         if self.end_week is not None:
             ensure(
                 self.end_week >= self.start_week,
@@ -155,8 +152,6 @@ class Protocol:
     note: str = attrs.field(default="", validator=Text())
 
     def __attrs_post_init__(self) -> None:
-        from plantarkit._core.checks import ensure
-
         ids = [p.id for p in self.phases]
         for i, phase_id in enumerate(ids):
             ensure(phase_id not in ids[:i], f"$.phases[{i}].id", f"duplicate phase {phase_id!r}")
@@ -177,9 +172,7 @@ class Protocol:
         for p in self.phases:
             if p.id == phase_id:
                 return p
-        import difflib
-
-        from plantarkit._core.errors import UnknownIdError
+        import difflib  # only on the error path
 
         raise UnknownIdError(
             "phase", phase_id, difflib.get_close_matches(str(phase_id), [p.id for p in self.phases])
