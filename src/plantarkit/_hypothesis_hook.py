@@ -58,6 +58,12 @@ def types() -> tuple[type[Any], ...]:
         progression.Protocol,
         progression.Program,
         progression.PainReport,
+        progression.TestResult,
+        progression.EngineRules,
+        progression.ExerciseState,
+        progression.ExerciseLog,
+        progression.SessionLog,
+        progression.ProgramState,
     )
 
 

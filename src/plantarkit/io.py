@@ -107,13 +107,11 @@ from plantarkit.progression._engine import (
     Advance,
     Decision,
     EngineRules,
-    ExerciseLog,
-    ExerciseState,
     ProgramState,
     Reason,
-    SessionLog,
 )
 from plantarkit.progression._gates import Gate
+from plantarkit.progression._log import ExerciseLog, SessionLog
 from plantarkit.progression._pain import (
     CautiousRule,
     IsometricRule,
@@ -123,6 +121,24 @@ from plantarkit.progression._pain import (
     PainReport,
     PainRule,
     Verdict,
+)
+from plantarkit.progression._rules import (
+    AnyProgression,
+    AnyRegression,
+    DoubleProgression,
+    ExerciseState,
+    FewerSets,
+    LadderDown,
+    LadderUp,
+    LessLoad,
+    LessWork,
+    LoadUp,
+    Only,
+    ProgressionRule,
+    RegressionRule,
+    RunWalkUp,
+    VolumeUp,
+    WeeklyTable,
 )
 
 if TYPE_CHECKING:
@@ -176,7 +192,34 @@ _TAGGED_UNIONS: Mapping[Any, tuple[str, Mapping[str, type]]] = {
             "cautious": CautiousRule,
         },
     ),
+    ProgressionRule: (
+        "kind",
+        {
+            "weekly_table": WeeklyTable,
+            "ladder_up": LadderUp,
+            "load_up": LoadUp,
+            "double_progression": DoubleProgression,
+            "volume_up": VolumeUp,
+            "run_walk_up": RunWalkUp,
+            "only": Only,
+        },
+    ),
+    RegressionRule: (
+        "kind",
+        {
+            "ladder_down": LadderDown,
+            "less_load": LessLoad,
+            "fewer_sets": FewerSets,
+            "less_work": LessWork,
+        },
+    ),
 }
+
+_CALLABLE_UNIONS: Mapping[Any, Any] = {
+    AnyProgression: ProgressionRule,
+    AnyRegression: RegressionRule,
+}
+"""Rule fields that also take plain callables: in JSON only the built-in rule values."""
 
 _DOCUMENT_TYPES: tuple[type, ...] = (
     # core
@@ -269,6 +312,17 @@ _DOCUMENT_TYPES: tuple[type, ...] = (
     Reason,
     Decision,
     ExerciseState,
+    WeeklyTable,
+    LadderUp,
+    LoadUp,
+    DoubleProgression,
+    VolumeUp,
+    RunWalkUp,
+    Only,
+    LadderDown,
+    LessLoad,
+    FewerSets,
+    LessWork,
     EngineRules,
     ProgramState,
     Advance,
@@ -427,10 +481,22 @@ def _union_hooks(converter: "Converter", union: Any, tag: str, members: Mapping[
         return typing.cast(Any, converter.structure(rest, members[name]))
 
     def unstructure_union(value: Any) -> Any:
-        return {tag: names[type(value)], **converter.unstructure(value, type(value))}
+        name = names.get(type(value))
+        if name is None:
+            what = getattr(value, "__name__", type(value).__name__)
+            raise InvalidValueError(
+                "$",
+                f"{what} is not one of {allowed} and cannot be written to JSON"
+                " (a custom rule is a Python callable: keep it in code)",
+            )
+        return {tag: name, **converter.unstructure(value, type(value))}
 
     converter.register_structure_hook(union, structure_union)
     converter.register_unstructure_hook(union, unstructure_union)
+    for wider, narrower in _CALLABLE_UNIONS.items():
+        if narrower is union:
+            converter.register_structure_hook(wider, structure_union)
+            converter.register_unstructure_hook(wider, unstructure_union)
 
 
 @functools.cache
@@ -635,6 +701,7 @@ class _SchemaBuilder:
             return {"type": "string", "format": "date"}
         if t is Pain:
             return PAIN_SCALE.json_schema()
+        t = _CALLABLE_UNIONS.get(t, t)
         if t in _TAGGED_UNIONS:
             tag, members = _TAGGED_UNIONS[t]
             return {

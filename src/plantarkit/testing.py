@@ -100,15 +100,27 @@ from plantarkit.exercises import (
 )
 from plantarkit.exercises import catalogue as builtin_catalogue
 from plantarkit.progression import (
+    Action,
     CautiousRule,
     DoseStep,
+    DoubleProgression,
+    EngineRules,
     Evidence,
+    ExerciseLog,
     ExercisesMastered,
+    ExerciseState,
+    FewerSets,
     Gate,
     IsometricRule,
+    LadderDown,
+    LadderUp,
+    LessLoad,
+    LessWork,
+    LoadUp,
     NextDayRule,
     NoRedFlags,
     NoTrendelenburg,
+    Only,
     PainAtMost,
     PainMeasure,
     PainModel,
@@ -117,15 +129,23 @@ from plantarkit.progression import (
     PainRule,
     Phase,
     Program,
+    ProgramState,
+    ProgressionRule,
     Protocol,
+    RegressionRule,
+    RunWalkUp,
+    SessionLog,
     SideRule,
     SideScope,
     Slot,
     TestAtLeast,
     TestKind,
     TestResult,
+    VolumeUp,
+    WeeklyTable,
     WeeksInPhase,
     build_program,
+    start,
 )
 from plantarkit.progression import protocols as builtin_protocols
 
@@ -138,8 +158,11 @@ __all__ = [
     "chain_reports",
     "citations",
     "emphases",
+    "engine_rules",
     "enum_members",
     "evidences",
+    "exercise_logs",
+    "exercise_states",
     "exercises",
     "findings",
     "frequencies",
@@ -151,19 +174,24 @@ __all__ = [
     "ladders",
     "leg_lengths",
     "loads",
+    "measured_tests",
     "pain_reports",
     "pain_rules",
     "pains",
     "phases",
     "prescriptions",
+    "program_states",
     "programs",
+    "progression_rules",
     "red_flag_screens",
     "referrals",
     "register",
     "registered_types",
+    "regression_rules",
     "rehab_protocols",
     "reps",
     "run_walks",
+    "session_logs",
     "sides",
     "slots",
     "source_keys",
@@ -207,6 +235,11 @@ _ENUMS: tuple[type[enum.Enum], ...] = (
     Link,
     Severity,
     FindingKind,
+    PainMeasure,
+    TestKind,
+    SideScope,
+    SideRule,
+    Action,
 )
 
 
@@ -950,6 +983,16 @@ def gates() -> SearchStrategy[Gate]:
     )
 
 
+def measured_tests() -> SearchStrategy[TestResult]:
+    """A test result on one side or for the whole person."""
+    return st.builds(
+        TestResult,
+        test=st.sampled_from(TestKind),
+        value=_reals(0, 60),
+        side=st.one_of(st.none(), st.sampled_from(Side)),
+    )
+
+
 @st.composite
 def evidences(draw: st.DrawFn) -> Evidence:
     """Evidence for gate checks, with any part missing."""
@@ -964,17 +1007,7 @@ def evidences(draw: st.DrawFn) -> Evidence:
             max_size=8,
         )
     )
-    tests = draw(
-        st.lists(
-            st.builds(
-                TestResult,
-                test=st.sampled_from(TestKind),
-                value=_reals(0, 60),
-                side=st.one_of(st.none(), st.sampled_from(Side)),
-            ),
-            max_size=4,
-        )
-    )
+    tests = draw(st.lists(measured_tests(), max_size=4))
     return Evidence(
         pain=tuple(records),
         tests=tuple(tests),
@@ -999,6 +1032,7 @@ def slots(draw: st.DrawFn, *, max_load: PlantarLoad = PlantarLoad.HIGH) -> Slot:
         dose=draw(st.one_of(st.none(), _PRESCRIPTIONS)),
         schedule=tuple(DoseStep(from_week=w, dose=draw(_PRESCRIPTIONS)) for w in schedule),
         sides=draw(st.sampled_from(SideRule)),
+        progression=tuple(draw(st.lists(progression_rules(), max_size=2))),
         note=draw(_TEXTS),
     )
 
@@ -1022,6 +1056,7 @@ def phases(draw: st.DrawFn, *, start_week: int | None = None, phase_id: str | No
         entry_gates=tuple(draw(st.lists(gates(), max_size=2))),
         exit_gates=tuple(draw(st.lists(gates(), max_size=2))),
         pain_rule=draw(_TEXTS),
+        maintenance=draw(_BOOLS),
     )
 
 
@@ -1100,6 +1135,171 @@ def pain_rules() -> SearchStrategy[PainRule]:
     )
 
 
+# --- progression rules and the engine ---------------------------------------------------------
+
+
+def _base_progression_rules() -> SearchStrategy[ProgressionRule]:
+    sessions = st.one_of(st.none(), st.integers(1, 5))
+    kg = _reals(1, 10, above=True)
+    carrier = st.sampled_from([k for k in LoadKind if k is not LoadKind.BODY_WEIGHT])
+    return st.one_of(
+        st.builds(
+            LadderUp,
+            sessions=sessions,
+            max_pain_during=st.one_of(st.none(), st.integers(0, 10)),
+            citation=_maybe_citation(),
+        ),
+        st.builds(
+            LoadUp,
+            step_kg=kg,
+            max_kg=st.one_of(st.none(), _reals(10, 100, above=True)),
+            carrier=carrier,
+            sessions=sessions,
+            citation=_maybe_citation(),
+        ),
+        st.integers(1, 20).flatmap(
+            lambda low: st.builds(
+                DoubleProgression,
+                low=st.just(low),
+                high=st.integers(low, low + 10),
+                rep_step=st.integers(1, 3),
+                load_step_kg=st.one_of(st.none(), kg),
+                carrier=carrier,
+                sessions=sessions,
+                citation=_maybe_citation(),
+            )
+        ),
+        st.builds(
+            VolumeUp,
+            seconds_step=_reals(1, 15, above=True),
+            max_seconds=_reals(10, 120, above=True),
+            set_step=st.integers(1, 2),
+            max_sets=st.integers(1, 8),
+            sessions=sessions,
+            citation=_maybe_citation(),
+        ),
+        st.builds(
+            RunWalkUp,
+            run_step_seconds=_reals(10, 120, above=True),
+            max_run_seconds=_reals(60, 3600, above=True),
+            keep_minutes=_BOOLS,
+            max_pain_during=st.integers(0, 10),
+            sessions=sessions,
+            citation=_maybe_citation(),
+        ),
+    )
+
+
+def progression_rules() -> SearchStrategy[ProgressionRule]:
+    """Any built-in progression rule, with in-range parameters (nested one level deep)."""
+    base = _base_progression_rules()
+    nested = st.tuples(base).map(tuple) | st.lists(base, min_size=1, max_size=2).map(tuple)
+    work_kinds = _unique(st.sampled_from(["reps", "hold", "timed", "run_walk"]), max_size=2)
+    return st.one_of(
+        base,
+        st.builds(
+            WeeklyTable, within=st.lists(base, max_size=2).map(tuple), citation=_maybe_citation()
+        ),
+        st.builds(
+            Only,
+            rules=nested,
+            exercises=_unique(_IDS, max_size=2),
+            work=work_kinds,
+        ),
+    )
+
+
+def regression_rules() -> SearchStrategy[RegressionRule]:
+    """Any built-in regression rule, with in-range parameters."""
+    return st.one_of(
+        st.builds(LadderDown, citation=_maybe_citation()),
+        st.builds(LessLoad, step_kg=_reals(1, 10, above=True), citation=_maybe_citation()),
+        st.builds(
+            FewerSets,
+            step=st.integers(1, 3),
+            min_sets=st.integers(1, 3),
+            citation=_maybe_citation(),
+        ),
+        st.builds(
+            LessWork,
+            reps_fraction=st.sampled_from([0.5, 0.75, 0.8, 0.9]),
+            seconds_fraction=st.sampled_from([0.5, 0.75, 0.8, 0.9]),
+            rounds_step=st.integers(1, 3),
+            citation=_maybe_citation(),
+        ),
+    )
+
+
+def engine_rules() -> SearchStrategy[EngineRules]:
+    """Engine parameters with built-in rule values only (so they round-trip through JSON)."""
+    return st.builds(
+        EngineRules,
+        sessions_to_progress=st.integers(1, 4),
+        min_days_in_phase=st.integers(1, 21),
+        gap_days=st.integers(1, 21),
+        pain_rule=pain_rules(),
+        hold_rule=pain_rules(),
+        progression=st.lists(progression_rules(), min_size=1, max_size=3).map(tuple),
+        regression=st.lists(regression_rules(), min_size=1, max_size=3).map(tuple),
+        flare_steps_back=_BOOLS,
+    )
+
+
+@st.composite
+def exercise_states(draw: st.DrawFn) -> ExerciseState:
+    """An exercise's state: a built-in exercise, maybe placed on one of its ladders."""
+    cat = builtin_catalogue()
+    exercise = draw(st.sampled_from([e.id for e in cat]))
+    placed = cat.ladders_of(exercise)
+    ladder = draw(st.one_of(st.none(), st.sampled_from(placed))) if placed else None
+    rung = None
+    if ladder is not None:
+        rung = next(i for i, s in enumerate(ladder.steps) if s.exercise == exercise)
+    return ExerciseState(
+        exercise=exercise,
+        dose=draw(_PRESCRIPTIONS),
+        ladder=None if ladder is None else ladder.id,
+        rung=rung,
+        good_sessions=draw(st.integers(0, 5)),
+        progression=tuple(draw(st.lists(progression_rules(), max_size=2))),
+    )
+
+
+@st.composite
+def exercise_logs(draw: st.DrawFn, *, exercise: str | None = None) -> ExerciseLog:
+    """What was done of one exercise (skipped, or some sets)."""
+    skipped = draw(_BOOLS)
+    return ExerciseLog(
+        exercise=exercise if exercise is not None else draw(_IDS),
+        sets=() if skipped else tuple(draw(st.lists(_reals(0, 60), max_size=5))),
+        skipped=skipped,
+        load_kg=draw(st.one_of(st.none(), _reals(0, 40))),
+        side=draw(st.one_of(st.none(), st.sampled_from(Side))),
+        effort=draw(st.one_of(st.none(), st.integers(0, 10))),
+        note=draw(_TEXTS),
+    )
+
+
+@st.composite
+def session_logs(draw: st.DrawFn, *, day: int | None = None) -> SessionLog:
+    """A session log (not tied to any state: use it for JSON and validation tests)."""
+    when = day if day is not None else draw(st.integers(1, 90))
+    exercises = draw(st.lists(exercise_logs(), max_size=3, unique_by=lambda e: e.exercise))
+    return SessionLog(
+        day=when,
+        exercises=tuple(exercises),
+        pain=tuple(draw(st.lists(pain_reports(day=when), max_size=2))),
+        tests=tuple(draw(st.lists(measured_tests(), max_size=2))),
+        trendelenburg=draw(_opt_bilateral(_BOOLS)),
+        red_flags=draw(st.one_of(st.none(), red_flag_screens())),
+    )
+
+
+def program_states() -> SearchStrategy[ProgramState]:
+    """The first state of a drawn programme (:func:`plantarkit.progression.start`)."""
+    return st.builds(start, programs(max_weeks=3))
+
+
 def values() -> SearchStrategy[Any]:
     """Any public plantarkit value that can be written as a document.
 
@@ -1160,6 +1360,13 @@ _VALUES: SearchStrategy[Any] = st.one_of(
     programs(max_weeks=3),
     pain_reports(),
     pain_rules(),
+    measured_tests(),
+    progression_rules(),
+    regression_rules(),
+    engine_rules(),
+    exercise_states(),
+    session_logs(),
+    program_states(),
 )
 
 
@@ -1210,6 +1417,12 @@ def _registry() -> dict[type[Any], SearchStrategy[Any]]:
         Protocol: rehab_protocols(),
         Program: programs(),
         PainReport: pain_reports(),
+        TestResult: measured_tests(),
+        EngineRules: engine_rules(),
+        ExerciseState: exercise_states(),
+        ExerciseLog: exercise_logs(),
+        SessionLog: session_logs(),
+        ProgramState: program_states(),
     }
 
 

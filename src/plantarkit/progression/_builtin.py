@@ -14,7 +14,7 @@ import attrs
 
 from plantarkit._core.errors import UnknownIdError
 from plantarkit._core.evidence import Citation, Grade
-from plantarkit.exercises._dose import Frequency, Hold, Load, Prescription, Reps, Tempo
+from plantarkit.exercises._dose import Frequency, Hold, Load, LoadKind, Prescription, Reps, Tempo
 from plantarkit.exercises._model import PlantarLoad, Region
 from plantarkit.progression._gates import (
     ExercisesMastered,
@@ -26,6 +26,7 @@ from plantarkit.progression._gates import (
     TestKind,
 )
 from plantarkit.progression._protocol import DoseStep, Phase, Protocol, SideRule, Slot
+from plantarkit.progression._rules import LadderUp, LoadUp, WeeklyTable
 
 __all__ = ["protocol", "protocols"]
 
@@ -62,6 +63,18 @@ _EXAKT_PAIN = (
     " now: go back a level or leave it out, and only move up once the current level feels"
     " easy and pain-free."
 )
+
+_RUN_WALK_STEPS = LadderUp(
+    sessions=2,
+    max_pain_during=2,
+    citation=_cite(
+        "exakt-2021",
+        Grade.B,
+        "clinic run/walk scheme: step up after 2 sessions with pain at most 2/10 during"
+        " (not trial-tested)",
+    ),
+)
+"""Run/walk moves up its ladder after two sessions with pain at most 2/10 while running."""
 
 _RUN_WALK_PAIN = (
     " For run/walk: pain at most 2/10 while running, back to your usual level within 24 hours"
@@ -195,6 +208,7 @@ def _staged() -> Protocol:
         slots=(
             Slot(
                 item="run_walk",
+                progression=(_RUN_WALK_STEPS,),
                 note=(
                     "Add running and cut walking a little at a time; avoid any single run much"
                     " longer than your longest of the past month."
@@ -238,6 +252,7 @@ def _staged() -> Protocol:
         name="Maintenance: keep a routine",
         start_week=13,
         end_week=None,
+        maintenance=True,
         goals=(
             "Keep the strength gained, so the heel copes with running and daily life.",
             "Spot a return of heel pain early and step back a level if it comes.",
@@ -451,6 +466,24 @@ def _top_down() -> Protocol:
 _RATHLEFF_TEMPO = Tempo(up=3, top=2, down=3)
 
 
+_RATHLEFF_PROGRESSION = WeeklyTable(
+    within=(
+        LoadUp(
+            step_kg=2.5,
+            carrier=LoadKind.BACKPACK,
+            citation=_cite(
+                "rathleff-2015",
+                Grade.B,
+                "add books to a backpack once the repetitions are manageable; the 2.5 kg"
+                " step is plantarkit's",
+            ),
+        ),
+    ),
+    citation=_cite("rathleff-2015", Grade.B, "3 x 12RM, then 4 x 10RM, then 5 x 8RM"),
+)
+"""Rathleff: the weekly dose table, and backpack load added within a week once manageable."""
+
+
 def _rathleff(sets: int, rm: int) -> Prescription:
     return Prescription(
         sets=sets,
@@ -475,6 +508,7 @@ def _high_load() -> Protocol:
         slots=(
             Slot(
                 item="high_load_heel_raise",
+                progression=(_RATHLEFF_PROGRESSION,),
                 schedule=(
                     DoseStep(from_week=1, dose=_rathleff(3, 12)),
                     DoseStep(from_week=3, dose=_rathleff(4, 10)),

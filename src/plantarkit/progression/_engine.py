@@ -13,18 +13,30 @@ step per session. A phase is entered only when its gates pass.
 """
 
 import enum
+import typing
+from typing import Any
 
 import attrs
 
 from plantarkit._core.checks import EnumCheck, Instance, Number, Text, TupleOf
-from plantarkit._core.errors import InvalidValueError, Problem
-from plantarkit._core.evidence import Citation
-from plantarkit._core.side import Side
-from plantarkit.chain import RedFlagScreen, Referral, referral_for
+from plantarkit._core.errors import InvalidValueError, Problem, UnknownIdError
+from plantarkit._core.evidence import Citation, Grade
+from plantarkit._core.side import Bilateral, Side
+from plantarkit.chain import Referral, referral_for
+from plantarkit.chain._assessment import BilateralOf
 from plantarkit.exercises import Catalogue, Hold, Prescription, Reps, Timed, catalogue
-from plantarkit.exercises._model import ID
-from plantarkit.progression._gates import Evidence, GateStatus, PainMeasure, PainRecord, check
+from plantarkit.progression._gates import (
+    Evidence,
+    GateStatus,
+    PainMeasure,
+    PainRecord,
+    TestKind,
+    TestResult,
+    check,
+)
+from plantarkit.progression._log import ExerciseLog, SessionLog
 from plantarkit.progression._pain import (
+    PAIN_RULE_TYPES,
     IsometricRule,
     PainModel,
     PainReport,
@@ -34,6 +46,22 @@ from plantarkit.progression._pain import (
     verdict,
 )
 from plantarkit.progression._program import Program
+from plantarkit.progression._rules import (
+    PROGRESSION_TYPES,
+    REGRESSION_TYPES,
+    AnyProgression,
+    AnyRegression,
+    ExerciseState,
+    FewerSets,
+    LadderDown,
+    LadderUp,
+    LessLoad,
+    LessWork,
+    Proposal,
+    RuleContext,
+    WeeklyTable,
+    propose,
+)
 
 __all__ = [
     "Action",
@@ -61,59 +89,7 @@ class Action(enum.Enum):
     """Stop and refer: a red flag is positive."""
 
 
-@attrs.frozen(kw_only=True)
-class ExerciseLog:
-    """What was done of one prescribed exercise.
-
-    Attributes:
-        exercise: The exercise id.
-        sets: Per set: repetitions done; seconds for hold and timed work;
-            intervals completed for run/walk work.
-        skipped: Not done at all (then ``sets`` is empty).
-        load_kg: Added weight used, if any.
-        side: The side trained, when only one was.
-        effort: Effort rating 0-10, if recorded.
-        note: Anything else (needed when more sets were done than prescribed).
-    """
-
-    exercise: str = attrs.field(validator=ID)
-    sets: tuple[float, ...] = attrs.field(
-        default=(), validator=TupleOf(Number(ge=0, le=3600, integer=False))
-    )
-    skipped: bool = attrs.field(default=False, validator=Instance((bool,)))
-    load_kg: float | None = attrs.field(
-        default=None, validator=Number(ge=0, le=500, integer=False, optional=True)
-    )
-    side: Side | None = attrs.field(default=None, validator=EnumCheck(Side, optional=True))
-    effort: int | None = attrs.field(default=None, validator=Number(ge=0, le=10, optional=True))
-    note: str = attrs.field(default="", validator=Text())
-
-    def __attrs_post_init__(self) -> None:
-        if self.skipped and self.sets:
-            raise InvalidValueError("$.sets", "a skipped exercise has no sets")
-
-
-@attrs.frozen(kw_only=True)
-class SessionLog:
-    """One session as it happened: what was done, how it felt, any new red flags.
-
-    Attributes:
-        day: Programme day (1 is the first); days must increase from log to log.
-        exercises: What was done of each exercise (absent ones count as not done).
-        pain: Pain reports for the session and/or single exercises.
-        red_flags: Red-flag answers, if asked this time.
-    """
-
-    day: int = attrs.field(validator=Number(ge=1, le=3650))
-    exercises: tuple[ExerciseLog, ...] = attrs.field(
-        default=(), validator=TupleOf(Instance((ExerciseLog,)))
-    )
-    pain: tuple[PainReport, ...] = attrs.field(
-        default=(), validator=TupleOf(Instance((PainReport,)))
-    )
-    red_flags: RedFlagScreen | None = attrs.field(
-        default=None, validator=Instance((RedFlagScreen,), optional=True)
-    )
+_OPTIONAL_NUMBER = Number(ge=-1e9, le=1e9, integer=False, optional=True)
 
 
 @attrs.frozen(kw_only=True)
@@ -121,7 +97,7 @@ class Reason:
     """Why a decision was made: which rule, on which measurement, against which threshold.
 
     Attributes:
-        rule: The rule that fired (``"pain_model"``, ``"progression"``, ``"gap"``, ...).
+        rule: The rule that fired (``"pain_model"``, ``"ladder_up"``, ``"gap"``, ...).
         text: The reason in words.
         measure: What was measured, if anything.
         value: The measured value.
@@ -129,12 +105,14 @@ class Reason:
         citation: Where the rule comes from.
     """
 
-    rule: str
-    text: str
-    measure: str = ""
-    value: float | None = None
-    threshold: float | None = None
-    citation: Citation | None = None
+    rule: str = attrs.field(validator=Text(non_empty=True))
+    text: str = attrs.field(validator=Text(non_empty=True))
+    measure: str = attrs.field(default="", validator=Text())
+    value: float | None = attrs.field(default=None, validator=_OPTIONAL_NUMBER)
+    threshold: float | None = attrs.field(default=None, validator=_OPTIONAL_NUMBER)
+    citation: Citation | None = attrs.field(
+        default=None, validator=Instance((Citation,), optional=True)
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -144,16 +122,18 @@ class Decision:
     Attributes:
         exercise: The exercise id; ``None`` for the phase decision.
         action: Progress, hold, regress or stop.
-        reasons: Why.
+        reasons: Why (at least one).
         dose: The dose from now on (exercise decisions).
         phase: The phase from now on (phase decisions).
     """
 
-    exercise: str | None
-    action: Action
-    reasons: tuple[Reason, ...]
-    dose: Prescription | None = None
-    phase: str | None = None
+    exercise: str | None = attrs.field(validator=Text(optional=True))
+    action: Action = attrs.field(validator=EnumCheck(Action))
+    reasons: tuple[Reason, ...] = attrs.field(validator=TupleOf(Instance((Reason,)), min_length=1))
+    dose: Prescription | None = attrs.field(
+        default=None, validator=Instance((Prescription,), optional=True)
+    )
+    phase: str | None = attrs.field(default=None, validator=Text(optional=True))
 
     def __str__(self) -> str:
         what = self.exercise or f"phase {self.phase}"
@@ -161,23 +141,32 @@ class Decision:
         return f"{what}: {self.action.value} ({why})"
 
 
-@attrs.frozen(kw_only=True)
-class ExerciseState:
-    """Where one exercise stands.
+def _rule_tuple(types: tuple[type, ...], what: str) -> Any:
+    """Validator: a tuple of rule values of ``types`` or plain callables."""
 
-    Attributes:
-        exercise: The exercise id.
-        dose: The current dose.
-        ladder: The ladder it moves on, if any.
-        rung: Its rung on that ladder.
-        good_sessions: Sessions in a row that met the dose within the pain rule.
-    """
+    def check(_: object, attribute: "attrs.Attribute[object]", value: object) -> None:
+        path = f"$.{attribute.name}"
+        if not isinstance(value, tuple):
+            raise InvalidValueError(path, f"expected a tuple of {what}, got {type(value).__name__}")
+        for i, rule in enumerate(typing.cast(tuple[object, ...], value)):
+            if not (isinstance(rule, types) or callable(rule)):
+                raise InvalidValueError(
+                    f"{path}[{i}]", f"expected a {what} or a callable, got {type(rule).__name__}"
+                )
 
-    exercise: str = attrs.field(validator=ID)
-    dose: Prescription = attrs.field(validator=Instance((Prescription,)))
-    ladder: str | None = attrs.field(default=None)
-    rung: int | None = attrs.field(default=None)
-    good_sessions: int = attrs.field(default=0, validator=Number(ge=0, le=10_000))
+    return check
+
+
+DEFAULT_PROGRESSION: tuple[AnyProgression, ...] = (WeeklyTable(), LadderUp())
+"""The engine's default progression: the protocol's weekly dose table, then the ladder."""
+
+DEFAULT_REGRESSION: tuple[AnyRegression, ...] = (
+    LadderDown(),
+    LessLoad(),
+    FewerSets(),
+    LessWork(),
+)
+"""The engine's default regression: a rung down, else less load, a set fewer, less work."""
 
 
 @attrs.frozen(kw_only=True)
@@ -185,25 +174,45 @@ class EngineRules:
     """The engine's parameters (plantarkit's defaults are grade U unless cited).
 
     Attributes:
-        sessions_to_progress: Good sessions in a row before a step up (and for
-            an exercise to count as mastered).
+        sessions_to_progress: Good sessions in a row before a step up (for
+            rules with ``sessions=None``) and for an exercise to count as mastered.
         min_days_in_phase: The fewest days a phase lasts before the next may begin.
         gap_days: A gap longer than this between sessions steps every exercise back.
         pain_rule: The pain rule for dynamic work (default: the pain-monitoring model).
         hold_rule: The pain rule for isometric holds (default: the inhome-pt rule).
+        progression: How exercises move on when they may, tried in order (the
+            first rule that applies wins); a protocol slot's own rules replace these.
+            Rule values or plain callables ``(ExerciseState, RuleContext) -> Proposal | None``.
+        regression: How exercises ease off when a pain rule is broken or after
+            a long gap, tried in order; values or callables as above.
+        flare_steps_back: Whether a flare of pain in a maintenance phase steps
+            back to the phase before it.
     """
 
     sessions_to_progress: int = attrs.field(default=2, validator=Number(ge=1, le=50))
     min_days_in_phase: int = attrs.field(default=7, validator=Number(ge=1, le=365))
     gap_days: int = attrs.field(default=7, validator=Number(ge=1, le=365))
-    pain_rule: PainRule = attrs.field(factory=PainModel)
-    hold_rule: PainRule = attrs.field(factory=IsometricRule)
+    pain_rule: PainRule = attrs.field(factory=PainModel, validator=Instance(PAIN_RULE_TYPES))
+    hold_rule: PainRule = attrs.field(factory=IsometricRule, validator=Instance(PAIN_RULE_TYPES))
+    progression: tuple[AnyProgression, ...] = attrs.field(
+        default=DEFAULT_PROGRESSION,
+        validator=_rule_tuple(PROGRESSION_TYPES, "progression rule"),
+    )
+    regression: tuple[AnyRegression, ...] = attrs.field(
+        default=DEFAULT_REGRESSION,
+        validator=_rule_tuple(REGRESSION_TYPES, "regression rule"),
+    )
+    flare_steps_back: bool = attrs.field(default=True, validator=Instance((bool,)))
 
 
 _DEFAULT_RULES = EngineRules()
 
 PAIN_HISTORY_DAYS = 90
 """How many days of pain reports a state keeps (the longest pain gate looks back 90 days)."""
+
+
+def _no_signs() -> Bilateral[bool | None]:
+    return Bilateral(left=None, right=None)
 
 
 @attrs.frozen(kw_only=True)
@@ -216,17 +225,50 @@ class ProgramState:
         phase_start_day: The day the current phase began.
         day: The last logged day (0 before the first session).
         exercises: The state of each current exercise.
-        pain: Every pain report so far (for week-on-week rules and gates).
+        pain: The pain reports of the last :data:`PAIN_HISTORY_DAYS` days
+            (for week-on-week rules and gates).
+        tests: The newest result of each test and side (from the assessment,
+            then from session logs), for phase gates.
+        trendelenburg: The newest Trendelenburg sign per side.
         referral: Set while a red flag stops the programme.
     """
 
-    program: Program
-    phase: int
-    exercises: tuple[ExerciseState, ...]
-    day: int = 0
-    phase_start_day: int = 1
-    pain: tuple[PainReport, ...] = ()
-    referral: Referral | None = None
+    program: Program = attrs.field(validator=Instance((Program,)))
+    phase: int = attrs.field(validator=Number(ge=0, le=100))
+    exercises: tuple[ExerciseState, ...] = attrs.field(
+        validator=TupleOf(Instance((ExerciseState,)))
+    )
+    day: int = attrs.field(default=0, validator=Number(ge=0, le=3650))
+    phase_start_day: int = attrs.field(default=1, validator=Number(ge=1, le=3651))
+    pain: tuple[PainReport, ...] = attrs.field(
+        default=(), validator=TupleOf(Instance((PainReport,)))
+    )
+    tests: tuple[TestResult, ...] = attrs.field(
+        default=(), validator=TupleOf(Instance((TestResult,)))
+    )
+    trendelenburg: Bilateral[bool | None] = attrs.field(
+        factory=_no_signs, validator=BilateralOf(Instance((bool,), optional=True))
+    )
+    referral: Referral | None = attrs.field(
+        default=None, validator=Instance((Referral,), optional=True)
+    )
+
+    def __attrs_post_init__(self) -> None:
+        phases = self.program.protocol.phases
+        if self.phase >= len(phases):
+            raise InvalidValueError(
+                "$.phase", f"the protocol has {len(phases)} phases (0-{len(phases) - 1})"
+            )
+        if self.phase_start_day > self.day + 1:
+            raise InvalidValueError(
+                "$.phase_start_day",
+                f"must be at most the day after the last logged day ({self.day + 1})",
+            )
+        seen: set[str] = set()
+        for i, e in enumerate(self.exercises):
+            if e.exercise in seen:
+                raise InvalidValueError(f"$.exercises[{i}].exercise", f"{e.exercise!r} twice")
+            seen.add(e.exercise)
 
     @property
     def phase_id(self) -> str:
@@ -238,8 +280,6 @@ class ProgramState:
         for e in self.exercises:
             if e.exercise == exercise_id:
                 return e
-        from plantarkit._core.errors import UnknownIdError
-
         raise UnknownIdError("exercise", exercise_id, [e.exercise for e in self.exercises])
 
 
@@ -274,8 +314,8 @@ class Advance:
 
 
 def _locate(cat: Catalogue, exercise_id: str, dose: Prescription) -> tuple[str | None, int | None]:
+    default = cat[exercise_id].dose if exercise_id in cat.ids else None
     for ladder in cat.ladders:
-        default = cat[exercise_id].dose if exercise_id in cat.ids else None
         index = ladder.index(exercise_id, dose, default=default)
         if index is not None:
             return ladder.id, index
@@ -283,28 +323,69 @@ def _locate(cat: Catalogue, exercise_id: str, dose: Prescription) -> tuple[str |
 
 
 def _phase_exercises(program: Program, phase_id: str, cat: Catalogue) -> tuple[ExerciseState, ...]:
+    """Each exercise of a phase at its first programme dose, with its slot's rules."""
+    slots = {slot.item: slot for slot in program.protocol.phase(phase_id).slots}
     states: dict[str, ExerciseState] = {}
     for session in program.sessions():
         for item in session.items:
             if item.phase == phase_id and item.exercise not in states:
                 ladder, rung = _locate(cat, item.exercise, item.dose)
+                slot = slots.get(item.exercise)
                 states[item.exercise] = ExerciseState(
-                    exercise=item.exercise, dose=item.dose, ladder=ladder, rung=rung
+                    exercise=item.exercise,
+                    dose=item.dose,
+                    ladder=ladder,
+                    rung=rung,
+                    progression=slot.progression if slot is not None else (),
                 )
     return tuple(states.values())
 
 
+_ASSESSED_TESTS = (
+    (TestKind.HEEL_RAISE_REPS, "heel_raise_reps"),
+    (TestKind.LUNGE_CM, "lunge_cm"),
+    (TestKind.HIP_INTERNAL_ROTATION_DEG, "hip_internal_rotation_deg"),
+)
+
+
+def _assessed(program: Program) -> tuple[tuple[TestResult, ...], Bilateral[bool | None]]:
+    """The test results and Trendelenburg signs of the programme's assessment, if any."""
+    if program.report is None:
+        return (), _no_signs()
+    assessment = program.report.assessment
+    results = tuple(
+        TestResult(test=kind, side=side, value=float(value))
+        for kind, name in _ASSESSED_TESTS
+        for side, value in getattr(assessment, name).items()
+        if value is not None
+    )
+    return results, assessment.trendelenburg
+
+
 def start(program: Program, *, catalogue_: Catalogue | None = None) -> ProgramState:
-    """The first state of a programme: its first phase, each exercise at its programme dose."""
+    """The first state of a programme: its first phase, each exercise at its programme dose.
+
+    Test results and Trendelenburg signs of the programme's assessment are
+    carried into the state, so phase gates can use them until newer ones are logged.
+    """
     if not isinstance(program, Program):
         raise InvalidValueError("$", f"expected a Program, got {type(program).__name__}")
     cat = catalogue() if catalogue_ is None else catalogue_
     first = program.protocol.phases[0].id
-    return ProgramState(program=program, phase=0, exercises=_phase_exercises(program, first, cat))
+    tests, signs = _assessed(program)
+    return ProgramState(
+        program=program,
+        phase=0,
+        exercises=_phase_exercises(program, first, cat),
+        tests=tests,
+        trendelenburg=signs,
+    )
 
 
 def clear_referral(state: ProgramState, *, cleared_by: str) -> ProgramState:
     """Lift a red-flag stop after a clinician's review; ``cleared_by`` names who cleared it."""
+    if not isinstance(state, ProgramState):
+        raise InvalidValueError("$", f"expected a ProgramState, got {type(state).__name__}")
     Text(non_empty=True).check("$.cleared_by", cleared_by)
     return attrs.evolve(state, referral=None)
 
@@ -346,28 +427,34 @@ def _check_log(state: ProgramState, log: SessionLog) -> None:
                     "add a note to log extra sets",
                 )
             )
+    for i, report in enumerate(log.pain):
+        if report.day > log.day:
+            problems.append(
+                Problem(
+                    f"$.pain[{i}].day",
+                    f"must not be after the session's day ({log.day}), got {report.day}",
+                )
+            )
+        if report.exercise is not None and report.exercise not in current:
+            problems.append(
+                Problem(
+                    f"$.pain[{i}].exercise",
+                    f"{report.exercise!r} is not in the current phase",
+                )
+            )
     if problems:
         raise InvalidValueError(problems)
 
 
-def _reason(
-    rule: str,
-    text: str,
-    *,
-    measure: str = "",
-    value: float | None = None,
-    threshold: float | None = None,
-    citation: Citation | None = None,
-) -> Reason:
-    return Reason(
-        rule=rule, text=text, measure=measure, value=value, threshold=threshold, citation=citation
-    )
-
-
-def _pain_for(log: SessionLog, exercise_id: str, day: int) -> PainReport:
-    own = [p for p in log.pain if p.exercise == exercise_id]
-    whole = [p for p in log.pain if p.exercise is None]
-    return (own or whole or [PainReport(day=day)])[0]
+def _pain_for(log: SessionLog, exercise_id: str) -> PainReport:
+    """The report for this exercise, else the session's, else an empty one (never good news)."""
+    whole: PainReport | None = None
+    for p in log.pain:
+        if p.exercise == exercise_id:
+            return p
+        if p.exercise is None and whole is None:
+            whole = p
+    return whole if whole is not None else PainReport(day=log.day)
 
 
 def _met(dose: Prescription, done: tuple[float, ...]) -> tuple[bool, str]:
@@ -375,110 +462,103 @@ def _met(dose: Prescription, done: tuple[float, ...]) -> tuple[bool, str]:
     work = dose.work
     if len(done) < dose.sets:
         return False, f"{len(done)} of {dose.sets} sets done"
+    low = min(done)
     if isinstance(work, Reps):
         target = work.count + 1 if work.to_fatigue else work.count
-        low = min(done)
         verb = "more than" if work.to_fatigue else "at least"
-        ok = low >= target
-        return ok, f"lowest set {low:g} reps ({verb} {work.count} needed)"
+        return low >= target, f"lowest set {low:g} reps ({verb} {work.count} needed)"
     if isinstance(work, Hold):
-        low = min(done)
         return low >= work.seconds, f"shortest hold {low:g} s of {work.seconds:g} s"
     if isinstance(work, Timed):
-        low = min(done)
         return low >= work.seconds, f"shortest bout {low:g} s of {work.seconds:g} s"
-    low = min(done)
     return low >= work.rounds, f"fewest intervals {low:g} of {work.rounds}"
 
 
-def _easier(dose: Prescription) -> Prescription:
-    """One step easier without changing the exercise: a set fewer, else less work per set."""
-    if dose.sets > 1:
-        return attrs.evolve(dose, sets=dose.sets - 1, max_sets=None)
-    work = dose.work
-    if isinstance(work, Reps):
-        count = max(1, (work.count * 4) // 5)
-        minimum = None if work.minimum is None else min(work.minimum, count)
-        return attrs.evolve(dose, work=attrs.evolve(work, count=count, minimum=minimum))
-    if isinstance(work, Hold | Timed):
-        return attrs.evolve(dose, work=attrs.evolve(work, seconds=max(1.0, work.seconds * 0.75)))
-    return attrs.evolve(dose, work=attrs.evolve(work, rounds=max(1, work.rounds - 1)))
+def _counted(ex: ExerciseState, good: int) -> ExerciseState:
+    """The same exercise state with a new count of good sessions."""
+    if good == ex.good_sessions:
+        return ex
+    return attrs.evolve(ex, good_sessions=good)
 
 
-def _with(ex: ExerciseState, *, dose: Prescription | None = None, good: int = 0) -> ExerciseState:
-    """The same exercise state with a new dose and/or count of good sessions."""
-    return ExerciseState(
-        exercise=ex.exercise,
-        dose=ex.dose if dose is None else dose,
-        ladder=ex.ladder,
-        rung=ex.rung,
-        good_sessions=good,
+def _decision(
+    ex: ExerciseState, action: Action, reasons: tuple[Reason, ...], dose: Prescription
+) -> Decision:
+    return Decision(exercise=ex.exercise, action=action, reasons=reasons, dose=dose)
+
+
+def _from_proposal(proposal: Proposal, rule: str) -> Reason:
+    return Reason(
+        rule=rule,
+        text=proposal.text,
+        measure=proposal.measure,
+        value=proposal.value,
+        threshold=proposal.threshold,
+        citation=proposal.citation,
     )
-
-
-def _step(cat: Catalogue, state: ExerciseState, offset: int) -> ExerciseState | None:
-    if state.ladder is None or state.rung is None:
-        return None
-    ladder = cat.ladder(state.ladder)
-    index = state.rung + offset
-    if not 0 <= index < len(ladder.steps):
-        return None
-    step = ladder.steps[index]
-    dose = step.dose if step.dose is not None else cat[step.exercise].dose
-    return ExerciseState(exercise=step.exercise, dose=dose, ladder=ladder.id, rung=index)
 
 
 def _regress(
-    cat: Catalogue, ex: ExerciseState, reasons: tuple[Reason, ...]
+    rules: EngineRules, ex: ExerciseState, ctx: RuleContext, why: tuple[Reason, ...]
 ) -> tuple[Decision, ExerciseState]:
-    """One step easier: down a rung, or the same exercise at a smaller dose."""
-    down = _step(cat, ex, -1)
-    if down is None:
-        down = _with(ex, dose=_easier(ex.dose))
-    decision = Decision(
-        exercise=ex.exercise, action=Action.REGRESS, reasons=reasons, dose=down.dose
-    )
-    return decision, down
+    """One step easier by the regression rules, or easing off in place at the easiest dose."""
+    found = propose(rules.regression, ex, ctx, path="$.rules.regression")
+    if found is None or found[0].to is None:
+        reason = (
+            _from_proposal(*found)
+            if found is not None
+            else Reason(
+                rule="regression",
+                text="already at the easiest dose: do less or rest, and see a clinician"
+                " if pain persists",
+            )
+        )
+        return _decision(ex, Action.REGRESS, (*why, reason), ex.dose), _counted(ex, 0)
+    proposal, name = found
+    assert proposal.to is not None
+    moved = _counted(proposal.to, 0)
+    return _decision(ex, Action.REGRESS, (*why, _from_proposal(proposal, name)), moved.dose), moved
 
 
 def _decide(
-    cat: Catalogue,
     rules: EngineRules,
     ex: ExerciseState,
     log: SessionLog,
     gap: int,
     history: tuple[PainReport, ...],
     judged: dict[tuple[int, int], tuple[Verdict, tuple[Reason, ...]]],
-    table: Prescription | None = None,
-) -> tuple[Decision, ExerciseState]:
-    """One exercise's decision.
+    base: RuleContext,
+    table: Prescription | None,
+) -> tuple[Decision, ExerciseState, Verdict]:
+    """One exercise's decision, its new state, and the pain verdict behind it.
 
     ``table`` is the protocol's dose for this week when the exercise follows a
     weekly dose table (a slot schedule), else ``None``.
     """
     done = next((e for e in log.exercises if e.exercise == ex.exercise), None)
     if gap > rules.gap_days:
-        why = _reason(
-            "gap",
-            f"{gap} days since the last session (more than {rules.gap_days})",
+        why = Reason(
+            rule="gap",
+            text=f"{gap} days since the last session (more than {rules.gap_days})",
             measure="gap_days",
             value=gap,
             threshold=rules.gap_days,
         )
-        return _regress(cat, ex, (why,))
+        ctx = attrs.evolve(base, good_sessions=ex.good_sessions, done=done, table=table)
+        return (*_regress(rules, ex, ctx, (why,)), Verdict.OK)
     if done is None or done.skipped:
-        why = _reason("attendance", "not done this session: no progress")
-        return Decision(exercise=ex.exercise, action=Action.HOLD, reasons=(why,), dose=ex.dose), ex
+        why = Reason(rule="attendance", text="not done this session: no progress")
+        return _decision(ex, Action.HOLD, (why,), ex.dose), ex, Verdict.OK
     rule = rules.hold_rule if isinstance(ex.dose.work, Hold) else rules.pain_rule
-    report = _pain_for(log, ex.exercise, log.day)
+    report = _pain_for(log, ex.exercise)
     key = (id(rule), id(report))
     judgement = judged.get(key)
     if judgement is None:  # exercises sharing the session's report and rule are judged once
         checks = evaluate(rule, report, history)
         pain_reasons = tuple(
-            _reason(
-                c.rule,
-                c.reason,
+            Reason(
+                rule=c.rule,
+                text=c.reason,
                 measure=c.measure,
                 value=c.value,
                 threshold=c.threshold,
@@ -490,76 +570,31 @@ def _decide(
         judgement = judged[key] = (verdict(checks), pain_reasons)
     outcome, pain_reasons = judgement
     if outcome is Verdict.REDUCE:
-        return _regress(cat, ex, pain_reasons)
+        ctx = attrs.evolve(
+            base, good_sessions=ex.good_sessions, done=done, pain=report, table=table
+        )
+        return (*_regress(rules, ex, ctx, pain_reasons), outcome)
     if outcome is Verdict.HOLD:
-        return Decision(
-            exercise=ex.exercise, action=Action.HOLD, reasons=pain_reasons, dose=ex.dose
-        ), _with(ex)
+        return _decision(ex, Action.HOLD, pain_reasons, ex.dose), _counted(ex, 0), outcome
     met, how = _met(ex.dose, done.sets)
     if not met:
-        why = _reason("progression", f"{how}: keep this dose")
-        return Decision(
-            exercise=ex.exercise, action=Action.HOLD, reasons=(why,), dose=ex.dose
-        ), _with(ex)
+        why = Reason(rule="dose", text=f"{how}: keep this dose")
+        return _decision(ex, Action.HOLD, (why,), ex.dose), _counted(ex, 0), outcome
     good = ex.good_sessions + 1
-    if table is not None:
-        return _follow_table(ex, table, how, good, rules, log.day)
-    if good < rules.sessions_to_progress:
-        why = _reason(
-            "progression",
-            f"{how}; {good} of {rules.sessions_to_progress} good sessions before stepping up",
-            measure="good_sessions",
-            value=good,
-            threshold=rules.sessions_to_progress,
-        )
-        return Decision(
-            exercise=ex.exercise, action=Action.HOLD, reasons=(why,), dose=ex.dose
-        ), _with(ex, good=good)
-    up = _step(cat, ex, +1)
-    if up is None:
-        why = _reason("progression", f"{how}; top of its ladder: keep this dose")
-        return Decision(
-            exercise=ex.exercise, action=Action.HOLD, reasons=(why,), dose=ex.dose
-        ), _with(ex, good=good)
-    ladder = cat.ladder(up.ladder or "")
-    why = _reason(
-        "progression",
-        f"{how} in {good} sessions within the pain rule: next rung of '{ladder.id}'",
-        measure="good_sessions",
-        value=good,
-        threshold=rules.sessions_to_progress,
-    )
-    return Decision(exercise=ex.exercise, action=Action.PROGRESS, reasons=(why,), dose=up.dose), up
-
-
-def _follow_table(
-    ex: ExerciseState, table: Prescription, how: str, good: int, rules: EngineRules, day: int
-) -> tuple[Decision, ExerciseState]:
-    """Progress along the protocol's weekly dose table instead of a ladder."""
-    week = (day - 1) // 7 + 1
-    if table != ex.dose:
-        why = _reason("dose_table", f"{how}; the protocol's dose for week {week}: {table.brief()}")
-        moved = ExerciseState(exercise=ex.exercise, dose=table, ladder=ex.ladder, rung=ex.rung)
-        return Decision(
-            exercise=ex.exercise, action=Action.PROGRESS, reasons=(why,), dose=table
-        ), moved
-    if good >= rules.sessions_to_progress:
-        text = (
-            f"{how} in {good} sessions: the target is manageable, so add load "
-            "(e.g. books in a backpack) as the protocol says; the dose table sets the rest"
-        )
-    else:
-        text = f"{how}; following the protocol's weekly dose table"
-    why = _reason(
-        "dose_table",
-        text,
-        measure="good_sessions",
-        value=good,
-        threshold=rules.sessions_to_progress,
-    )
-    return Decision(exercise=ex.exercise, action=Action.HOLD, reasons=(why,), dose=ex.dose), _with(
-        ex, good=good
-    )
+    ctx = attrs.evolve(base, good_sessions=good, done=done, pain=report, how=how, table=table)
+    chosen = ex.progression or rules.progression
+    path = "$.progression" if ex.progression else "$.rules.progression"
+    found = propose(chosen, ex, ctx, path=path)
+    if found is None:
+        why = Reason(rule="progression", text=f"{how}; no progression rule applies: keep this dose")
+        return _decision(ex, Action.HOLD, (why,), ex.dose), _counted(ex, good), outcome
+    proposal, name = found
+    reason = _from_proposal(proposal, name)
+    if proposal.to is None:
+        kept = _counted(ex, good if proposal.counts else 0)
+        return _decision(ex, Action.HOLD, (reason,), ex.dose), kept, outcome
+    moved = _counted(proposal.to, 0)
+    return _decision(ex, Action.PROGRESS, (reason,), moved.dose), moved, outcome
 
 
 def _tables(state: ProgramState, day: int) -> dict[str, Prescription]:
@@ -578,32 +613,10 @@ def _tables(state: ProgramState, day: int) -> dict[str, Prescription]:
     return doses
 
 
-def _phase_decision(
-    state: ProgramState,
-    log: SessionLog,
-    decisions: tuple[Decision, ...],
-    cat: Catalogue,
-    rules: EngineRules,
-) -> tuple[Decision, ProgramState]:
-    protocol = state.program.protocol
-    phase = protocol.phases[state.phase]
-    if state.phase + 1 >= len(protocol.phases):
-        why = _reason("phase", "last phase: keep the routine going")
-        return Decision(exercise=None, action=Action.HOLD, reasons=(why,), phase=phase.id), state
-    nxt = protocol.phases[state.phase + 1]
-    days_in = log.day - state.phase_start_day + 1
-    if days_in < rules.min_days_in_phase:
-        why = _reason(
-            "phase",
-            f"{days_in} of at least {rules.min_days_in_phase} days in '{phase.id}'",
-            measure="days_in_phase",
-            value=days_in,
-            threshold=rules.min_days_in_phase,
-        )
-        return Decision(exercise=None, action=Action.HOLD, reasons=(why,), phase=phase.id), state
+def _evidence(state: ProgramState, log: SessionLog, mastered: bool) -> Evidence:
     report = state.program.report
     painful = report.assessment.symptoms.painful_sides if report is not None else ()
-    evidence = Evidence(
+    return Evidence(
         pain=tuple(
             PainRecord(day=p.day, measure=measure, pain=value)
             for p in state.pain
@@ -615,24 +628,91 @@ def _phase_decision(
             )
             if value is not None
         ),
-        mastered=all(d.action is not Action.REGRESS for d in decisions)
-        and all(e.good_sessions >= rules.sessions_to_progress for e in state.exercises),
+        tests=state.tests,
+        trendelenburg=state.trendelenburg,
+        mastered=mastered,
         weeks_in_phase=(log.day - state.phase_start_day + 1) // 7,
         red_flags=False,
         painful_sides=painful,
     )
+
+
+_FLARE_CITATION = Citation(
+    source="exakt-2021",
+    grade=Grade.U,
+    detail="keep a routine after pain settles; stepping back a phase on a flare is plantarkit's",
+)
+
+
+def _step_back(
+    state: ProgramState, log: SessionLog, flares: list[Decision], cat: Catalogue
+) -> tuple[Decision, ProgramState]:
+    """A flare in a maintenance phase: back to the phase before, at its programme doses."""
+    protocol = state.program.protocol
+    back = protocol.phases[state.phase - 1]
+    names = ", ".join(d.exercise or "" for d in flares)
+    why = Reason(
+        rule="flare",
+        text=(
+            f"pain flared in maintenance ({names}): back to '{back.id}' to build up again"
+            " from a level that was pain-free"
+        ),
+        citation=_FLARE_CITATION,
+    )
+    moved = attrs.evolve(
+        state,
+        phase=state.phase - 1,
+        phase_start_day=log.day + 1,
+        exercises=_phase_exercises(state.program, back.id, cat),
+    )
+    return Decision(exercise=None, action=Action.REGRESS, reasons=(why,), phase=back.id), moved
+
+
+def _phase_decision(
+    state: ProgramState,
+    log: SessionLog,
+    decisions: tuple[Decision, ...],
+    flares: list[Decision],
+    cat: Catalogue,
+    rules: EngineRules,
+) -> tuple[Decision, ProgramState]:
+    protocol = state.program.protocol
+    phase = protocol.phases[state.phase]
+    if flares and phase.maintenance and state.phase > 0 and rules.flare_steps_back:
+        return _step_back(state, log, flares, cat)
+    if state.phase + 1 >= len(protocol.phases):
+        why = Reason(rule="phase", text="last phase: keep the routine going")
+        return Decision(exercise=None, action=Action.HOLD, reasons=(why,), phase=phase.id), state
+    nxt = protocol.phases[state.phase + 1]
+    days_in = log.day - state.phase_start_day + 1
+    if days_in < rules.min_days_in_phase:
+        why = Reason(
+            rule="phase",
+            text=f"{days_in} of at least {rules.min_days_in_phase} days in '{phase.id}'",
+            measure="days_in_phase",
+            value=days_in,
+            threshold=rules.min_days_in_phase,
+        )
+        return Decision(exercise=None, action=Action.HOLD, reasons=(why,), phase=phase.id), state
+    mastered = all(d.action is not Action.REGRESS for d in decisions) and all(
+        e.good_sessions >= rules.sessions_to_progress for e in state.exercises
+    )
+    evidence = _evidence(state, log, mastered)
     gates = (*phase.exit_gates, *nxt.entry_gates)
     results = [check(g, evidence) for g in gates]
     failing = [r for r in results if r.status is not GateStatus.PASSED]
     usual_start = (nxt.start_week - 1) * 7 + 1
     if failing or (not gates and log.day + 1 < usual_start):
         # Unknown counts as not passed: a phase is never entered on missing evidence.
-        reasons = tuple(_reason("gate", f"{r.gate}: {r.reason}") for r in failing) or (
-            _reason("phase", f"no gates: '{nxt.id}' starts in its usual week {nxt.start_week}"),
+        reasons = tuple(Reason(rule="gate", text=f"{r.gate}: {r.reason}") for r in failing) or (
+            Reason(
+                rule="phase",
+                text=f"no gates: '{nxt.id}' starts in its usual week {nxt.start_week}",
+            ),
         )
         return Decision(exercise=None, action=Action.HOLD, reasons=reasons, phase=phase.id), state
-    reasons = tuple(_reason("gate", f"{r.gate}: {r.reason}") for r in results) or (
-        _reason("phase", f"week {nxt.start_week}: '{nxt.id}' begins"),
+    reasons = tuple(Reason(rule="gate", text=f"{r.gate}: {r.reason}") for r in results) or (
+        Reason(rule="phase", text=f"week {nxt.start_week}: '{nxt.id}' begins"),
     )
     moved = attrs.evolve(
         state,
@@ -641,6 +721,28 @@ def _phase_decision(
         exercises=_phase_exercises(state.program, nxt.id, cat),
     )
     return Decision(exercise=None, action=Action.PROGRESS, reasons=reasons, phase=nxt.id), moved
+
+
+def _newest_tests(
+    old: tuple[TestResult, ...], new: tuple[TestResult, ...]
+) -> tuple[TestResult, ...]:
+    """The newest result of each test and side."""
+    if not new:
+        return old
+    latest: dict[tuple[TestKind, Side | None], TestResult] = {}
+    for result in (*old, *new):
+        latest[(result.test, result.side)] = result
+    return tuple(latest.values())
+
+
+def _newest_signs(
+    old: Bilateral[bool | None], new: Bilateral[bool | None]
+) -> Bilateral[bool | None]:
+    left = old.left if new.left is None else new.left
+    right = old.right if new.right is None else new.right
+    if left is old.left and right is old.right:
+        return old
+    return Bilateral(left=left, right=right)
 
 
 def advance(
@@ -655,28 +757,36 @@ def advance(
     Args:
         state: Where the person is (from :func:`start` or a previous advance).
         log: The session as it happened.
-        rules: The engine's parameters and pain rules.
+        rules: The engine's parameters, pain rules and progression rules.
         catalogue_: Where ladders come from; the built-in catalogue by default.
 
     Raises:
         InvalidValueError: The log does not fit the state (unknown exercise,
-            more sets than prescribed without a note, a day not after the last).
+            more sets than prescribed without a note, a day not after the
+            last), or a custom rule returned something other than a
+            :class:`Proposal` or ``None``.
     """
     if not isinstance(state, ProgramState):
         raise InvalidValueError("$", f"expected a ProgramState, got {type(state).__name__}")
     _check_log(state, log)
+    if rules is not None and not isinstance(rules, EngineRules):
+        raise InvalidValueError("$.rules", f"expected EngineRules, got {type(rules).__name__}")
     rules = _DEFAULT_RULES if rules is None else rules
     cat = catalogue() if catalogue_ is None else catalogue_
     history = state.pain
     # Keep the last PAIN_HISTORY_DAYS of reports: enough for weekly rules and pain gates,
     # and long simulations stay linear in time.
     pain = tuple(p for p in (*state.pain, *log.pain) if p.day > log.day - PAIN_HISTORY_DAYS)
+    tests = _newest_tests(state.tests, log.tests)
+    signs = _newest_signs(state.trendelenburg, log.trendelenburg)
     referral = state.referral
     if referral is None and log.red_flags is not None:
         referral = referral_for(log.red_flags)  # the same logic as assess()
     if referral is not None:
-        why = (_reason("red_flag", str(referral)),)
-        stopped = attrs.evolve(state, day=log.day, pain=pain, referral=referral)
+        why = (Reason(rule="red_flag", text=str(referral)),)
+        stopped = attrs.evolve(
+            state, day=log.day, pain=pain, tests=tests, trendelenburg=signs, referral=referral
+        )
         decisions = tuple(
             Decision(exercise=e.exercise, action=Action.STOP, reasons=why, dose=e.dose)
             for e in state.exercises
@@ -691,21 +801,31 @@ def advance(
     gap = log.day - state.day if state.day else 0
     judged: dict[tuple[int, int], tuple[Verdict, tuple[Reason, ...]]] = {}
     tables = _tables(state, log.day)
+    base = RuleContext(
+        day=log.day,
+        week=(log.day - 1) // 7 + 1,
+        good_sessions=0,
+        sessions_to_progress=rules.sessions_to_progress,
+        catalogue=cat,
+    )
     decided = [
-        _decide(cat, rules, ex, log, gap, history, judged, tables.get(ex.exercise))
+        _decide(rules, ex, log, gap, history, judged, base, tables.get(ex.exercise))
         for ex in state.exercises
     ]
-    decisions = tuple(d for d, _ in decided)
+    decisions = tuple(d for d, _, _ in decided)
+    flares = [d for d, _, outcome in decided if outcome is Verdict.REDUCE]
     new_state = ProgramState(
         program=state.program,
         phase=state.phase,
-        exercises=tuple(s for _, s in decided),
+        exercises=tuple(s for _, s, _ in decided),
         day=log.day,
         phase_start_day=state.phase_start_day,
         pain=pain,
+        tests=tests,
+        trendelenburg=signs,
         referral=None,
     )
-    phase_decision, new_state = _phase_decision(new_state, log, decisions, cat, rules)
+    phase_decision, new_state = _phase_decision(new_state, log, decisions, flares, cat, rules)
     counts = {a: sum(d.action is a for d in decisions) for a in Action}
     summary = (
         f"Day {log.day}: {counts[Action.PROGRESS]} to progress, {counts[Action.HOLD]} to hold, "
@@ -713,4 +833,6 @@ def advance(
     )
     if phase_decision.action is Action.PROGRESS:
         summary += f" Moving on to phase '{phase_decision.phase}'."
+    elif phase_decision.action is Action.REGRESS:
+        summary += f" Pain flared: back to phase '{phase_decision.phase}'."
     return Advance(state=new_state, decisions=decisions, phase=phase_decision, summary=summary)

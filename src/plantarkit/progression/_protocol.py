@@ -9,6 +9,7 @@ from plantarkit._core.errors import InvalidValueError, UnknownIdError
 from plantarkit.exercises._dose import Prescription
 from plantarkit.exercises._model import ID, SOURCE_KEYS, PlantarLoad, Region
 from plantarkit.progression._gates import GATE_TYPES, Gate
+from plantarkit.progression._rules import PROGRESSION_TYPES, ProgressionRule
 
 __all__ = ["DoseStep", "Phase", "Protocol", "SideRule", "Slot"]
 
@@ -48,6 +49,8 @@ class Slot:
         schedule: Doses by programme week (e.g. the high-load dose table);
             when given, it overrides ``dose`` from each step's week on.
         sides: Which side the exercise is done on.
+        progression: How the progression engine moves this exercise on
+            (rules tried in order); empty: the engine's own rules.
         note: Anything the patient should know about this slot.
     """
 
@@ -59,6 +62,9 @@ class Slot:
         default=(), validator=TupleOf(Instance((DoseStep,)))
     )
     sides: SideRule = attrs.field(default=SideRule.AS_PRESCRIBED, validator=EnumCheck(SideRule))
+    progression: tuple[ProgressionRule, ...] = attrs.field(
+        default=(), validator=TupleOf(Instance(PROGRESSION_TYPES))
+    )
     note: str = attrs.field(default="", validator=Text())
 
     def __attrs_post_init__(self) -> None:
@@ -92,6 +98,8 @@ class Phase:
         pain_rule: The pain rule to follow in this phase, in words.
         addable_regions: Regions from which the builder may add exercises for
             chain findings; empty: any region (within the foot-load limit).
+        maintenance: A maintenance phase: it keeps a routine going after pain
+            has settled, and a flare of pain in it steps back to the phase before.
         sources: Keys of the sources it comes from.
         note: Caveats (e.g. weeks that are plantarkit's assumption).
     """
@@ -109,6 +117,7 @@ class Phase:
     addable_regions: tuple[Region, ...] = attrs.field(
         default=(), validator=TupleOf(EnumCheck(Region), unique=True)
     )
+    maintenance: bool = attrs.field(default=False, validator=Instance((bool,)))
     sources: tuple[str, ...] = attrs.field(default=(), validator=SOURCE_KEYS)
     note: str = attrs.field(default="", validator=Text())
 

@@ -1,0 +1,862 @@
+"""Progression and regression rules as values: how an exercise moves once it may.
+
+The engine decides *whether* an exercise may move (the pain rule holds, the
+dose was met, no gap, no red flag); a rule decides *how*. Each rule is a small
+frozen value with its numbers as parameters, so it can be shown, stored in
+JSON and simulated. Rules are tried in order and the first that applies wins:
+
+- a rule that does not apply to this exercise returns ``None`` (a ladder rule
+  for an exercise on no ladder, a hold rule for repetitions);
+- a rule that applies returns a :class:`Proposal`: a new exercise state (one
+  step, never more), or ``to=None`` to keep the dose for now, with the reason.
+
+Progression rules (:data:`ProgressionRule`): :class:`WeeklyTable`,
+:class:`LadderUp`, :class:`DoubleProgression`, :class:`VolumeUp`,
+:class:`LoadUp`, :class:`RunWalkUp`, and :class:`Only` to scope rules to some
+exercises. Regression rules (:data:`RegressionRule`): :class:`LadderDown`,
+:class:`LessLoad`, :class:`FewerSets`, :class:`LessWork`. Anywhere a rule is
+accepted by :class:`~plantarkit.progression.EngineRules`, a plain callable
+``(ExerciseState, RuleContext) -> Proposal | None`` is accepted too.
+"""
+
+import math
+import typing
+from collections.abc import Callable
+from typing import Any, Literal
+
+import attrs
+
+from plantarkit._core.checks import EnumCheck, Instance, Number, Text, TupleOf
+from plantarkit._core.errors import InvalidValueError
+from plantarkit._core.evidence import Citation, Grade
+from plantarkit.exercises import Catalogue
+from plantarkit.exercises._dose import (
+    BandResistance,
+    Hold,
+    Load,
+    LoadKind,
+    Prescription,
+    Reps,
+    RunWalk,
+    Timed,
+)
+from plantarkit.exercises._model import ID
+from plantarkit.progression._log import ExerciseLog
+from plantarkit.progression._pain import PainReport
+
+__all__ = [
+    "PROGRESSION_TYPES",
+    "REGRESSION_TYPES",
+    "AnyProgression",
+    "AnyRegression",
+    "CustomRule",
+    "DoubleProgression",
+    "ExerciseState",
+    "FewerSets",
+    "LadderDown",
+    "LadderUp",
+    "LessLoad",
+    "LessWork",
+    "LoadUp",
+    "Only",
+    "ProgressionRule",
+    "Proposal",
+    "RegressionRule",
+    "RuleContext",
+    "RunWalkUp",
+    "VolumeUp",
+    "WeeklyTable",
+    "propose",
+]
+
+_WORK_KINDS = ("reps", "hold", "timed", "run_walk")
+_BANDS = tuple(BandResistance)
+
+
+def _sessions() -> Any:
+    return attrs.field(default=None, validator=Number(ge=1, le=50, optional=True))
+
+
+def _citation() -> Any:
+    return attrs.field(default=None, validator=Instance((Citation,), optional=True))
+
+
+@attrs.frozen(kw_only=True)
+class ExerciseState:
+    """Where one exercise stands.
+
+    Attributes:
+        exercise: The exercise id.
+        dose: The current dose.
+        ladder: The ladder it moves on, if any.
+        rung: Its rung on that ladder.
+        good_sessions: Sessions in a row that met the dose within the pain rule.
+        progression: How this exercise progresses (from the protocol's slot);
+            empty: the engine's rules (:attr:`EngineRules.progression`).
+    """
+
+    exercise: str = attrs.field(validator=ID)
+    dose: Prescription = attrs.field(validator=Instance((Prescription,)))
+    ladder: str | None = attrs.field(default=None, validator=Text(optional=True))
+    rung: int | None = attrs.field(default=None, validator=Number(ge=0, le=100, optional=True))
+    good_sessions: int = attrs.field(default=0, validator=Number(ge=0, le=10_000))
+    progression: "tuple[ProgressionRule, ...]" = attrs.field(default=())
+
+    def __attrs_post_init__(self) -> None:
+        if (self.ladder is None) != (self.rung is None):
+            raise InvalidValueError("$.rung", "a ladder and a rung go together (both or neither)")
+        _check_rules(self.progression, "$.progression")
+
+
+@attrs.frozen(kw_only=True)
+class RuleContext:
+    """What a rule sees besides the exercise's state (made by the engine).
+
+    Attributes:
+        day: The session's programme day.
+        week: The programme week of that day.
+        good_sessions: Good sessions in a row, this one included (progression),
+            or as they were (regression).
+        sessions_to_progress: The engine's default number of good sessions
+            before a step up (rules with ``sessions=None`` use it).
+        catalogue: Where ladders and default doses come from.
+        done: What was done of the exercise this session (``None`` if nothing).
+        pain: The pain report that applied to the exercise.
+        how: How the session went, in words (for reasons).
+        table: The protocol's dose for this week, when the exercise follows a
+            weekly dose table.
+    """
+
+    day: int
+    week: int
+    good_sessions: int
+    sessions_to_progress: int
+    catalogue: Catalogue
+    done: ExerciseLog | None = None
+    pain: PainReport | None = None
+    how: str = ""
+    table: Prescription | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Proposal:
+    """What a rule proposes for an exercise: one step, or keeping the dose for now.
+
+    Attributes:
+        to: The exercise's new state; ``None`` keeps the current dose.
+        text: Why, in words.
+        counts: Whether this session counts as a good one; ``False`` starts
+            the count again (e.g. run/walk pain above its stricter limit).
+        measure: What was measured, if anything.
+        value: The measured value.
+        threshold: The threshold it was judged against.
+        citation: Where the rule comes from.
+    """
+
+    to: ExerciseState | None = attrs.field(validator=Instance((ExerciseState,), optional=True))
+    text: str = attrs.field(validator=Text(non_empty=True))
+    counts: bool = attrs.field(default=True, validator=Instance((bool,)))
+    measure: str = attrs.field(default="", validator=Text())
+    value: float | None = attrs.field(
+        default=None, validator=Number(ge=-1e9, le=1e9, integer=False, optional=True)
+    )
+    threshold: float | None = attrs.field(
+        default=None, validator=Number(ge=-1e9, le=1e9, integer=False, optional=True)
+    )
+    citation: Citation | None = attrs.field(
+        default=None, validator=Instance((Citation,), optional=True)
+    )
+
+
+# --- helpers ----------------------------------------------------------------------------------
+
+
+def _check_rules(rules: object, path: str) -> None:
+    """Raise unless ``rules`` is a tuple of built-in progression rule values."""
+    if not isinstance(rules, tuple):
+        raise InvalidValueError(path, f"expected a tuple of rules, got {type(rules).__name__}")
+    for i, rule in enumerate(typing.cast(tuple[object, ...], rules)):
+        if not isinstance(rule, PROGRESSION_TYPES):
+            raise InvalidValueError(
+                f"{path}[{i}]", f"expected a progression rule value, got {type(rule).__name__}"
+            )
+
+
+def _needed(sessions: int | None, ctx: RuleContext) -> int:
+    return ctx.sessions_to_progress if sessions is None else sessions
+
+
+def _not_yet(
+    what: str, sessions: int | None, ctx: RuleContext, citation: Citation | None
+) -> Proposal | None:
+    """A keep proposal while fewer than the needed good sessions are done, else ``None``."""
+    need = _needed(sessions, ctx)
+    if ctx.good_sessions >= need:
+        return None
+    lead = f"{ctx.how}; " if ctx.how else ""
+    return Proposal(
+        to=None,
+        text=f"{lead}{ctx.good_sessions} of {need} good sessions before {what}",
+        measure="good_sessions",
+        value=ctx.good_sessions,
+        threshold=need,
+        citation=citation,
+    )
+
+
+def _too_painful(
+    max_pain_during: int | None, ctx: RuleContext, citation: Citation | None
+) -> Proposal | None:
+    """A keep proposal that does not count the session when pain during was above the limit."""
+    if max_pain_during is None:
+        return None
+    during = ctx.pain.during if ctx.pain is not None else None
+    if during is not None and during.value <= max_pain_during:
+        return None
+    rated = "not rated" if during is None else f"{during.value}/10"
+    return Proposal(
+        to=None,
+        text=(
+            f"{_lead(ctx)}pain during {rated} (a step up needs at most {max_pain_during}/10):"
+            " this session does not count towards one"
+        ),
+        counts=False,
+        measure="during",
+        value=None if during is None else during.value,
+        threshold=max_pain_during,
+        citation=citation,
+    )
+
+
+def _moved(ex: ExerciseState, dose: Prescription) -> ExerciseState:
+    """The same exercise (same ladder position and rules) at a new dose, count restarted."""
+    return ExerciseState(
+        exercise=ex.exercise,
+        dose=dose,
+        ladder=ex.ladder,
+        rung=ex.rung,
+        progression=ex.progression,
+    )
+
+
+def _rung(ex: ExerciseState, ctx: RuleContext, offset: int) -> ExerciseState | None:
+    if ex.ladder is None or ex.rung is None:
+        return None
+    ladder = ctx.catalogue.ladder(ex.ladder)
+    index = ex.rung + offset
+    if not 0 <= index < len(ladder.steps):
+        return None
+    step = ladder.steps[index]
+    dose = step.dose if step.dose is not None else ctx.catalogue[step.exercise].dose
+    return ExerciseState(
+        exercise=step.exercise,
+        dose=dose,
+        ladder=ladder.id,
+        rung=index,
+        progression=ex.progression,
+    )
+
+
+def _lead(ctx: RuleContext) -> str:
+    return f"{ctx.how}; " if ctx.how else ""
+
+
+# --- progression rules ------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class WeeklyTable:
+    """Follow the protocol's weekly dose table (e.g. Rathleff: 3 x 12RM, 4 x 10RM, 5 x 8RM).
+
+    Applies to exercises whose protocol slot has a ``schedule``. When the
+    week's dose differs from the current one, it moves to it (calendar-driven:
+    no count of good sessions, but only after a session within the pain rule
+    that met the dose). Added weight the person has built up is kept unless
+    the table sets its own weight in kg. Within a week, the ``within`` rules
+    may move the exercise on (e.g. :class:`LoadUp`: "add books to the
+    backpack once the repetitions are manageable"); otherwise the dose is
+    kept, so an exercise on a dose table never leaves it for a ladder.
+    """
+
+    within: "tuple[ProgressionRule, ...]" = attrs.field(default=())
+    citation: Citation | None = _citation()
+
+    def __attrs_post_init__(self) -> None:
+        _check_rules(self.within, "$.within")
+
+    @property
+    def kind(self) -> Literal["weekly_table"]:
+        """The tag of this rule kind in JSON documents."""
+        return "weekly_table"
+
+    def propose(self, ex: ExerciseState, ctx: RuleContext) -> Proposal | None:
+        """Move to this week's dose from the table, or apply ``within``, or keep."""
+        if ctx.table is None:
+            return None
+        table = ctx.table
+        built_up = ex.dose.load.kind is not LoadKind.BODY_WEIGHT and (
+            ex.dose.load.kg is not None or table.load.kind is LoadKind.BODY_WEIGHT
+        )
+        if table.load.kg is None and built_up:  # keep the weight the person has built up
+            table = attrs.evolve(table, load=ex.dose.load)
+        if table != ex.dose:
+            return Proposal(
+                to=_moved(ex, table),
+                text=f"{_lead(ctx)}the protocol's dose for week {ctx.week}: {table.brief()}",
+                measure="week",
+                value=ctx.week,
+                citation=self.citation,
+            )
+        for rule in self.within:
+            proposal = rule.propose(ex, ctx)
+            if proposal is not None:
+                return proposal
+        return Proposal(
+            to=None,
+            text=f"{_lead(ctx)}following the protocol's weekly dose table (week {ctx.week})",
+            measure="week",
+            value=ctx.week,
+            citation=self.citation,
+        )
+
+
+@attrs.frozen(kw_only=True)
+class LadderUp:
+    """Step up the exercise's ladder once the current rung is mastered.
+
+    Mastered means ``sessions`` good sessions in a row (``None``: the engine's
+    ``sessions_to_progress``). With ``max_pain_during``, only sessions with
+    pain during at most that count (e.g. 2/10 for run/walk in the clinic
+    scheme). Does not apply off a ladder or at its top.
+    """
+
+    sessions: int | None = _sessions()
+    max_pain_during: int | None = attrs.field(
+        default=None, validator=Number(ge=0, le=10, optional=True)
+    )
+    citation: Citation | None = attrs.field(
+        factory=lambda: Citation(
+            source="exakt-2021",
+            grade=Grade.U,
+            detail="move up only once the current level is mastered",
+        ),
+        validator=Instance((Citation,), optional=True),
+    )
+
+    @property
+    def kind(self) -> Literal["ladder_up"]:
+        """The tag of this rule kind in JSON documents."""
+        return "ladder_up"
+
+    def propose(self, ex: ExerciseState, ctx: RuleContext) -> Proposal | None:
+        """The next rung, once mastered."""
+        up = _rung(ex, ctx, +1)
+        if up is None:
+            return None
+        painful = _too_painful(self.max_pain_during, ctx, self.citation)
+        if painful is not None:
+            return painful
+        wait = _not_yet("the next rung", self.sessions, ctx, self.citation)
+        if wait is not None:
+            return wait
+        return Proposal(
+            to=up,
+            text=(
+                f"{_lead(ctx)}{ctx.good_sessions} good sessions in a row: next rung of"
+                f" '{ex.ladder}' ({up.exercise}, {up.dose.brief()})"
+            ),
+            measure="good_sessions",
+            value=ctx.good_sessions,
+            threshold=_needed(self.sessions, ctx),
+            citation=self.citation,
+        )
+
+
+def _heavier(load: Load, step_kg: float, used: float | None, carrier: LoadKind) -> Load | str:
+    """One load step up, or why there is none."""
+    if load.kind is LoadKind.BODY_WEIGHT:
+        if carrier is LoadKind.BAND:
+            return Load.elastic_band(_BANDS[0])
+        return Load(kind=carrier, kg=step_kg)
+    if load.kind is LoadKind.BAND:
+        band = load.band or _BANDS[0]
+        index = _BANDS.index(band)
+        if index + 1 >= len(_BANDS):
+            return "already the strongest band"
+        return Load.elastic_band(_BANDS[index + 1])
+    base = load.kg if load.kg is not None else used
+    if base is None:
+        return f"the {load} has no weight in kg: log the kg used so the next step can be set"
+    return Load(kind=load.kind, kg=round(base + step_kg, 2))
+
+
+@attrs.frozen(kw_only=True)
+class LoadUp:
+    """Add load by a step: ``step_kg`` more (or the next band), up to ``max_kg``.
+
+    From body weight the first step is ``step_kg`` carried as ``carrier`` (a
+    backpack by default, as in the high-load heel raise). A weight given as
+    "choose" steps from the kg logged for the session. The step size is
+    plantarkit's parameter (grade U).
+    """
+
+    step_kg: float = attrs.field(default=2.5, validator=Number(gt=0, le=50, integer=False))
+    max_kg: float | None = attrs.field(
+        default=None, validator=Number(gt=0, le=500, integer=False, optional=True)
+    )
+    carrier: LoadKind = attrs.field(default=LoadKind.BACKPACK, validator=EnumCheck(LoadKind))
+    sessions: int | None = _sessions()
+    citation: Citation | None = _citation()
+
+    def __attrs_post_init__(self) -> None:
+        if self.carrier is LoadKind.BODY_WEIGHT:
+            raise InvalidValueError("$.carrier", "added load cannot be carried as body weight")
+
+    @property
+    def kind(self) -> Literal["load_up"]:
+        """The tag of this rule kind in JSON documents."""
+        return "load_up"
+
+    def propose(self, ex: ExerciseState, ctx: RuleContext) -> Proposal | None:
+        """One load step up once the dose is manageable."""
+        used = ctx.done.load_kg if ctx.done is not None else None
+        heavier = _heavier(ex.dose.load, self.step_kg, used, self.carrier)
+        kg = heavier.kg if isinstance(heavier, Load) else None
+        if kg is not None and self.max_kg is not None and kg > self.max_kg:
+            return None
+        wait = _not_yet("adding load", self.sessions, ctx, self.citation)
+        if wait is not None:
+            return wait
+        if isinstance(heavier, str):
+            return Proposal(to=None, text=f"{_lead(ctx)}{heavier}", citation=self.citation)
+        return Proposal(
+            to=_moved(ex, attrs.evolve(ex.dose, load=heavier)),
+            text=f"{_lead(ctx)}{ctx.good_sessions} good sessions in a row: add load ({heavier})",
+            measure="good_sessions",
+            value=ctx.good_sessions,
+            threshold=_needed(self.sessions, ctx),
+            citation=self.citation,
+        )
+
+
+@attrs.frozen(kw_only=True)
+class DoubleProgression:
+    """Build repetitions up to ``high``, then add load and start again from ``low``.
+
+    Each step adds ``rep_step`` repetitions per set. At ``high`` it adds
+    ``load_step_kg`` (or the next band) and goes back to ``low`` repetitions;
+    with ``load_step_kg=None`` it stops applying at ``high``, so the next rule
+    (e.g. :class:`LadderUp`) takes over: "build reps up to the aim, then make
+    it harder". Repetition work only (not sets to fatigue).
+    """
+
+    low: int = attrs.field(default=8, validator=Number(ge=1, le=100))
+    high: int = attrs.field(default=12, validator=Number(ge=1, le=100))
+    rep_step: int = attrs.field(default=1, validator=Number(ge=1, le=20))
+    load_step_kg: float | None = attrs.field(
+        default=2.5, validator=Number(gt=0, le=50, integer=False, optional=True)
+    )
+    carrier: LoadKind = attrs.field(default=LoadKind.EXTERNAL, validator=EnumCheck(LoadKind))
+    sessions: int | None = _sessions()
+    citation: Citation | None = _citation()
+
+    def __attrs_post_init__(self) -> None:
+        if self.high < self.low:
+            raise InvalidValueError("$.high", f"must be ≥ low ({self.low}), got {self.high}")
+        if self.carrier is LoadKind.BODY_WEIGHT:
+            raise InvalidValueError("$.carrier", "added load cannot be carried as body weight")
+
+    @property
+    def kind(self) -> Literal["double_progression"]:
+        """The tag of this rule kind in JSON documents."""
+        return "double_progression"
+
+    def propose(self, ex: ExerciseState, ctx: RuleContext) -> Proposal | None:
+        """More repetitions, or at the top more load and fewer repetitions."""
+        work = ex.dose.work
+        if not isinstance(work, Reps) or work.to_fatigue:
+            return None
+        if work.count < self.high:
+            count = min(self.high, work.count + self.rep_step)
+            dose = attrs.evolve(ex.dose, work=attrs.evolve(work, count=count, minimum=None))
+            what = f"{count} repetitions a set"
+        else:
+            if self.load_step_kg is None:
+                return None
+            used = ctx.done.load_kg if ctx.done is not None else None
+            heavier = _heavier(ex.dose.load, self.load_step_kg, used, self.carrier)
+            if isinstance(heavier, str):
+                return None
+            low = attrs.evolve(work, count=self.low, minimum=None)
+            dose = attrs.evolve(ex.dose, work=low, load=heavier)
+            what = f"add load ({heavier}) and go back to {self.low} repetitions"
+        wait = _not_yet("the next step", self.sessions, ctx, self.citation)
+        if wait is not None:
+            return wait
+        return Proposal(
+            to=_moved(ex, dose),
+            text=f"{_lead(ctx)}double progression: {what}",
+            measure="reps",
+            value=work.count,
+            threshold=self.high,
+            citation=self.citation,
+        )
+
+
+@attrs.frozen(kw_only=True)
+class VolumeUp:
+    """Lengthen holds, then add sets: e.g. 3 x 30 s towards 5 x 45 s (inhome-pt's goal).
+
+    Holds and timed work grow by ``seconds_step`` up to ``max_seconds``, then
+    sets grow by ``set_step`` up to ``max_sets``. Repetition work only gains
+    sets. Stops applying at the goal. The steps between start and goal are
+    plantarkit's parameters (grade U).
+    """
+
+    seconds_step: float = attrs.field(default=5, validator=Number(gt=0, le=600, integer=False))
+    max_seconds: float = attrs.field(default=45, validator=Number(gt=0, le=3600, integer=False))
+    set_step: int = attrs.field(default=1, validator=Number(ge=1, le=10))
+    max_sets: int = attrs.field(default=5, validator=Number(ge=1, le=20))
+    sessions: int | None = _sessions()
+    citation: Citation | None = attrs.field(
+        factory=lambda: Citation(
+            source="inhome-pt", grade=Grade.U, detail="start 3 x 30 s, goal 5 x 45 s"
+        ),
+        validator=Instance((Citation,), optional=True),
+    )
+
+    @property
+    def kind(self) -> Literal["volume_up"]:
+        """The tag of this rule kind in JSON documents."""
+        return "volume_up"
+
+    def propose(self, ex: ExerciseState, ctx: RuleContext) -> Proposal | None:
+        """Longer holds first, then more sets."""
+        dose, work = ex.dose, ex.dose.work
+        if isinstance(work, RunWalk):
+            return None
+        if isinstance(work, Hold | Timed) and work.seconds < self.max_seconds:
+            seconds = min(self.max_seconds, work.seconds + self.seconds_step)
+            new = attrs.evolve(dose, work=attrs.evolve(work, seconds=seconds))
+            what = f"longer: {seconds:g} s"
+        elif dose.sets < self.max_sets:
+            sets = min(self.max_sets, dose.sets + self.set_step)
+            new = attrs.evolve(dose, sets=sets, max_sets=None)
+            what = f"another set: {sets} sets"
+        else:
+            return None
+        wait = _not_yet("more volume", self.sessions, ctx, self.citation)
+        if wait is not None:
+            return wait
+        return Proposal(
+            to=_moved(ex, new),
+            text=f"{_lead(ctx)}{what} (goal {self.max_sets} x {self.max_seconds:g} s)",
+            measure="good_sessions",
+            value=ctx.good_sessions,
+            threshold=_needed(self.sessions, ctx),
+            citation=self.citation,
+        )
+
+
+@attrs.frozen(kw_only=True)
+class RunWalkUp:
+    """More running per interval after ``sessions`` good sessions (the clinic scheme).
+
+    Each step adds ``run_step_seconds`` to each run, up to ``max_run_seconds``;
+    with ``keep_minutes`` the number of rounds shrinks so the session lasts
+    about as long. A session counts only with pain during the run at most
+    ``max_pain_during`` (2/10 in the clinic scheme, grade B); a missing rating
+    does not count. Run/walk work only.
+    """
+
+    run_step_seconds: float = attrs.field(
+        default=60, validator=Number(gt=0, le=3600, integer=False)
+    )
+    max_run_seconds: float = attrs.field(
+        default=1800, validator=Number(gt=0, le=4 * 3600, integer=False)
+    )
+    keep_minutes: bool = attrs.field(default=True, validator=Instance((bool,)))
+    max_pain_during: int = attrs.field(default=2, validator=Number(ge=0, le=10))
+    sessions: int | None = attrs.field(default=2, validator=Number(ge=1, le=50, optional=True))
+    citation: Citation | None = attrs.field(
+        factory=lambda: Citation(
+            source="exakt-2021",
+            grade=Grade.B,
+            detail="clinic run/walk scheme: step up after 2 sessions with pain at most 2/10",
+        ),
+        validator=Instance((Citation,), optional=True),
+    )
+
+    @property
+    def kind(self) -> Literal["run_walk_up"]:
+        """The tag of this rule kind in JSON documents."""
+        return "run_walk_up"
+
+    def propose(self, ex: ExerciseState, ctx: RuleContext) -> Proposal | None:
+        """Longer runs in each interval, once the stricter pain limit held."""
+        work = ex.dose.work
+        if not isinstance(work, RunWalk) or work.run_seconds >= self.max_run_seconds:
+            return None
+        painful = _too_painful(self.max_pain_during, ctx, self.citation)
+        if painful is not None:
+            return painful
+        wait = _not_yet("more running", self.sessions, ctx, self.citation)
+        if wait is not None:
+            return wait
+        run = min(self.max_run_seconds, work.run_seconds + self.run_step_seconds)
+        rounds = work.rounds
+        if self.keep_minutes:
+            total = work.rounds * (work.run_seconds + work.walk_seconds)
+            rounds = max(1, math.floor(total / (run + work.walk_seconds) + 0.5))
+        new = attrs.evolve(ex.dose, work=attrs.evolve(work, run_seconds=run, rounds=rounds))
+        return Proposal(
+            to=_moved(ex, new),
+            text=f"{_lead(ctx)}more running: {new.work}",
+            measure="good_sessions",
+            value=ctx.good_sessions,
+            threshold=_needed(self.sessions, ctx),
+            citation=self.citation,
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Only:
+    """Apply ``rules`` (first that applies) only to some exercises or kinds of work.
+
+    Attributes:
+        rules: The rules, tried in order.
+        exercises: Exercise ids it applies to; empty: any.
+        work: Kinds of work it applies to (``"reps"``, ``"hold"``, ``"timed"``,
+            ``"run_walk"``); empty: any.
+    """
+
+    rules: "tuple[ProgressionRule, ...]" = attrs.field()
+    exercises: tuple[str, ...] = attrs.field(default=(), validator=TupleOf(ID, unique=True))
+    work: tuple[str, ...] = attrs.field(
+        default=(),
+        validator=TupleOf(Text(pattern=r"reps|hold|timed|run_walk", what="a kind of work")),
+    )
+
+    def __attrs_post_init__(self) -> None:
+        _check_rules(self.rules, "$.rules")
+        if not self.rules:
+            raise InvalidValueError("$.rules", "expected at least one rule")
+
+    @property
+    def kind(self) -> Literal["only"]:
+        """The tag of this rule kind in JSON documents."""
+        return "only"
+
+    def propose(self, ex: ExerciseState, ctx: RuleContext) -> Proposal | None:
+        """The first of ``rules`` that applies, for matching exercises."""
+        if self.exercises and ex.exercise not in self.exercises:
+            return None
+        if self.work and ex.dose.work.kind not in self.work:
+            return None
+        for rule in self.rules:
+            proposal = rule.propose(ex, ctx)
+            if proposal is not None:
+                return proposal
+        return None
+
+
+ProgressionRule = WeeklyTable | LadderUp | LoadUp | DoubleProgression | VolumeUp | RunWalkUp | Only
+"""Every kind of built-in progression rule."""
+
+PROGRESSION_TYPES: tuple[type, ...] = (
+    WeeklyTable,
+    LadderUp,
+    LoadUp,
+    DoubleProgression,
+    VolumeUp,
+    RunWalkUp,
+    Only,
+)
+
+
+# --- regression rules -------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class LadderDown:
+    """Back down one rung of the exercise's ladder. Does not apply on the first rung."""
+
+    citation: Citation | None = attrs.field(
+        factory=lambda: Citation(
+            source="exakt-2021",
+            grade=Grade.U,
+            detail="an exercise that causes pain is not the right one now: go back a level",
+        ),
+        validator=Instance((Citation,), optional=True),
+    )
+
+    @property
+    def kind(self) -> Literal["ladder_down"]:
+        """The tag of this rule kind in JSON documents."""
+        return "ladder_down"
+
+    def propose(self, ex: ExerciseState, ctx: RuleContext) -> Proposal | None:
+        """The rung below."""
+        down = _rung(ex, ctx, -1)
+        if down is None:
+            return None
+        return Proposal(
+            to=down,
+            text=f"back a rung of '{ex.ladder}': {down.exercise}, {down.dose.brief()}",
+            citation=self.citation,
+        )
+
+
+def _lighter(load: Load, step_kg: float) -> Load | None:
+    if load.kind is LoadKind.BODY_WEIGHT:
+        return None
+    if load.kind is LoadKind.BAND:
+        index = _BANDS.index(load.band or _BANDS[0])
+        return Load.elastic_band(_BANDS[index - 1]) if index > 0 else Load.body_weight()
+    if load.kg is None:
+        return None
+    kg = round(load.kg - step_kg, 2)
+    return Load(kind=load.kind, kg=kg) if kg > 0 else Load.body_weight()
+
+
+@attrs.frozen(kw_only=True)
+class LessLoad:
+    """Take ``step_kg`` off the added weight (or use the next lighter band, then none).
+
+    Does not apply to body-weight work or a weight given without kg.
+    """
+
+    step_kg: float = attrs.field(default=2.5, validator=Number(gt=0, le=50, integer=False))
+    citation: Citation | None = _citation()
+
+    @property
+    def kind(self) -> Literal["less_load"]:
+        """The tag of this rule kind in JSON documents."""
+        return "less_load"
+
+    def propose(self, ex: ExerciseState, ctx: RuleContext) -> Proposal | None:
+        """A lighter load."""
+        lighter = _lighter(ex.dose.load, self.step_kg)
+        if lighter is None:
+            return None
+        return Proposal(
+            to=_moved(ex, attrs.evolve(ex.dose, load=lighter)),
+            text=f"less load: {lighter}",
+            citation=self.citation,
+        )
+
+
+@attrs.frozen(kw_only=True)
+class FewerSets:
+    """Drop ``step`` sets, down to ``min_sets``."""
+
+    step: int = attrs.field(default=1, validator=Number(ge=1, le=10))
+    min_sets: int = attrs.field(default=1, validator=Number(ge=1, le=20))
+    citation: Citation | None = _citation()
+
+    @property
+    def kind(self) -> Literal["fewer_sets"]:
+        """The tag of this rule kind in JSON documents."""
+        return "fewer_sets"
+
+    def propose(self, ex: ExerciseState, ctx: RuleContext) -> Proposal | None:
+        """Fewer sets of the same work."""
+        if ex.dose.sets <= self.min_sets:
+            return None
+        sets = max(self.min_sets, ex.dose.sets - self.step)
+        return Proposal(
+            to=_moved(ex, attrs.evolve(ex.dose, sets=sets, max_sets=None)),
+            text=f"fewer sets: {sets}",
+            citation=self.citation,
+        )
+
+
+@attrs.frozen(kw_only=True)
+class LessWork:
+    """Less work per set: fewer repetitions, shorter holds or bouts, fewer intervals.
+
+    Repetitions and seconds are multiplied by their fraction (at least one
+    repetition or second is left); run/walk drops ``rounds_step`` intervals.
+    Does not apply once nothing can be taken off.
+    """
+
+    reps_fraction: float = attrs.field(default=0.8, validator=Number(gt=0, le=0.99, integer=False))
+    seconds_fraction: float = attrs.field(
+        default=0.75, validator=Number(gt=0, le=0.99, integer=False)
+    )
+    rounds_step: int = attrs.field(default=1, validator=Number(ge=1, le=20))
+    citation: Citation | None = _citation()
+
+    @property
+    def kind(self) -> Literal["less_work"]:
+        """The tag of this rule kind in JSON documents."""
+        return "less_work"
+
+    def propose(self, ex: ExerciseState, ctx: RuleContext) -> Proposal | None:
+        """A smaller amount of work per set."""
+        dose, work = ex.dose, ex.dose.work
+        if isinstance(work, Reps):
+            count = max(1, math.floor(work.count * self.reps_fraction))
+            if count == work.count:
+                return None
+            minimum = None if work.minimum is None else min(work.minimum, count)
+            new = attrs.evolve(dose, work=attrs.evolve(work, count=count, minimum=minimum))
+        elif isinstance(work, Hold | Timed):
+            seconds = max(1.0, round(work.seconds * self.seconds_fraction, 1))
+            if seconds >= work.seconds:
+                return None
+            new = attrs.evolve(dose, work=attrs.evolve(work, seconds=seconds))
+        else:
+            rounds = max(1, work.rounds - self.rounds_step)
+            if rounds == work.rounds:
+                return None
+            new = attrs.evolve(dose, work=attrs.evolve(work, rounds=rounds))
+        return Proposal(
+            to=_moved(ex, new), text=f"less work per set: {new.brief()}", citation=self.citation
+        )
+
+
+RegressionRule = LadderDown | LessLoad | FewerSets | LessWork
+"""Every kind of built-in regression rule."""
+
+REGRESSION_TYPES: tuple[type, ...] = (LadderDown, LessLoad, FewerSets, LessWork)
+
+CustomRule = Callable[[ExerciseState, RuleContext], Proposal | None]
+"""A rule written as a plain function: it gets the exercise's state and the context."""
+
+AnyProgression = ProgressionRule | CustomRule
+"""A built-in progression rule or a custom one (a callable cannot be saved as JSON)."""
+
+AnyRegression = RegressionRule | CustomRule
+"""A built-in regression rule or a custom one (a callable cannot be saved as JSON)."""
+
+
+def propose(
+    rules: tuple[AnyProgression, ...] | tuple[AnyRegression, ...],
+    ex: ExerciseState,
+    ctx: RuleContext,
+    *,
+    path: str,
+) -> tuple[Proposal, str] | None:
+    """The proposal of the first rule in ``rules`` that applies, and that rule's name.
+
+    The name is a built-in rule's ``kind`` or a custom rule's function name.
+    ``path`` says where the rules came from, for errors from custom rules.
+    """
+    for i, rule in enumerate(rules):
+        if not callable(rule):
+            proposal = rule.propose(ex, ctx)
+            name: str = rule.kind
+        else:
+            result: object = rule(ex, ctx)  # user code: check what came back
+            name = getattr(rule, "__name__", type(rule).__name__)
+            if result is not None and not isinstance(result, Proposal):
+                raise InvalidValueError(
+                    f"{path}[{i}]",
+                    f"the rule {name} returned {type(result).__name__}; "
+                    "expected a Proposal or None",
+                )
+            proposal = result
+        if proposal is not None:
+            return proposal, name
+    return None
