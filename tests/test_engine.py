@@ -2,26 +2,33 @@
 
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
 import plantarkit
-from plantarkit import InvalidValueError, Pain
+from plantarkit import Bilateral, InvalidValueError, Pain, Side, testing
 from plantarkit.chain import RedFlagScreen
-from plantarkit.exercises import Hold, Reps, Timed
+from plantarkit.exercises import Hold, PlantarLoad, Reps, Timed
 from plantarkit.progression import (
     DEFAULT_REGRESSION,
     Action,
-    ExerciseState,
-    RuleContext,
     EngineRules,
     ExerciseLog,
+    ExerciseState,
     PainModel,
     PainReport,
+    Phase,
     ProgramState,
+    Proposal,
+    Protocol,
+    RuleContext,
     SessionLog,
+    Slot,
+    TestKind,
+    TestResult,
     Verdict,
     advance,
     build_program,
@@ -200,6 +207,12 @@ def test_bad_log_values_and_days(state: ProgramState) -> None:
 # --- stateful: random sessions, invariants after every step ----------------------------------
 
 
+def _greedy(ex: ExerciseState, context: RuleContext) -> Proposal:
+    """A custom rule that always asks for more: the engine must still keep every safety rule."""
+    more = attrs.evolve(ex.dose, sets=min(20, ex.dose.sets + 1), max_sets=None)
+    return Proposal(to=attrs.evolve(ex, dose=more), text="always more")
+
+
 class Progressing(RuleBasedStateMachine):
     """Drive a programme through random sessions and check the safety rules after each."""
 
@@ -208,11 +221,20 @@ class Progressing(RuleBasedStateMachine):
         self.state: ProgramState | None = None
         self.last: Any = None
         self.flagged = False
+        self.rules = EngineRules()
 
-    @initialize(protocol=st.sampled_from(plantarkit.protocols()))
-    def begin(self, protocol: Any) -> None:
+    @initialize(
+        protocol=st.sampled_from(plantarkit.protocols()),
+        rules=st.one_of(
+            st.just(EngineRules()),
+            testing.engine_rules(),
+            st.builds(EngineRules, progression=st.just((_greedy,))),
+        ),
+    )
+    def begin(self, protocol: Any, rules: EngineRules) -> None:
         program = build_program(plantarkit.example_assessment(), protocol, weeks=12)
         self.state = start(program)
+        self.rules = rules
 
     @precondition(lambda self: self.state is not None)
     @rule(
@@ -246,7 +268,9 @@ class Progressing(RuleBasedStateMachine):
         self.flagged = self.flagged or flags is not None
         before = s
         result = advance(
-            s, SessionLog(day=day, exercises=tuple(logs), pain=(pain,), red_flags=flags)
+            s,
+            SessionLog(day=day, exercises=tuple(logs), pain=(pain,), red_flags=flags),
+            rules=self.rules,
         )
         self.check_step(before, result, pain, completion, gap)
         self.state, self.last = result.state, result
@@ -258,7 +282,7 @@ class Progressing(RuleBasedStateMachine):
             assert all(d.action is Action.STOP for d in result.decisions)
             assert result.state.referral is not None
             return
-        rules = EngineRules()
+        rules = self.rules
         for decision, old in zip(result.decisions, before.exercises, strict=True):
             rule = rules.hold_rule if isinstance(old.dose.work, Hold) else rules.pain_rule
             broken = verdict(evaluate(rule, pain, before.pain)) is Verdict.REDUCE
@@ -280,6 +304,11 @@ class Progressing(RuleBasedStateMachine):
                 and result.state.phase == before.phase
             ):
                 assert abs(new.rung - old.rung) <= 1
+        if result.state.phase == before.phase - 1:  # only a flare in maintenance steps back
+            assert result.phase.action is Action.REGRESS
+            assert before.program.protocol.phases[before.phase].maintenance
+            assert any(d.action is Action.REGRESS for d in result.decisions)
+            return
         assert result.state.phase in (before.phase, before.phase + 1)
         if result.state.phase != before.phase:
             assert result.phase.action is Action.PROGRESS
@@ -423,3 +452,88 @@ def test_pain_still_overrides_the_dose_table() -> None:
     assert decision.action is Action.REGRESS
     assert decision.reasons[0].rule == "pain_model"
     assert result.state.exercises[0].dose.rm != 10
+
+
+# --- tests from logs, maintenance flares, state checks -----------------------------------------
+
+
+def _top_down_in_week_two() -> tuple[ProgramState, int]:
+    program = build_program(plantarkit.example_assessment(), "top_down", weeks=12)
+    s = start(program)
+    day = 1
+    for day in range(1, 16, 2):
+        s = advance(s, everything(s, day)).state
+    return s, day
+
+
+def test_the_assessments_tests_hold_a_phase_until_logs_show_better_results() -> None:
+    s, day = _top_down_in_week_two()
+    assert s.phase_id == "hip_restoration"  # right hip rotation 27° and a Trendelenburg sign
+    hip = TestResult(test=TestKind.HIP_INTERNAL_ROTATION_DEG, side=Side.RIGHT, value=36)
+    log = attrs.evolve(everything(s, day + 2), tests=(hip,))
+    held = advance(s, log)
+    assert held.state.phase_id == "hip_restoration"
+    assert any("Trendelenburg" in r.text for r in held.phase.reasons)
+    assert hip in held.state.tests
+    assert all(t.value != 27 for t in held.state.tests)  # the newest result replaces the old
+    signs = Bilateral[bool | None](left=None, right=False)
+    moved = advance(held.state, attrs.evolve(everything(held.state, day + 4), trendelenburg=signs))
+    assert moved.phase.action is Action.PROGRESS
+    assert moved.state.phase_id == "chain_integration"
+    assert moved.state.trendelenburg == Bilateral(left=False, right=False)  # left kept
+
+
+def _maintenance_protocol() -> Any:
+    first = Phase(
+        id="strength",
+        name="Strength",
+        start_week=1,
+        end_week=1,
+        slots=(Slot(item="clam"),),
+        max_plantar_load=PlantarLoad.NONE,
+    )
+    keep = attrs.evolve(
+        first, id="keep_going", name="Keep going", start_week=2, end_week=None, maintenance=True
+    )
+    return Protocol(id="two_step", name="Two steps", phases=(first, keep))
+
+
+@pytest.mark.parametrize("steps_back", [True, False])
+def test_a_flare_in_maintenance_steps_back_a_phase(steps_back: bool) -> None:
+    rules = EngineRules(min_days_in_phase=1, flare_steps_back=steps_back)
+    s = start(build_program(None, _maintenance_protocol(), weeks=4))
+    day = 1
+    while s.phase == 0:
+        day += 1
+        s = advance(s, everything(s, day), rules=rules).state
+    assert s.phase_id == "keep_going"
+    sore = PainReport(day=day + 1, during=Pain(8), after=Pain(3), next_morning=Pain(3))
+    result = advance(s, everything(s, day + 1, sore), rules=rules)
+    if steps_back:
+        assert result.phase.action is Action.REGRESS
+        assert result.state.phase_id == "strength"
+        assert result.phase.reasons[0].rule == "flare"
+        assert "flared" in result.summary
+    else:
+        assert result.state.phase_id == "keep_going"
+        assert result.phase.action is Action.HOLD
+
+
+def test_states_are_checked() -> None:
+    s = start(build_program(None, "staged", weeks=4))
+    with pytest.raises(InvalidValueError, match=r"\$\.phase:"):
+        attrs.evolve(s, phase=9)
+    with pytest.raises(InvalidValueError, match=r"\$\.exercises\[1\]\.exercise"):
+        attrs.evolve(s, exercises=(s.exercises[0], s.exercises[0]))
+    with pytest.raises(InvalidValueError, match=r"\$\.phase_start_day"):
+        attrs.evolve(s, phase_start_day=5)
+    data = plantarkit.io.unstructure(s)
+    data["exercises"][0]["rung"] = None  # a ladder without a rung
+    with pytest.raises(plantarkit.DocumentError, match=r"\$\.exercises\[0\]"):
+        plantarkit.io.structure(data, ProgramState)
+
+
+def test_pain_reports_from_the_future_are_refused(state: ProgramState) -> None:
+    log = SessionLog(day=1, pain=(PainReport(day=3, during=Pain(1)),))
+    with pytest.raises(InvalidValueError, match=r"\$\.pain\[0\]\.day"):
+        advance(state, log)
