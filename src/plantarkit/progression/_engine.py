@@ -22,6 +22,7 @@ from plantarkit._core.checks import EnumCheck, Instance, Number, Text, TupleOf
 from plantarkit._core.errors import InvalidValueError, Problem, UnknownIdError
 from plantarkit._core.evidence import Citation, Grade
 from plantarkit._core.side import Bilateral, Side
+from plantarkit._core.trusted import maker
 from plantarkit.chain import Referral, referral_for
 from plantarkit.chain._assessment import BilateralOf
 from plantarkit.exercises import Catalogue, Hold, Prescription, Reps, Timed, catalogue
@@ -446,15 +447,16 @@ def _check_log(state: ProgramState, log: SessionLog) -> None:
         raise InvalidValueError(problems)
 
 
-def _pain_for(log: SessionLog, exercise_id: str) -> PainReport:
-    """The report for this exercise, else the session's, else an empty one (never good news)."""
+def _pain_reports(log: SessionLog) -> tuple[dict[str, PainReport], PainReport]:
+    """Each exercise's own pain report, and the session's (an empty one: never good news)."""
+    own: dict[str, PainReport] = {}
     whole: PainReport | None = None
     for p in log.pain:
-        if p.exercise == exercise_id:
-            return p
-        if p.exercise is None and whole is None:
-            whole = p
-    return whole if whole is not None else PainReport(day=log.day)
+        if p.exercise is None:
+            whole = whole or p
+        else:
+            own.setdefault(p.exercise, p)
+    return own, whole if whole is not None else PainReport(day=log.day)
 
 
 def _met(dose: Prescription, done: tuple[float, ...]) -> tuple[bool, str]:
@@ -474,23 +476,59 @@ def _met(dose: Prescription, done: tuple[float, ...]) -> tuple[bool, str]:
     return low >= work.rounds, f"fewest intervals {low:g} of {work.rounds}"
 
 
+# The engine builds its reasons, decisions and states from checked parts without a second
+# round of field checks; the tests rebuild them with the checking constructors.
+_new_reason = maker(Reason)
+_new_decision = maker(Decision)
+_new_exercise_state = maker(ExerciseState)
+_new_state = maker(ProgramState)
+
+
+def _reason(
+    rule: str,
+    text: str,
+    *,
+    measure: str = "",
+    value: float | None = None,
+    threshold: float | None = None,
+    citation: Citation | None = None,
+) -> Reason:
+    return _new_reason(
+        rule=rule,
+        text=text,
+        measure=measure,
+        value=value,
+        threshold=threshold,
+        citation=citation,
+    )
+
+
 def _counted(ex: ExerciseState, good: int) -> ExerciseState:
     """The same exercise state with a new count of good sessions."""
     if good == ex.good_sessions:
         return ex
-    return attrs.evolve(ex, good_sessions=good)
+    return _new_exercise_state(
+        exercise=ex.exercise,
+        dose=ex.dose,
+        ladder=ex.ladder,
+        rung=ex.rung,
+        good_sessions=good,
+        progression=ex.progression,
+    )
 
 
 def _decision(
     ex: ExerciseState, action: Action, reasons: tuple[Reason, ...], dose: Prescription
 ) -> Decision:
-    return Decision(exercise=ex.exercise, action=action, reasons=reasons, dose=dose)
+    return _new_decision(
+        exercise=ex.exercise, action=action, reasons=reasons, dose=dose, phase=None
+    )
 
 
 def _from_proposal(proposal: Proposal, rule: str) -> Reason:
-    return Reason(
-        rule=rule,
-        text=proposal.text,
+    return _reason(
+        rule,
+        proposal.text,
         measure=proposal.measure,
         value=proposal.value,
         threshold=proposal.threshold,
@@ -498,18 +536,46 @@ def _from_proposal(proposal: Proposal, rule: str) -> Reason:
     )
 
 
+_new_context = maker(RuleContext)
+
+
+def _context(
+    base: RuleContext,
+    good: int,
+    done: ExerciseLog | None,
+    pain: PainReport | None,
+    how: str,
+    table: Prescription | None,
+) -> RuleContext:
+    return _new_context(
+        day=base.day,
+        week=base.week,
+        good_sessions=good,
+        sessions_to_progress=base.sessions_to_progress,
+        catalogue=base.catalogue,
+        done=done,
+        pain=pain,
+        how=how,
+        table=table,
+    )
+
+
 def _regress(
-    rules: EngineRules, ex: ExerciseState, ctx: RuleContext, why: tuple[Reason, ...]
+    rules: EngineRules,
+    ex: ExerciseState,
+    ctx: RuleContext,
+    why: tuple[Reason, ...],
+    taken: set[str],
 ) -> tuple[Decision, ExerciseState]:
     """One step easier by the regression rules, or easing off in place at the easiest dose."""
-    found = propose(rules.regression, ex, ctx, path="$.rules.regression")
+    found = propose(rules.regression, ex, ctx, path="$.rules.regression", taken=taken)
     if found is None or found[0].to is None:
         reason = (
             _from_proposal(*found)
             if found is not None
-            else Reason(
-                rule="regression",
-                text="already at the easiest dose: do less or rest, and see a clinician"
+            else _reason(
+                "regression",
+                "already at the easiest dose: do less or rest, and see a clinician"
                 " if pain persists",
             )
         )
@@ -517,48 +583,51 @@ def _regress(
     proposal, name = found
     assert proposal.to is not None
     moved = _counted(proposal.to, 0)
+    taken.add(moved.exercise)
     return _decision(ex, Action.REGRESS, (*why, _from_proposal(proposal, name)), moved.dose), moved
 
 
 def _decide(
     rules: EngineRules,
     ex: ExerciseState,
-    log: SessionLog,
+    done: ExerciseLog | None,
+    report: PainReport,
     gap: int,
     history: tuple[PainReport, ...],
     judged: dict[tuple[int, int], tuple[Verdict, tuple[Reason, ...]]],
     base: RuleContext,
     table: Prescription | None,
+    taken: set[str],
 ) -> tuple[Decision, ExerciseState, Verdict]:
     """One exercise's decision, its new state, and the pain verdict behind it.
 
     ``table`` is the protocol's dose for this week when the exercise follows a
-    weekly dose table (a slot schedule), else ``None``.
+    weekly dose table (a slot schedule), else ``None``. ``taken`` holds the
+    exercises in the phase (a step may not switch to one of them); a step to a
+    new exercise adds it.
     """
-    done = next((e for e in log.exercises if e.exercise == ex.exercise), None)
     if gap > rules.gap_days:
-        why = Reason(
-            rule="gap",
-            text=f"{gap} days since the last session (more than {rules.gap_days})",
+        why = _reason(
+            "gap",
+            f"{gap} days since the last session (more than {rules.gap_days})",
             measure="gap_days",
             value=gap,
             threshold=rules.gap_days,
         )
-        ctx = attrs.evolve(base, good_sessions=ex.good_sessions, done=done, table=table)
-        return (*_regress(rules, ex, ctx, (why,)), Verdict.OK)
+        ctx = _context(base, ex.good_sessions, done, None, "", table)
+        return (*_regress(rules, ex, ctx, (why,), taken), Verdict.OK)
     if done is None or done.skipped:
-        why = Reason(rule="attendance", text="not done this session: no progress")
+        why = _reason("attendance", "not done this session: no progress")
         return _decision(ex, Action.HOLD, (why,), ex.dose), ex, Verdict.OK
     rule = rules.hold_rule if isinstance(ex.dose.work, Hold) else rules.pain_rule
-    report = _pain_for(log, ex.exercise)
     key = (id(rule), id(report))
     judgement = judged.get(key)
     if judgement is None:  # exercises sharing the session's report and rule are judged once
         checks = evaluate(rule, report, history)
         pain_reasons = tuple(
-            Reason(
-                rule=c.rule,
-                text=c.reason,
+            _reason(
+                c.rule,
+                c.reason,
                 measure=c.measure,
                 value=c.value,
                 threshold=c.threshold,
@@ -570,23 +639,21 @@ def _decide(
         judgement = judged[key] = (verdict(checks), pain_reasons)
     outcome, pain_reasons = judgement
     if outcome is Verdict.REDUCE:
-        ctx = attrs.evolve(
-            base, good_sessions=ex.good_sessions, done=done, pain=report, table=table
-        )
-        return (*_regress(rules, ex, ctx, pain_reasons), outcome)
+        ctx = _context(base, ex.good_sessions, done, report, "", table)
+        return (*_regress(rules, ex, ctx, pain_reasons, taken), outcome)
     if outcome is Verdict.HOLD:
         return _decision(ex, Action.HOLD, pain_reasons, ex.dose), _counted(ex, 0), outcome
     met, how = _met(ex.dose, done.sets)
     if not met:
-        why = Reason(rule="dose", text=f"{how}: keep this dose")
+        why = _reason("dose", f"{how}: keep this dose")
         return _decision(ex, Action.HOLD, (why,), ex.dose), _counted(ex, 0), outcome
     good = ex.good_sessions + 1
-    ctx = attrs.evolve(base, good_sessions=good, done=done, pain=report, how=how, table=table)
+    ctx = _context(base, good, done, report, how, table)
     chosen = ex.progression or rules.progression
     path = "$.progression" if ex.progression else "$.rules.progression"
-    found = propose(chosen, ex, ctx, path=path)
+    found = propose(chosen, ex, ctx, path=path, taken=taken)
     if found is None:
-        why = Reason(rule="progression", text=f"{how}; no progression rule applies: keep this dose")
+        why = _reason("progression", f"{how}; no progression rule applies: keep this dose")
         return _decision(ex, Action.HOLD, (why,), ex.dose), _counted(ex, good), outcome
     proposal, name = found
     reason = _from_proposal(proposal, name)
@@ -594,6 +661,7 @@ def _decide(
         kept = _counted(ex, good if proposal.counts else 0)
         return _decision(ex, Action.HOLD, (reason,), ex.dose), kept, outcome
     moved = _counted(proposal.to, 0)
+    taken.add(moved.exercise)
     return _decision(ex, Action.PROGRESS, (reason,), moved.dose), moved, outcome
 
 
@@ -808,13 +876,27 @@ def advance(
         sessions_to_progress=rules.sessions_to_progress,
         catalogue=cat,
     )
+    done = {e.exercise: e for e in log.exercises}
+    taken = {e.exercise for e in state.exercises}
+    own_pain, session_pain = _pain_reports(log)
     decided = [
-        _decide(rules, ex, log, gap, history, judged, base, tables.get(ex.exercise))
+        _decide(
+            rules,
+            ex,
+            done.get(ex.exercise),
+            own_pain.get(ex.exercise, session_pain),
+            gap,
+            history,
+            judged,
+            base,
+            tables.get(ex.exercise),
+            taken,
+        )
         for ex in state.exercises
     ]
     decisions = tuple(d for d, _, _ in decided)
     flares = [d for d, _, outcome in decided if outcome is Verdict.REDUCE]
-    new_state = ProgramState(
+    new_state = _new_state(
         program=state.program,
         phase=state.phase,
         exercises=tuple(s for _, s, _ in decided),
@@ -826,7 +908,9 @@ def advance(
         referral=None,
     )
     phase_decision, new_state = _phase_decision(new_state, log, decisions, flares, cat, rules)
-    counts = {a: sum(d.action is a for d in decisions) for a in Action}
+    counts = dict.fromkeys(Action, 0)
+    for d in decisions:
+        counts[d.action] += 1
     summary = (
         f"Day {log.day}: {counts[Action.PROGRESS]} to progress, {counts[Action.HOLD]} to hold, "
         f"{counts[Action.REGRESS]} to ease off."

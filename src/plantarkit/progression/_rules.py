@@ -21,7 +21,7 @@ accepted by :class:`~plantarkit.progression.EngineRules`, a plain callable
 
 import math
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from typing import Any, Literal
 
 import attrs
@@ -29,6 +29,7 @@ import attrs
 from plantarkit._core.checks import EnumCheck, Instance, Number, Text, TupleOf
 from plantarkit._core.errors import InvalidValueError
 from plantarkit._core.evidence import Citation, Grade
+from plantarkit._core.trusted import maker
 from plantarkit.exercises import Catalogue
 from plantarkit.exercises._dose import (
     BandResistance,
@@ -170,6 +171,45 @@ class Proposal:
 
 # --- helpers ----------------------------------------------------------------------------------
 
+_new_proposal = maker(Proposal)
+_new_state = maker(ExerciseState)
+
+
+def _proposal(
+    to: ExerciseState | None,
+    text: str,
+    *,
+    counts: bool = True,
+    measure: str = "",
+    value: float | None = None,
+    threshold: float | None = None,
+    citation: Citation | None = None,
+) -> Proposal:
+    """A proposal of a built-in rule (its parts are checked values already)."""
+    return _new_proposal(
+        to=to,
+        text=text,
+        counts=counts,
+        measure=measure,
+        value=value,
+        threshold=threshold,
+        citation=citation,
+    )
+
+
+def _state(
+    ex: ExerciseState, exercise: str, dose: Prescription, ladder: str | None, rung: int | None
+) -> ExerciseState:
+    """A new state for ``ex`` (count of good sessions restarted, its rules kept)."""
+    return _new_state(
+        exercise=exercise,
+        dose=dose,
+        ladder=ladder,
+        rung=rung,
+        good_sessions=0,
+        progression=ex.progression,
+    )
+
 
 def _check_rules(rules: object, path: str) -> None:
     """Raise unless ``rules`` is a tuple of built-in progression rule values."""
@@ -194,8 +234,8 @@ def _not_yet(
     if ctx.good_sessions >= need:
         return None
     lead = f"{ctx.how}; " if ctx.how else ""
-    return Proposal(
-        to=None,
+    return _proposal(
+        None,
         text=f"{lead}{ctx.good_sessions} of {need} good sessions before {what}",
         measure="good_sessions",
         value=ctx.good_sessions,
@@ -214,8 +254,8 @@ def _too_painful(
     if during is not None and during.value <= max_pain_during:
         return None
     rated = "not rated" if during is None else f"{during.value}/10"
-    return Proposal(
-        to=None,
+    return _proposal(
+        None,
         text=(
             f"{_lead(ctx)}pain during {rated} (a step up needs at most {max_pain_during}/10):"
             " this session does not count towards one"
@@ -230,13 +270,7 @@ def _too_painful(
 
 def _moved(ex: ExerciseState, dose: Prescription) -> ExerciseState:
     """The same exercise (same ladder position and rules) at a new dose, count restarted."""
-    return ExerciseState(
-        exercise=ex.exercise,
-        dose=dose,
-        ladder=ex.ladder,
-        rung=ex.rung,
-        progression=ex.progression,
-    )
+    return _state(ex, ex.exercise, dose, ex.ladder, ex.rung)
 
 
 def _rung(ex: ExerciseState, ctx: RuleContext, offset: int) -> ExerciseState | None:
@@ -248,13 +282,7 @@ def _rung(ex: ExerciseState, ctx: RuleContext, offset: int) -> ExerciseState | N
         return None
     step = ladder.steps[index]
     dose = step.dose if step.dose is not None else ctx.catalogue[step.exercise].dose
-    return ExerciseState(
-        exercise=step.exercise,
-        dose=dose,
-        ladder=ladder.id,
-        rung=index,
-        progression=ex.progression,
-    )
+    return _state(ex, step.exercise, dose, ladder.id, index)
 
 
 def _lead(ctx: RuleContext) -> str:
@@ -300,8 +328,8 @@ class WeeklyTable:
         if table.load.kg is None and built_up:  # keep the weight the person has built up
             table = attrs.evolve(table, load=ex.dose.load)
         if table != ex.dose:
-            return Proposal(
-                to=_moved(ex, table),
+            return _proposal(
+                _moved(ex, table),
                 text=f"{_lead(ctx)}the protocol's dose for week {ctx.week}: {table.brief()}",
                 measure="week",
                 value=ctx.week,
@@ -311,8 +339,8 @@ class WeeklyTable:
             proposal = rule.propose(ex, ctx)
             if proposal is not None:
                 return proposal
-        return Proposal(
-            to=None,
+        return _proposal(
+            None,
             text=f"{_lead(ctx)}following the protocol's weekly dose table (week {ctx.week})",
             measure="week",
             value=ctx.week,
@@ -350,8 +378,9 @@ class LadderUp:
 
     def propose(self, ex: ExerciseState, ctx: RuleContext) -> Proposal | None:
         """The next rung, once mastered."""
-        up = _rung(ex, ctx, +1)
-        if up is None:
+        if ex.ladder is None or ex.rung is None:
+            return None
+        if ex.rung + 1 >= len(ctx.catalogue.ladder(ex.ladder).steps):
             return None
         painful = _too_painful(self.max_pain_during, ctx, self.citation)
         if painful is not None:
@@ -359,8 +388,10 @@ class LadderUp:
         wait = _not_yet("the next rung", self.sessions, ctx, self.citation)
         if wait is not None:
             return wait
-        return Proposal(
-            to=up,
+        up = _rung(ex, ctx, +1)
+        assert up is not None  # checked above
+        return _proposal(
+            up,
             text=(
                 f"{_lead(ctx)}{ctx.good_sessions} good sessions in a row: next rung of"
                 f" '{ex.ladder}' ({up.exercise}, {up.dose.brief()})"
@@ -428,9 +459,9 @@ class LoadUp:
         if wait is not None:
             return wait
         if isinstance(heavier, str):
-            return Proposal(to=None, text=f"{_lead(ctx)}{heavier}", citation=self.citation)
-        return Proposal(
-            to=_moved(ex, attrs.evolve(ex.dose, load=heavier)),
+            return _proposal(None, f"{_lead(ctx)}{heavier}", citation=self.citation)
+        return _proposal(
+            _moved(ex, attrs.evolve(ex.dose, load=heavier)),
             text=f"{_lead(ctx)}{ctx.good_sessions} good sessions in a row: add load ({heavier})",
             measure="good_sessions",
             value=ctx.good_sessions,
@@ -493,8 +524,8 @@ class DoubleProgression:
         wait = _not_yet("the next step", self.sessions, ctx, self.citation)
         if wait is not None:
             return wait
-        return Proposal(
-            to=_moved(ex, dose),
+        return _proposal(
+            _moved(ex, dose),
             text=f"{_lead(ctx)}double progression: {what}",
             measure="reps",
             value=work.count,
@@ -548,8 +579,8 @@ class VolumeUp:
         wait = _not_yet("more volume", self.sessions, ctx, self.citation)
         if wait is not None:
             return wait
-        return Proposal(
-            to=_moved(ex, new),
+        return _proposal(
+            _moved(ex, new),
             text=f"{_lead(ctx)}{what} (goal {self.max_sets} x {self.max_seconds:g} s)",
             measure="good_sessions",
             value=ctx.good_sessions,
@@ -609,8 +640,8 @@ class RunWalkUp:
             total = work.rounds * (work.run_seconds + work.walk_seconds)
             rounds = max(1, math.floor(total / (run + work.walk_seconds) + 0.5))
         new = attrs.evolve(ex.dose, work=attrs.evolve(work, run_seconds=run, rounds=rounds))
-        return Proposal(
-            to=_moved(ex, new),
+        return _proposal(
+            _moved(ex, new),
             text=f"{_lead(ctx)}more running: {new.work}",
             measure="good_sessions",
             value=ctx.good_sessions,
@@ -700,8 +731,8 @@ class LadderDown:
         down = _rung(ex, ctx, -1)
         if down is None:
             return None
-        return Proposal(
-            to=down,
+        return _proposal(
+            down,
             text=f"back a rung of '{ex.ladder}': {down.exercise}, {down.dose.brief()}",
             citation=self.citation,
         )
@@ -739,8 +770,8 @@ class LessLoad:
         lighter = _lighter(ex.dose.load, self.step_kg)
         if lighter is None:
             return None
-        return Proposal(
-            to=_moved(ex, attrs.evolve(ex.dose, load=lighter)),
+        return _proposal(
+            _moved(ex, attrs.evolve(ex.dose, load=lighter)),
             text=f"less load: {lighter}",
             citation=self.citation,
         )
@@ -764,8 +795,8 @@ class FewerSets:
         if ex.dose.sets <= self.min_sets:
             return None
         sets = max(self.min_sets, ex.dose.sets - self.step)
-        return Proposal(
-            to=_moved(ex, attrs.evolve(ex.dose, sets=sets, max_sets=None)),
+        return _proposal(
+            _moved(ex, attrs.evolve(ex.dose, sets=sets, max_sets=None)),
             text=f"fewer sets: {sets}",
             citation=self.citation,
         )
@@ -811,8 +842,8 @@ class LessWork:
             if rounds == work.rounds:
                 return None
             new = attrs.evolve(dose, work=attrs.evolve(work, rounds=rounds))
-        return Proposal(
-            to=_moved(ex, new), text=f"less work per set: {new.brief()}", citation=self.citation
+        return _proposal(
+            _moved(ex, new), text=f"less work per set: {new.brief()}", citation=self.citation
         )
 
 
@@ -837,11 +868,14 @@ def propose(
     ctx: RuleContext,
     *,
     path: str,
+    taken: Container[str] = (),
 ) -> tuple[Proposal, str] | None:
     """The proposal of the first rule in ``rules`` that applies, and that rule's name.
 
     The name is a built-in rule's ``kind`` or a custom rule's function name.
-    ``path`` says where the rules came from, for errors from custom rules.
+    A proposal that would switch to an exercise in ``taken`` (already in the
+    phase) counts as not applying, so the next rule is asked. ``path`` says
+    where the rules came from, for errors from custom rules.
     """
     for i, rule in enumerate(rules):
         if not callable(rule):
@@ -857,6 +891,10 @@ def propose(
                     "expected a Proposal or None",
                 )
             proposal = result
-        if proposal is not None:
-            return proposal, name
+        if proposal is None:
+            continue
+        to = proposal.to
+        if to is not None and to.exercise != ex.exercise and to.exercise in taken:
+            continue  # two states of one exercise in a phase would be ambiguous
+        return proposal, name
     return None
