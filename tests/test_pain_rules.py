@@ -201,3 +201,59 @@ def test_evaluation_is_deterministic_and_explained(
         assert check.rule == rule.kind
         assert check.citation == rule.citation
     assert verdict(first) is max((c.verdict for c in first), default=Verdict.OK)
+
+
+@given(
+    pain_rules(),
+    st.integers(1, 60).flatmap(
+        lambda day: st.tuples(
+            pain_reports(day=day),
+            st.lists(st.integers(1, day).flatmap(lambda d: pain_reports(day=d)), max_size=12),
+        )
+    ),
+)
+def test_the_engines_quick_verdict_matches_the_explained_one(rule: Any, drawn: Any) -> None:
+    from plantarkit.progression._pain import quick_verdict
+
+    report, history = drawn
+    history = tuple(sorted(history, key=lambda r: r.day))
+    assert quick_verdict(rule, report, history) is verdict(evaluate(rule, report, history))
+
+
+def test_quick_verdict_at_every_boundary() -> None:
+    import itertools
+
+    from plantarkit.progression import (
+        CautiousRule,
+        IsometricRule,
+        NextDayRule,
+        PainModel,
+        PainRule,
+    )
+    from plantarkit.progression._pain import quick_verdict
+
+    rules: tuple[PainRule, ...] = (
+        PainModel(),
+        PainModel(weekly_rise=False),
+        IsometricRule(),
+        NextDayRule(),
+        NextDayRule(tolerance=1),
+        CautiousRule(),
+    )
+    calm_week = tuple(PainReport(day=d, first_step=Pain(2), stiffness=Pain(2)) for d in (1, 3))
+    histories = ((), calm_week)
+    pains = (None, 2, 3, 5, 6)
+    for rule, history, during, after, base, morning, settled, stiff in itertools.product(
+        rules, histories, pains, pains, (None, 3), (None, 3, 4), (None, 5, 6), (None, 1, 3)
+    ):
+        report = PainReport(
+            day=9,
+            during=None if during is None else Pain(during),
+            after=None if after is None else Pain(after),
+            first_step=None if base is None else Pain(base),
+            next_morning=None if morning is None else Pain(morning),
+            settled_minutes=settled,
+            stiffness=None if stiff is None else Pain(stiff),
+        )
+        expected = verdict(evaluate(rule, report, history))
+        assert quick_verdict(rule, report, history) is expected, (rule, report)

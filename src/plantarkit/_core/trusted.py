@@ -25,10 +25,10 @@ T = TypeVar("T")
 
 
 def maker(cls: type[T]) -> Callable[..., T]:
-    """A function taking every field of ``cls`` by keyword and returning an unchecked instance.
+    """A function taking every field of ``cls`` and returning an unchecked instance.
 
-    It runs no validators, converters or ``__attrs_post_init__``; a missing or
-    unknown field is a ``TypeError`` as for any Python call.
+    Fields are passed by keyword. It runs no validators, converters or ``__attrs_post_init__``;
+    a missing or unknown field is a ``TypeError`` as for any Python call.
     """
     return typing.cast(Callable[..., T], _maker(typing.cast(type, cls)))
 

@@ -12,7 +12,9 @@ cannot be judged holds it; only then may an exercise progress, by at most one
 step per session. A phase is entered only when its gates pass.
 """
 
+import bisect
 import enum
+import itertools
 import typing
 from typing import Any
 
@@ -44,6 +46,7 @@ from plantarkit.progression._pain import (
     PainRule,
     Verdict,
     evaluate,
+    quick_verdict,
     verdict,
 )
 from plantarkit.progression._program import Program
@@ -265,6 +268,9 @@ class ProgramState:
                 "$.phase_start_day",
                 f"must be at most the day after the last logged day ({self.day + 1})",
             )
+        for i in range(1, len(self.pain)):
+            if self.pain[i].day < self.pain[i - 1].day:
+                raise InvalidValueError(f"$.pain[{i}].day", "pain reports must be in order of day")
         seen: set[str] = set()
         for i, e in enumerate(self.exercises):
             if e.exercise in seen:
@@ -622,7 +628,11 @@ def _decide(
     rule = rules.hold_rule if isinstance(ex.dose.work, Hold) else rules.pain_rule
     key = (id(rule), id(report))
     judgement = judged.get(key)
-    if judgement is None:  # exercises sharing the session's report and rule are judged once
+    # Exercises sharing the session's report and rule are judged once; reasons are written
+    # only when the verdict is not OK.
+    if judgement is None and quick_verdict(rule, report, history) is Verdict.OK:
+        judgement = judged[key] = (Verdict.OK, ())
+    if judgement is None:
         checks = evaluate(rule, report, history)
         pain_reasons = tuple(
             _reason(
@@ -712,6 +722,10 @@ _FLARE_CITATION = Citation(
 )
 
 
+def _phase_verdict(action: Action, reasons: tuple[Reason, ...], phase: str) -> Decision:
+    return _new_decision(exercise=None, action=action, reasons=reasons, dose=None, phase=phase)
+
+
 def _step_back(
     state: ProgramState, log: SessionLog, flares: list[Decision], cat: Catalogue
 ) -> tuple[Decision, ProgramState]:
@@ -719,9 +733,9 @@ def _step_back(
     protocol = state.program.protocol
     back = protocol.phases[state.phase - 1]
     names = ", ".join(d.exercise or "" for d in flares)
-    why = Reason(
-        rule="flare",
-        text=(
+    why = _reason(
+        "flare",
+        (
             f"pain flared in maintenance ({names}): back to '{back.id}' to build up again"
             " from a level that was pain-free"
         ),
@@ -733,7 +747,7 @@ def _step_back(
         phase_start_day=log.day + 1,
         exercises=_phase_exercises(state.program, back.id, cat),
     )
-    return Decision(exercise=None, action=Action.REGRESS, reasons=(why,), phase=back.id), moved
+    return _phase_verdict(action=Action.REGRESS, reasons=(why,), phase=back.id), moved
 
 
 def _phase_decision(
@@ -749,19 +763,19 @@ def _phase_decision(
     if flares and phase.maintenance and state.phase > 0 and rules.flare_steps_back:
         return _step_back(state, log, flares, cat)
     if state.phase + 1 >= len(protocol.phases):
-        why = Reason(rule="phase", text="last phase: keep the routine going")
-        return Decision(exercise=None, action=Action.HOLD, reasons=(why,), phase=phase.id), state
+        why = _reason("phase", "last phase: keep the routine going")
+        return _phase_verdict(action=Action.HOLD, reasons=(why,), phase=phase.id), state
     nxt = protocol.phases[state.phase + 1]
     days_in = log.day - state.phase_start_day + 1
     if days_in < rules.min_days_in_phase:
-        why = Reason(
-            rule="phase",
-            text=f"{days_in} of at least {rules.min_days_in_phase} days in '{phase.id}'",
+        why = _reason(
+            "phase",
+            f"{days_in} of at least {rules.min_days_in_phase} days in '{phase.id}'",
             measure="days_in_phase",
             value=days_in,
             threshold=rules.min_days_in_phase,
         )
-        return Decision(exercise=None, action=Action.HOLD, reasons=(why,), phase=phase.id), state
+        return _phase_verdict(action=Action.HOLD, reasons=(why,), phase=phase.id), state
     mastered = all(d.action is not Action.REGRESS for d in decisions) and all(
         e.good_sessions >= rules.sessions_to_progress for e in state.exercises
     )
@@ -772,15 +786,15 @@ def _phase_decision(
     usual_start = (nxt.start_week - 1) * 7 + 1
     if failing or (not gates and log.day + 1 < usual_start):
         # Unknown counts as not passed: a phase is never entered on missing evidence.
-        reasons = tuple(Reason(rule="gate", text=f"{r.gate}: {r.reason}") for r in failing) or (
-            Reason(
-                rule="phase",
-                text=f"no gates: '{nxt.id}' starts in its usual week {nxt.start_week}",
+        reasons = tuple(_reason("gate", f"{r.gate}: {r.reason}") for r in failing) or (
+            _reason(
+                "phase",
+                f"no gates: '{nxt.id}' starts in its usual week {nxt.start_week}",
             ),
         )
-        return Decision(exercise=None, action=Action.HOLD, reasons=reasons, phase=phase.id), state
-    reasons = tuple(Reason(rule="gate", text=f"{r.gate}: {r.reason}") for r in results) or (
-        Reason(rule="phase", text=f"week {nxt.start_week}: '{nxt.id}' begins"),
+        return _phase_verdict(action=Action.HOLD, reasons=reasons, phase=phase.id), state
+    reasons = tuple(_reason("gate", f"{r.gate}: {r.reason}") for r in results) or (
+        _reason("phase", f"week {nxt.start_week}: '{nxt.id}' begins"),
     )
     moved = attrs.evolve(
         state,
@@ -788,7 +802,26 @@ def _phase_decision(
         phase_start_day=log.day + 1,
         exercises=_phase_exercises(state.program, nxt.id, cat),
     )
-    return Decision(exercise=None, action=Action.PROGRESS, reasons=reasons, phase=nxt.id), moved
+    return _phase_verdict(action=Action.PROGRESS, reasons=reasons, phase=nxt.id), moved
+
+
+def _recent_pain(old: tuple[PainReport, ...], log: SessionLog) -> tuple[PainReport, ...]:
+    """The reports of the last :data:`PAIN_HISTORY_DAYS` days, in order of day."""
+    cutoff = log.day - PAIN_HISTORY_DAYS
+    start = bisect.bisect_right(old, cutoff, key=_day) if old and old[0].day <= cutoff else 0
+    kept = old[start:] if start else old
+    new = tuple(p for p in log.pain if p.day > cutoff)
+    if not new:
+        return kept
+    if (kept and new[0].day < kept[-1].day) or any(
+        a.day > b.day for a, b in itertools.pairwise(new)
+    ):
+        return tuple(sorted((*kept, *new), key=_day))  # a late report: keep days in order
+    return kept + new
+
+
+def _day(report: PainReport) -> int:
+    return report.day
 
 
 def _newest_tests(
@@ -841,10 +874,13 @@ def advance(
         raise InvalidValueError("$.rules", f"expected EngineRules, got {type(rules).__name__}")
     rules = _DEFAULT_RULES if rules is None else rules
     cat = catalogue() if catalogue_ is None else catalogue_
-    history = state.pain
+    # Rules that look back compare this week with the last: older reports need not be read.
+    first = min((p.day for p in log.pain), default=log.day)
+    since = ((first - 1) // 7 - 1) * 7 + 1
+    history = state.pain[bisect.bisect_left(state.pain, since, key=_day) :]
     # Keep the last PAIN_HISTORY_DAYS of reports: enough for weekly rules and pain gates,
     # and long simulations stay linear in time.
-    pain = tuple(p for p in (*state.pain, *log.pain) if p.day > log.day - PAIN_HISTORY_DAYS)
+    pain = _recent_pain(state.pain, log)
     tests = _newest_tests(state.tests, log.tests)
     signs = _newest_signs(state.trendelenburg, log.trendelenburg)
     referral = state.referral
@@ -908,12 +944,10 @@ def advance(
         referral=None,
     )
     phase_decision, new_state = _phase_decision(new_state, log, decisions, flares, cat, rules)
-    counts = dict.fromkeys(Action, 0)
-    for d in decisions:
-        counts[d.action] += 1
+    actions = [d.action for d in decisions]
     summary = (
-        f"Day {log.day}: {counts[Action.PROGRESS]} to progress, {counts[Action.HOLD]} to hold, "
-        f"{counts[Action.REGRESS]} to ease off."
+        f"Day {log.day}: {actions.count(Action.PROGRESS)} to progress, "
+        f"{actions.count(Action.HOLD)} to hold, {actions.count(Action.REGRESS)} to ease off."
     )
     if phase_decision.action is Action.PROGRESS:
         summary += f" Moving on to phase '{phase_decision.phase}'."

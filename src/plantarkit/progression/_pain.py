@@ -289,21 +289,30 @@ def _week(day: int) -> int:
     return (day - 1) // 7 + 1
 
 
+def _weekly_ratings(
+    report: PainReport, history: tuple[PainReport, ...]
+) -> dict[tuple[str, int], list[int]]:
+    """The first-step and stiffness ratings of the report's week and the week before."""
+    this = _week(report.day)
+    ratings: dict[tuple[str, int], list[int]] = {}
+    for r in (*history, report):
+        week = (r.day - 1) // 7 + 1
+        if week == this or week == this - 1:
+            for measure in ("first_step", "stiffness"):
+                pain = getattr(r, measure)
+                if pain is not None:
+                    ratings.setdefault((measure, week), []).append(pain.value)
+    return ratings
+
+
 def _weekly(
     rule: PainModel, report: PainReport, history: tuple[PainReport, ...]
 ) -> list[PainCheck]:
     checks: list[PainCheck] = []
     this = _week(report.day)
+    ratings = _weekly_ratings(report, history)
     for measure in ("first_step", "stiffness"):
-
-        def ratings(week: int, measure: str = measure) -> list[int]:
-            return [
-                getattr(r, measure).value
-                for r in (*history, report)
-                if _week(r.day) == week and getattr(r, measure) is not None
-            ]
-
-        now, before = ratings(this), ratings(this - 1)
+        now, before = ratings.get((measure, this)), ratings.get((measure, this - 1))
         if not now or not before:
             continue
         mean_now, mean_before = statistics.fmean(now), statistics.fmean(before)
@@ -389,6 +398,63 @@ def evaluate(
             _at_most(rule, "during", report.during, rule.at_most),
             _at_most(rule, "after", report.after, rule.at_most),
         )
+    raise InvalidValueError("$.rule", f"expected a pain rule, got {type(rule).__name__}")
+
+
+def _limit(pain: Pain | None, limit: int) -> Verdict:
+    if pain is None:
+        return Verdict.HOLD
+    return Verdict.OK if pain.value <= limit else Verdict.REDUCE
+
+
+def _back_to_baseline(report: PainReport, tolerance: int) -> Verdict:
+    base, morning = report.first_step, report.next_morning
+    if morning is None or base is None:
+        return Verdict.HOLD
+    return Verdict.OK if morning.value <= base.value + tolerance else Verdict.REDUCE
+
+
+def _rose(report: PainReport, history: tuple[PainReport, ...]) -> bool:
+    this = _week(report.day)
+    ratings = _weekly_ratings(report, history)
+    for measure in ("first_step", "stiffness"):
+        now, before = ratings.get((measure, this)), ratings.get((measure, this - 1))
+        if now and before and statistics.fmean(now) > statistics.fmean(before):
+            return True
+    return False
+
+
+def quick_verdict(
+    rule: PainRule, report: PainReport, history: tuple[PainReport, ...] = ()
+) -> Verdict:
+    """``verdict(evaluate(rule, report, history))`` without writing the reasons.
+
+    The engine asks this first and writes the reasons only when the verdict
+    is not OK; a property test keeps the two in step.
+    """
+    if isinstance(rule, PainModel):
+        worst = max(
+            _limit(report.during, rule.during_max),
+            _limit(report.after, rule.after_max),
+            _back_to_baseline(report, 0),
+        )
+        if rule.weekly_rise and worst is not Verdict.REDUCE and _rose(report, history):
+            return Verdict.REDUCE
+        return worst
+    if isinstance(rule, IsometricRule):
+        minutes = report.settled_minutes
+        settle = (
+            Verdict.HOLD
+            if minutes is None
+            else Verdict.OK
+            if minutes <= rule.settle_minutes
+            else Verdict.REDUCE
+        )
+        return max(_limit(report.during, rule.below - 1), settle)
+    if isinstance(rule, NextDayRule):
+        return _back_to_baseline(report, rule.tolerance)
+    if isinstance(rule, CautiousRule):
+        return max(_limit(report.during, rule.at_most), _limit(report.after, rule.at_most))
     raise InvalidValueError("$.rule", f"expected a pain rule, got {type(rule).__name__}")
 
 
