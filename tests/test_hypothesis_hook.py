@@ -5,7 +5,7 @@ import subprocess
 import sys
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import plantarkit
@@ -73,3 +73,16 @@ def test_importing_hypothesis_does_not_load_the_strategies() -> None:
     code = "import sys, hypothesis; print('plantarkit.testing' in sys.modules)"
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert proc.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(
+    "cls", [t for t in testing.registered_types() if t is not plantarkit.Bilateral], ids=repr
+)
+@settings(max_examples=5, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_every_registered_strategy_draws_valid_round_tripping_values(
+    cls: type, data: st.DataObject
+) -> None:
+    value = data.draw(testing.strategy_for(cls))
+    assert isinstance(value, cls)
+    assert plantarkit.loads(plantarkit.dumps(value), cls) == value

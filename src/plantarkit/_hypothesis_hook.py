@@ -19,52 +19,18 @@ def _resolve(thing: Any) -> Any:
 
 
 def types() -> tuple[type[Any], ...]:
-    """The types the hook registers (a test checks they match ``plantarkit.testing``)."""
-    from plantarkit import chain, exercises, progression
-    from plantarkit._core import Bilateral, Citation, Pain, Source
+    """The types the hook registers: every attrs class that can be a document, and ``Bilateral``.
 
-    return (
-        Pain,
-        Source,
-        Citation,
-        Bilateral,
-        exercises.Tempo,
-        exercises.Reps,
-        exercises.Hold,
-        exercises.Timed,
-        exercises.RunWalk,
-        exercises.Load,
-        exercises.Frequency,
-        exercises.Prescription,
-        exercises.Exercise,
-        exercises.Advice,
-        exercises.LadderStep,
-        exercises.Ladder,
-        exercises.Variant,
-        exercises.Catalogue,
-        chain.Symptoms,
-        chain.LegLength,
-        chain.RedFlagScreen,
-        chain.Assessment,
-        chain.Threshold,
-        chain.ChainNorms,
-        chain.ChainReport,
-        chain.Finding,
-        chain.Referral,
-        chain.Emphasis,
-        progression.Evidence,
-        progression.Slot,
-        progression.Phase,
-        progression.Protocol,
-        progression.Program,
-        progression.PainReport,
-        progression.TestResult,
-        progression.EngineRules,
-        progression.ExerciseState,
-        progression.ExerciseLog,
-        progression.SessionLog,
-        progression.ProgramState,
-    )
+    Derived from :func:`plantarkit.io.document_types`, so a new document type
+    needs a strategy in :mod:`plantarkit.testing` (a test checks they match).
+    """
+    import attrs
+
+    from plantarkit._core import Bilateral
+    from plantarkit.io import document_types
+
+    documents = [t for t in document_types().values() if attrs.has(t) and t is not Bilateral]
+    return (*documents, Bilateral)
 
 
 def _hypothesis_setup_hook() -> None:  # pyright: ignore[reportUnusedFunction]  # entry point

@@ -101,7 +101,9 @@ from plantarkit.exercises import (
 from plantarkit.exercises import catalogue as builtin_catalogue
 from plantarkit.progression import (
     Action,
+    Advance,
     CautiousRule,
+    Decision,
     DoseStep,
     DoubleProgression,
     EngineRules,
@@ -122,6 +124,7 @@ from plantarkit.progression import (
     NoTrendelenburg,
     Only,
     PainAtMost,
+    PainCheck,
     PainMeasure,
     PainModel,
     PainRecord,
@@ -129,11 +132,14 @@ from plantarkit.progression import (
     PainRule,
     Phase,
     Program,
+    ProgramItem,
     ProgramState,
     ProgressionRule,
     Protocol,
+    Reason,
     RegressionRule,
     RunWalkUp,
+    Session,
     SessionLog,
     SideRule,
     SideScope,
@@ -142,21 +148,28 @@ from plantarkit.progression import (
     TestKind,
     TestResult,
     VolumeUp,
+    Week,
     WeeklyTable,
     WeeksInPhase,
+    advance,
     build_program,
+    evaluate,
     start,
 )
 from plantarkit.progression import protocols as builtin_protocols
 
 __all__ = [
+    "advances",
     "advice_items",
+    "amplification_models",
     "assessments",
     "bilaterals",
     "catalogues",
     "chain_norms",
     "chain_reports",
     "citations",
+    "decisions",
+    "dose_steps",
     "emphases",
     "engine_rules",
     "enum_members",
@@ -168,6 +181,7 @@ __all__ = [
     "frequencies",
     "gates",
     "grades",
+    "heel_raise_norms",
     "holds",
     "ids",
     "ladder_steps",
@@ -175,15 +189,22 @@ __all__ = [
     "leg_lengths",
     "loads",
     "measured_tests",
+    "pain_checks",
+    "pain_records",
     "pain_reports",
     "pain_rules",
     "pains",
     "phases",
     "prescriptions",
+    "program_items",
+    "program_sessions",
     "program_states",
+    "program_weeks",
     "programs",
     "progression_rules",
+    "reasons",
     "red_flag_screens",
+    "red_flags",
     "referrals",
     "register",
     "registered_types",
@@ -871,26 +892,32 @@ def chain_norms() -> SearchStrategy[ChainNorms]:
     ).map(lambda change: _moved_norms(*change))
     extras = st.builds(
         _other_norms,
-        st.builds(
-            AmplificationModel,
-            tibia_per_hip_degree=_reals(0, 10),
-            subtalar_per_hip_degree=_reals(0, 10),
-            citation=citations(),
-        ),
-        st.lists(
-            st.builds(
-                HeelRaiseNorm,
-                reps=_reals(0, 60),
-                citation=citations(),
-                sex=st.one_of(st.none(), st.sampled_from(Sex)),
-                min_age=st.integers(0, 60),
-                max_age=st.integers(60, 120),
-            ),
-            min_size=1,
-            max_size=3,
-        ).map(tuple),
+        amplification_models(),
+        st.lists(heel_raise_norms(), min_size=1, max_size=3).map(tuple),
     )
     return st.one_of(st.just(ChainNorms()), moved, extras)
+
+
+def amplification_models() -> SearchStrategy[AmplificationModel]:
+    """The distal amplification model with any factors."""
+    return st.builds(
+        AmplificationModel,
+        tibia_per_hip_degree=_reals(0, 10),
+        subtalar_per_hip_degree=_reals(0, 10),
+        citation=citations(),
+    )
+
+
+def heel_raise_norms() -> SearchStrategy[HeelRaiseNorm]:
+    """A heel-raise reference value for a sex and age band."""
+    return st.builds(
+        HeelRaiseNorm,
+        reps=_reals(0, 60),
+        citation=citations(),
+        sex=st.one_of(st.none(), st.sampled_from(Sex)),
+        min_age=st.integers(0, 60),
+        max_age=st.integers(60, 120),
+    )
 
 
 def _other_norms(model: AmplificationModel, norms: tuple[HeelRaiseNorm, ...]) -> ChainNorms:
@@ -927,18 +954,22 @@ def findings(draw: st.DrawFn) -> Finding:
 
 
 @st.composite
+def red_flags(draw: st.DrawFn, *, item: str | None = None) -> RedFlag:
+    """A positive red flag of the screen (``item`` chosen, or drawn)."""
+    chosen = item if item is not None else draw(st.sampled_from(sorted(RED_FLAGS)))
+    return RedFlag(
+        item=chosen,
+        finding=RED_FLAGS[chosen][0],
+        suggests=RED_FLAGS[chosen][1],
+        citation=draw(citations()),
+    )
+
+
+@st.composite
 def referrals(draw: st.DrawFn) -> Referral:
     """A referral with one or more red flags."""
     items = draw(st.lists(st.sampled_from(sorted(RED_FLAGS)), min_size=1, max_size=3, unique=True))
-    flags = tuple(
-        RedFlag(
-            item=item,
-            finding=RED_FLAGS[item][0],
-            suggests=RED_FLAGS[item][1],
-            citation=draw(citations()),
-        )
-        for item in items
-    )
+    flags = tuple(draw(red_flags(item=item)) for item in items)
     return Referral(flags=flags, advice=draw(_NAMES))
 
 
@@ -959,28 +990,34 @@ def _maybe_citation() -> SearchStrategy[Citation | None]:
     return st.one_of(st.none(), citations())
 
 
-def gates() -> SearchStrategy[Gate]:
-    """Any kind of gate, with in-range thresholds."""
-    return st.one_of(
-        st.builds(
+def _gate_members() -> dict[type[Any], SearchStrategy[Any]]:
+    return {
+        PainAtMost: st.builds(
             PainAtMost,
             measure=st.sampled_from(PainMeasure),
             at_most=st.integers(0, 10),
             days=st.integers(1, 14),
             citation=_maybe_citation(),
         ),
-        st.builds(
+        TestAtLeast: st.builds(
             TestAtLeast,
             test=st.sampled_from(TestKind),
             at_least=_reals(0, 60),
             sides=st.sampled_from(SideScope),
             citation=_maybe_citation(),
         ),
-        st.builds(NoTrendelenburg, citation=_maybe_citation()),
-        st.builds(ExercisesMastered, citation=_maybe_citation()),
-        st.builds(WeeksInPhase, at_least=st.integers(0, 12), citation=_maybe_citation()),
-        st.builds(NoRedFlags, citation=_maybe_citation()),
-    )
+        NoTrendelenburg: st.builds(NoTrendelenburg, citation=_maybe_citation()),
+        ExercisesMastered: st.builds(ExercisesMastered, citation=_maybe_citation()),
+        WeeksInPhase: st.builds(
+            WeeksInPhase, at_least=st.integers(0, 12), citation=_maybe_citation()
+        ),
+        NoRedFlags: st.builds(NoRedFlags, citation=_maybe_citation()),
+    }
+
+
+def gates() -> SearchStrategy[Gate]:
+    """Any kind of gate, with in-range thresholds."""
+    return st.one_of(*_gate_members().values())
 
 
 def measured_tests() -> SearchStrategy[TestResult]:
@@ -993,20 +1030,22 @@ def measured_tests() -> SearchStrategy[TestResult]:
     )
 
 
+def pain_records() -> SearchStrategy[PainRecord]:
+    """One pain rating on one day."""
+    return st.builds(
+        PainRecord, day=st.integers(1, 60), measure=st.sampled_from(PainMeasure), pain=pains()
+    )
+
+
+def dose_steps() -> SearchStrategy[DoseStep]:
+    """A dose from a programme week on."""
+    return st.builds(DoseStep, from_week=st.integers(1, 12), dose=_PRESCRIPTIONS)
+
+
 @st.composite
 def evidences(draw: st.DrawFn) -> Evidence:
     """Evidence for gate checks, with any part missing."""
-    records = draw(
-        st.lists(
-            st.builds(
-                PainRecord,
-                day=st.integers(1, 60),
-                measure=st.sampled_from(PainMeasure),
-                pain=pains(),
-            ),
-            max_size=8,
-        )
-    )
+    records = draw(st.lists(pain_records(), max_size=8))
     tests = draw(st.lists(measured_tests(), max_size=4))
     return Evidence(
         pain=tuple(records),
@@ -1112,11 +1151,10 @@ def pain_reports(draw: st.DrawFn, *, day: int | None = None) -> PainReport:
     )
 
 
-def pain_rules() -> SearchStrategy[PainRule]:
-    """Any pain rule, with in-range parameters."""
+def _pain_rule_members() -> dict[type[Any], SearchStrategy[Any]]:
     limit = st.integers(0, 10)
-    return st.one_of(
-        st.builds(
+    return {
+        PainModel: st.builds(
             PainModel,
             during_max=limit,
             after_max=limit,
@@ -1124,32 +1162,44 @@ def pain_rules() -> SearchStrategy[PainRule]:
             weekly_rise=_BOOLS,
             citation=citations(),
         ),
-        st.builds(
+        IsometricRule: st.builds(
             IsometricRule,
             below=st.integers(1, 11),
             settle_minutes=_reals(0, 60),
             citation=citations(),
         ),
-        st.builds(NextDayRule, tolerance=limit, citation=citations()),
-        st.builds(CautiousRule, at_most=limit, citation=citations()),
-    )
+        NextDayRule: st.builds(NextDayRule, tolerance=limit, citation=citations()),
+        CautiousRule: st.builds(CautiousRule, at_most=limit, citation=citations()),
+    }
+
+
+def pain_rules() -> SearchStrategy[PainRule]:
+    """Any pain rule, with in-range parameters."""
+    return st.one_of(*_pain_rule_members().values())
+
+
+@st.composite
+def pain_checks(draw: st.DrawFn) -> PainCheck:
+    """One check a pain rule made on a drawn report."""
+    checks = evaluate(draw(pain_rules()), draw(pain_reports()))
+    return draw(st.sampled_from(checks))
 
 
 # --- progression rules and the engine ---------------------------------------------------------
 
 
-def _base_progression_rules() -> SearchStrategy[ProgressionRule]:
+def _base_progression_members() -> dict[type[Any], SearchStrategy[Any]]:
     sessions = st.one_of(st.none(), st.integers(1, 5))
     kg = _reals(1, 10, above=True)
     carrier = st.sampled_from([k for k in LoadKind if k is not LoadKind.BODY_WEIGHT])
-    return st.one_of(
-        st.builds(
+    return {
+        LadderUp: st.builds(
             LadderUp,
             sessions=sessions,
             max_pain_during=st.one_of(st.none(), st.integers(0, 10)),
             citation=_maybe_citation(),
         ),
-        st.builds(
+        LoadUp: st.builds(
             LoadUp,
             step_kg=kg,
             max_kg=st.one_of(st.none(), _reals(10, 100, above=True)),
@@ -1157,7 +1207,7 @@ def _base_progression_rules() -> SearchStrategy[ProgressionRule]:
             sessions=sessions,
             citation=_maybe_citation(),
         ),
-        st.integers(1, 20).flatmap(
+        DoubleProgression: st.integers(1, 20).flatmap(
             lambda low: st.builds(
                 DoubleProgression,
                 low=st.just(low),
@@ -1169,7 +1219,7 @@ def _base_progression_rules() -> SearchStrategy[ProgressionRule]:
                 citation=_maybe_citation(),
             )
         ),
-        st.builds(
+        VolumeUp: st.builds(
             VolumeUp,
             seconds_step=_reals(1, 15, above=True),
             max_seconds=_reals(10, 120, above=True),
@@ -1178,7 +1228,7 @@ def _base_progression_rules() -> SearchStrategy[ProgressionRule]:
             sessions=sessions,
             citation=_maybe_citation(),
         ),
-        st.builds(
+        RunWalkUp: st.builds(
             RunWalkUp,
             run_step_seconds=_reals(10, 120, above=True),
             max_run_seconds=_reals(60, 3600, above=True),
@@ -1187,47 +1237,58 @@ def _base_progression_rules() -> SearchStrategy[ProgressionRule]:
             sessions=sessions,
             citation=_maybe_citation(),
         ),
-    )
+    }
+
+
+def _progression_members() -> dict[type[Any], SearchStrategy[Any]]:
+    members = _base_progression_members()
+    base = st.one_of(*members.values())
+    work_kinds = _unique(st.sampled_from(["reps", "hold", "timed", "run_walk"]), max_size=2)
+    return {
+        **members,
+        WeeklyTable: st.builds(
+            WeeklyTable, within=st.lists(base, max_size=2).map(tuple), citation=_maybe_citation()
+        ),
+        Only: st.builds(
+            Only,
+            rules=st.lists(base, min_size=1, max_size=2).map(tuple),
+            exercises=_unique(_IDS, max_size=2),
+            work=work_kinds,
+        ),
+    }
 
 
 def progression_rules() -> SearchStrategy[ProgressionRule]:
     """Any built-in progression rule, with in-range parameters (nested one level deep)."""
-    base = _base_progression_rules()
-    nested = st.tuples(base).map(tuple) | st.lists(base, min_size=1, max_size=2).map(tuple)
-    work_kinds = _unique(st.sampled_from(["reps", "hold", "timed", "run_walk"]), max_size=2)
-    return st.one_of(
-        base,
-        st.builds(
-            WeeklyTable, within=st.lists(base, max_size=2).map(tuple), citation=_maybe_citation()
-        ),
-        st.builds(
-            Only,
-            rules=nested,
-            exercises=_unique(_IDS, max_size=2),
-            work=work_kinds,
-        ),
-    )
+    return st.one_of(*_progression_members().values())
 
 
-def regression_rules() -> SearchStrategy[RegressionRule]:
-    """Any built-in regression rule, with in-range parameters."""
-    return st.one_of(
-        st.builds(LadderDown, citation=_maybe_citation()),
-        st.builds(LessLoad, step_kg=_reals(1, 10, above=True), citation=_maybe_citation()),
-        st.builds(
+def _regression_members() -> dict[type[Any], SearchStrategy[Any]]:
+    fractions = st.sampled_from([0.5, 0.75, 0.8, 0.9])
+    return {
+        LadderDown: st.builds(LadderDown, citation=_maybe_citation()),
+        LessLoad: st.builds(
+            LessLoad, step_kg=_reals(1, 10, above=True), citation=_maybe_citation()
+        ),
+        FewerSets: st.builds(
             FewerSets,
             step=st.integers(1, 3),
             min_sets=st.integers(1, 3),
             citation=_maybe_citation(),
         ),
-        st.builds(
+        LessWork: st.builds(
             LessWork,
-            reps_fraction=st.sampled_from([0.5, 0.75, 0.8, 0.9]),
-            seconds_fraction=st.sampled_from([0.5, 0.75, 0.8, 0.9]),
+            reps_fraction=fractions,
+            seconds_fraction=fractions,
             rounds_step=st.integers(1, 3),
             citation=_maybe_citation(),
         ),
-    )
+    }
+
+
+def regression_rules() -> SearchStrategy[RegressionRule]:
+    """Any built-in regression rule, with in-range parameters."""
+    return st.one_of(*_regression_members().values())
 
 
 def engine_rules() -> SearchStrategy[EngineRules]:
@@ -1300,6 +1361,56 @@ def program_states() -> SearchStrategy[ProgramState]:
     return st.builds(start, programs(max_weeks=3))
 
 
+@st.composite
+def advances(draw: st.DrawFn) -> Advance:
+    """The result of advancing a drawn programme's first state by a drawn session."""
+    state = draw(program_states())
+    day = draw(st.integers(1, 14))
+    logs = []
+    for e in state.exercises:
+        if draw(_BOOLS):
+            most = e.dose.max_sets or e.dose.sets
+            sets = draw(st.lists(_reals(0, 60), max_size=most))
+            logs.append(ExerciseLog(exercise=e.exercise, sets=tuple(sets)))
+    pain = attrs.evolve(draw(pain_reports(day=day)), exercise=None)
+    flags = draw(st.one_of(st.none(), red_flag_screens()))
+    log = SessionLog(day=day, exercises=tuple(logs), pain=(pain,), red_flags=flags)
+    return advance(state, log)
+
+
+def decisions() -> SearchStrategy[Decision]:
+    """A decision (for an exercise or the phase) of a drawn session."""
+    return advances().flatmap(lambda a: st.sampled_from((*a.decisions, a.phase)))
+
+
+def reasons() -> SearchStrategy[Reason]:
+    """A reason given for a decision of a drawn session."""
+    return decisions().flatmap(lambda d: st.sampled_from(d.reasons))
+
+
+def program_weeks() -> SearchStrategy[Week]:
+    """A week of a drawn programme."""
+    return programs(max_weeks=3).flatmap(lambda p: st.sampled_from(p.weeks))
+
+
+def program_sessions() -> SearchStrategy[Session]:
+    """A session of a drawn programme."""
+    return (
+        program_weeks()
+        .filter(lambda w: bool(w.sessions))
+        .flatmap(lambda w: st.sampled_from(w.sessions))
+    )
+
+
+def program_items() -> SearchStrategy[ProgramItem]:
+    """One exercise of a session of a drawn programme."""
+    return (
+        program_sessions()
+        .filter(lambda s: bool(s.items))
+        .flatmap(lambda s: st.sampled_from(s.items))
+    )
+
+
 def values() -> SearchStrategy[Any]:
     """Any public plantarkit value that can be written as a document.
 
@@ -1367,6 +1478,8 @@ _VALUES: SearchStrategy[Any] = st.one_of(
     exercise_states(),
     session_logs(),
     program_states(),
+    advances(),
+    dose_steps(),
 )
 
 
@@ -1423,6 +1536,22 @@ def _registry() -> dict[type[Any], SearchStrategy[Any]]:
         ExerciseLog: exercise_logs(),
         SessionLog: session_logs(),
         ProgramState: program_states(),
+        HeelRaiseNorm: heel_raise_norms(),
+        AmplificationModel: amplification_models(),
+        RedFlag: red_flags(),
+        PainRecord: pain_records(),
+        DoseStep: dose_steps(),
+        ProgramItem: program_items(),
+        Session: program_sessions(),
+        Week: program_weeks(),
+        PainCheck: pain_checks(),
+        Reason: reasons(),
+        Decision: decisions(),
+        Advance: advances(),
+        **_gate_members(),
+        **_pain_rule_members(),
+        **_progression_members(),
+        **_regression_members(),
     }
 
 
