@@ -105,7 +105,8 @@ def test_broken_pain_rule_regresses_never_progresses(state: ProgramState) -> Non
     result = advance(up, everything(up, 3, sore))
     for decision in result.decisions:
         assert decision.action is Action.REGRESS
-        assert any(r.rule == "pain_model" and r.measure == "during" for r in decision.reasons)
+        # The staged protocol's early phase follows exakt-2021's cautious rule.
+        assert any(r.rule == "cautious" and r.measure == "during" for r in decision.reasons)
     assert result.state.exercise("clam").rung == 0  # back down one rung
 
 
@@ -297,8 +298,10 @@ class Progressing(RuleBasedStateMachine):
             assert result.state.referral is not None
             return
         rules = self.rules
+        limits = before.program.protocol.phases[before.phase].pain_limits
+        dynamic = rules.pain_rule if limits is None else limits
         for decision, old in zip(result.decisions, before.exercises, strict=True):
-            rule = rules.hold_rule if isinstance(old.dose.work, Hold) else rules.pain_rule
+            rule = rules.hold_rule if isinstance(old.dose.work, Hold) else dynamic
             broken = verdict(evaluate(rule, pain, before.pain)) is Verdict.REDUCE
             if broken or completion != "full" or gap > rules.gap_days:
                 assert decision.action is not Action.PROGRESS
@@ -573,3 +576,20 @@ def test_a_step_never_lands_on_an_exercise_already_in_the_phase() -> None:
         assert len(ids) == len(set(ids))
         seen.update(ids)
     assert "weighted_squat" in seen  # it did climb, up to the rung below split squat
+
+
+def test_the_daily_protocol_follows_the_next_day_rule() -> None:
+    # Caratun 2018: worse the same day is fine, still worse the next morning is not.
+    s = start(build_program(plantarkit.example_assessment(), "high_load_daily", weeks=12))
+    same_day = PainReport(
+        day=1, first_step=Pain(3), during=Pain(7), after=Pain(6), next_morning=Pain(3)
+    )
+    fine = advance(s, everything(s, 1, same_day))
+    assert all(d.action is not Action.REGRESS for d in fine.decisions)
+    next_day = PainReport(
+        day=2, first_step=Pain(3), during=Pain(2), after=Pain(2), next_morning=Pain(5)
+    )
+    worse = advance(fine.state, everything(fine.state, 2, next_day))
+    heel = next(d for d in worse.decisions if d.exercise == "high_load_heel_raise")
+    assert heel.action is Action.REGRESS
+    assert heel.reasons[0].rule == "next_day"

@@ -491,8 +491,16 @@ def _union_hooks(converter: "Converter", union: Any, tag: str, members: Mapping[
             )
         return {tag: name, **converter.unstructure(value, type(value))}
 
+    def structure_optional(value: Any, _: Any) -> Any:
+        return None if value is None else structure_union(value, _)
+
+    def unstructure_optional(value: Any) -> Any:
+        return None if value is None else unstructure_union(value)
+
     converter.register_structure_hook(union, structure_union)
     converter.register_unstructure_hook(union, unstructure_union)
+    converter.register_structure_hook(union | None, structure_optional)
+    converter.register_unstructure_hook(union | None, unstructure_optional)
     for wider, narrower in _CALLABLE_UNIONS.items():
         if narrower is union:
             converter.register_structure_hook(wider, structure_union)

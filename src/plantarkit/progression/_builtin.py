@@ -25,6 +25,7 @@ from plantarkit.progression._gates import (
     TestAtLeast,
     TestKind,
 )
+from plantarkit.progression._pain import CautiousRule, NextDayRule
 from plantarkit.progression._protocol import DoseStep, Phase, Protocol, SideRule, Slot
 from plantarkit.progression._rules import LadderUp, LoadUp, WeeklyTable
 
@@ -75,6 +76,9 @@ _RUN_WALK_STEPS = LadderUp(
     ),
 )
 """Run/walk moves up its ladder after two sessions with pain at most 2/10 while running."""
+
+_EXAKT_LIMITS = CautiousRule()
+"""exakt-2021's rule as a value: pain above 2/10 during or after means an easier level (U)."""
 
 _RUN_WALK_PAIN = (
     " For run/walk: pain at most 2/10 while running, back to your usual level within 24 hours"
@@ -150,6 +154,7 @@ def _staged() -> Protocol:
         entry_gates=(_no_red_flags(),),
         exit_gates=(_MASTERED_EXAKT,),
         pain_rule=_EXAKT_PAIN,
+        pain_limits=_EXAKT_LIMITS,
         sources=("exakt-2021",),
         note=(
             "The source puts the body-weight squat (standing, moderate foot load) in this"
@@ -193,6 +198,7 @@ def _staged() -> Protocol:
         ),
         exit_gates=(_MASTERED_EXAKT,),
         pain_rule=_EXAKT_PAIN,
+        pain_limits=_EXAKT_LIMITS,
         sources=("exakt-2021",),
         note=_STAGED_WEEKS,
     )
@@ -244,6 +250,7 @@ def _staged() -> Protocol:
         ),
         exit_gates=(_MASTERED_EXAKT,),
         pain_rule=_EXAKT_PAIN + _RUN_WALK_PAIN,
+        pain_limits=_EXAKT_LIMITS,
         sources=("exakt-2021", "buist-2008", "single-run-2025"),
         note=_STAGED_WEEKS,
     )
@@ -292,6 +299,7 @@ def _staged() -> Protocol:
             "If heel pain comes back during or after the routine, drop back to the level"
             " that was last pain-free and build up again from there."
         ),
+        pain_limits=_EXAKT_LIMITS,
         sources=("exakt-2021",),
         note="Ongoing. Two sessions a week is plantarkit's assumption. " + _STAGED_WEEKS,
     )
@@ -606,6 +614,7 @@ def _high_load_daily() -> Protocol:
             " next day. If it is still worse the next day, use less weight or fewer"
             " repetitions. (Caratun 2018, grade B.)"
         ),
+        pain_limits=NextDayRule(),
         sources=("caratun-2018",),
         note="Weeks 1-4 body weight, weeks 5-12 backpack, as published (grade B).",
     )

@@ -182,7 +182,8 @@ class EngineRules:
             rules with ``sessions=None``) and for an exercise to count as mastered.
         min_days_in_phase: The fewest days a phase lasts before the next may begin.
         gap_days: A gap longer than this between sessions steps every exercise back.
-        pain_rule: The pain rule for dynamic work (default: the pain-monitoring model).
+        pain_rule: The pain rule for dynamic work (default: the pain-monitoring
+            model) in phases that do not name their own (``Phase.pain_limits``).
         hold_rule: The pain rule for isometric holds (default: the inhome-pt rule).
         progression: How exercises move on when they may, tried in order (the
             first rule that applies wins); a protocol slot's own rules replace these.
@@ -604,6 +605,7 @@ def _decide(
     base: RuleContext,
     table: Prescription | None,
     taken: set[str],
+    pain_rule: PainRule,
 ) -> tuple[Decision, ExerciseState, Verdict]:
     """One exercise's decision, its new state, and the pain verdict behind it.
 
@@ -625,7 +627,7 @@ def _decide(
     if done is None or done.skipped:
         why = _reason("attendance", "not done this session: no progress")
         return _decision(ex, Action.HOLD, (why,), ex.dose), ex, Verdict.OK
-    rule = rules.hold_rule if isinstance(ex.dose.work, Hold) else rules.pain_rule
+    rule = rules.hold_rule if isinstance(ex.dose.work, Hold) else pain_rule
     key = (id(rule), id(report))
     judgement = judged.get(key)
     # Exercises sharing the session's report and rule are judged once; reasons are written
@@ -912,6 +914,8 @@ def advance(
         sessions_to_progress=rules.sessions_to_progress,
         catalogue=cat,
     )
+    limits = state.program.protocol.phases[state.phase].pain_limits
+    pain_rule = rules.pain_rule if limits is None else limits  # the protocol's rule first
     done = {e.exercise: e for e in log.exercises}
     taken = {e.exercise for e in state.exercises}
     own_pain, session_pain = _pain_reports(log)
@@ -927,6 +931,7 @@ def advance(
             base,
             tables.get(ex.exercise),
             taken,
+            pain_rule,
         )
         for ex in state.exercises
     ]

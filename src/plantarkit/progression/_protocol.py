@@ -9,6 +9,7 @@ from plantarkit._core.errors import InvalidValueError, UnknownIdError
 from plantarkit.exercises._dose import Prescription
 from plantarkit.exercises._model import ID, SOURCE_KEYS, PlantarLoad, Region
 from plantarkit.progression._gates import GATE_TYPES, Gate
+from plantarkit.progression._pain import PAIN_RULE_TYPES, PainRule
 from plantarkit.progression._rules import PROGRESSION_TYPES, ProgressionRule
 
 __all__ = ["DoseStep", "Phase", "Protocol", "SideRule", "Slot"]
@@ -96,6 +97,10 @@ class Phase:
         entry_gates: Conditions to start it.
         exit_gates: Conditions to leave it for the next phase.
         pain_rule: The pain rule to follow in this phase, in words.
+        pain_limits: The same rule as a value, which the progression engine
+            applies to this phase's dynamic work (``None``: the engine's own,
+            the pain-monitoring model by default; holds follow the engine's
+            hold rule).
         addable_regions: Regions from which the builder may add exercises for
             chain findings; empty: any region (within the foot-load limit).
         maintenance: A maintenance phase: it keeps a routine going after pain
@@ -114,6 +119,9 @@ class Phase:
     entry_gates: tuple[Gate, ...] = attrs.field(default=(), validator=_GATES)
     exit_gates: tuple[Gate, ...] = attrs.field(default=(), validator=_GATES)
     pain_rule: str = attrs.field(default="", validator=Text())
+    pain_limits: PainRule | None = attrs.field(
+        default=None, validator=Instance(PAIN_RULE_TYPES, optional=True)
+    )
     addable_regions: tuple[Region, ...] = attrs.field(
         default=(), validator=TupleOf(EnumCheck(Region), unique=True)
     )
