@@ -235,7 +235,7 @@ class Progressing(RuleBasedStateMachine):
         self.state: ProgramState | None = None
         self.last: Any = None
         self.flagged = False
-        self.rules = EngineRules()
+        self.engine_rules = EngineRules()  # not `rules`: RuleBasedStateMachine has that
 
     @initialize(
         protocol=st.sampled_from(plantarkit.protocols()),
@@ -248,7 +248,7 @@ class Progressing(RuleBasedStateMachine):
     def begin(self, protocol: Any, rules: EngineRules) -> None:
         program = build_program(plantarkit.example_assessment(), protocol, weeks=12)
         self.state = start(program)
-        self.rules = rules
+        self.engine_rules = rules
 
     @precondition(lambda self: self.state is not None)
     @rule(
@@ -284,7 +284,7 @@ class Progressing(RuleBasedStateMachine):
         result = advance(
             s,
             SessionLog(day=day, exercises=tuple(logs), pain=(pain,), red_flags=flags),
-            rules=self.rules,
+            rules=self.engine_rules,
         )
         self.check_step(before, result, pain, completion, gap)
         self.state, self.last = result.state, result
@@ -297,7 +297,7 @@ class Progressing(RuleBasedStateMachine):
             assert all(d.action is Action.STOP for d in result.decisions)
             assert result.state.referral is not None
             return
-        rules = self.rules
+        rules = self.engine_rules
         limits = before.program.protocol.phases[before.phase].pain_limits
         dynamic = rules.pain_rule if limits is None else limits
         for decision, old in zip(result.decisions, before.exercises, strict=True):
