@@ -481,7 +481,8 @@ def _union_hooks(converter: "Converter", union: Any, tag: str, members: Mapping[
         return typing.cast(Any, converter.structure(rest, members[name]))
 
     def unstructure_union(value: Any) -> Any:
-        name = names.get(type(value))
+        kind = typing.cast(type[object], type(value))
+        name = names.get(kind)
         if name is None:
             what = getattr(value, "__name__", type(value).__name__)
             raise InvalidValueError(
@@ -489,7 +490,7 @@ def _union_hooks(converter: "Converter", union: Any, tag: str, members: Mapping[
                 f"{what} is not one of {allowed} and cannot be written to JSON"
                 " (a custom rule is a Python callable: keep it in code)",
             )
-        return {tag: name, **converter.unstructure(value, type(value))}
+        return {tag: name, **converter.unstructure(value, kind)}
 
     def structure_optional(value: Any, _: Any) -> Any:
         return None if value is None else structure_union(value, _)

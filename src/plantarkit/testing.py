@@ -1367,7 +1367,7 @@ def advances(draw: st.DrawFn) -> Advance:
     """The result of advancing a drawn programme's first state by a drawn session."""
     state = draw(program_states())
     day = draw(st.integers(1, 14))
-    logs = []
+    logs: list[ExerciseLog] = []
     for e in state.exercises:
         if draw(_BOOLS):
             most = e.dose.max_sets or e.dose.sets
