@@ -82,6 +82,14 @@ def _citation() -> Any:
     return attrs.field(default=None, validator=Instance((Citation,), optional=True))
 
 
+def _cited(source: str, grade: Grade, detail: str) -> Any:
+    """A citation field whose default names the rule's source."""
+    return attrs.field(
+        factory=lambda: Citation(source=source, grade=grade, detail=detail),
+        validator=Instance((Citation,), optional=True),
+    )
+
+
 @attrs.frozen(kw_only=True)
 class ExerciseState:
     """Where one exercise stands.
@@ -362,13 +370,8 @@ class LadderUp:
     max_pain_during: int | None = attrs.field(
         default=None, validator=Number(ge=0, le=10, optional=True)
     )
-    citation: Citation | None = attrs.field(
-        factory=lambda: Citation(
-            source="exakt-2021",
-            grade=Grade.U,
-            detail="move up only once the current level is mastered",
-        ),
-        validator=Instance((Citation,), optional=True),
+    citation: Citation | None = _cited(
+        "exakt-2021", Grade.U, "move up only once the current level is mastered"
     )
 
     @property
@@ -549,12 +552,7 @@ class VolumeUp:
     set_step: int = attrs.field(default=1, validator=Number(ge=1, le=10))
     max_sets: int = attrs.field(default=5, validator=Number(ge=1, le=20))
     sessions: int | None = _sessions()
-    citation: Citation | None = attrs.field(
-        factory=lambda: Citation(
-            source="inhome-pt", grade=Grade.U, detail="start 3 x 30 s, goal 5 x 45 s"
-        ),
-        validator=Instance((Citation,), optional=True),
-    )
+    citation: Citation | None = _cited("inhome-pt", Grade.U, "start 3 x 30 s, goal 5 x 45 s")
 
     @property
     def kind(self) -> Literal["volume_up"]:
@@ -609,13 +607,10 @@ class RunWalkUp:
     keep_minutes: bool = attrs.field(default=True, validator=Instance((bool,)))
     max_pain_during: int = attrs.field(default=2, validator=Number(ge=0, le=10))
     sessions: int | None = attrs.field(default=2, validator=Number(ge=1, le=50, optional=True))
-    citation: Citation | None = attrs.field(
-        factory=lambda: Citation(
-            source="exakt-2021",
-            grade=Grade.B,
-            detail="clinic run/walk scheme: step up after 2 sessions with pain at most 2/10",
-        ),
-        validator=Instance((Citation,), optional=True),
+    citation: Citation | None = _cited(
+        "exakt-2021",
+        Grade.B,
+        "clinic run/walk scheme: step up after 2 sessions with pain at most 2/10",
     )
 
     @property
@@ -694,15 +689,7 @@ class Only:
 ProgressionRule = WeeklyTable | LadderUp | LoadUp | DoubleProgression | VolumeUp | RunWalkUp | Only
 """Every kind of built-in progression rule."""
 
-PROGRESSION_TYPES: tuple[type, ...] = (
-    WeeklyTable,
-    LadderUp,
-    LoadUp,
-    DoubleProgression,
-    VolumeUp,
-    RunWalkUp,
-    Only,
-)
+PROGRESSION_TYPES: tuple[type, ...] = typing.get_args(ProgressionRule)
 
 
 # --- regression rules -------------------------------------------------------------------------
@@ -712,13 +699,10 @@ PROGRESSION_TYPES: tuple[type, ...] = (
 class LadderDown:
     """Back down one rung of the exercise's ladder. Does not apply on the first rung."""
 
-    citation: Citation | None = attrs.field(
-        factory=lambda: Citation(
-            source="exakt-2021",
-            grade=Grade.U,
-            detail="an exercise that causes pain is not the right one now: go back a level",
-        ),
-        validator=Instance((Citation,), optional=True),
+    citation: Citation | None = _cited(
+        "exakt-2021",
+        Grade.U,
+        "an exercise that causes pain is not the right one now: go back a level",
     )
 
     @property
@@ -850,7 +834,7 @@ class LessWork:
 RegressionRule = LadderDown | LessLoad | FewerSets | LessWork
 """Every kind of built-in regression rule."""
 
-REGRESSION_TYPES: tuple[type, ...] = (LadderDown, LessLoad, FewerSets, LessWork)
+REGRESSION_TYPES: tuple[type, ...] = typing.get_args(RegressionRule)
 
 CustomRule = Callable[[ExerciseState, RuleContext], Proposal | None]
 """A rule written as a plain function: it gets the exercise's state and the context."""
