@@ -31,6 +31,7 @@ from plantarkit.exercises import Catalogue, Hold, Prescription, Reps, Timed, cat
 from plantarkit.progression._gates import (
     Evidence,
     GateStatus,
+    PainAtMost,
     PainMeasure,
     PainRecord,
     TestKind,
@@ -693,21 +694,31 @@ def _tables(state: ProgramState, day: int) -> dict[str, Prescription]:
     return doses
 
 
-def _evidence(state: ProgramState, log: SessionLog, mastered: bool) -> Evidence:
+_new_record = maker(PainRecord)
+_new_evidence = maker(Evidence)
+_MEASURES = (
+    (PainMeasure.FIRST_STEP, "first_step"),
+    (PainMeasure.DURING, "during"),
+    (PainMeasure.AFTER, "after"),
+    (PainMeasure.NEXT_MORNING, "next_morning"),
+)
+
+
+def _evidence(
+    state: ProgramState, log: SessionLog, mastered: bool, measures: set[PainMeasure]
+) -> Evidence:
+    """What the gates see; pain records only for the ``measures`` a gate asks about."""
     report = state.program.report
     painful = report.assessment.symptoms.painful_sides if report is not None else ()
-    return Evidence(
-        pain=tuple(
-            PainRecord(day=p.day, measure=measure, pain=value)
-            for p in state.pain
-            for measure, value in (
-                (PainMeasure.FIRST_STEP, p.first_step),
-                (PainMeasure.DURING, p.during),
-                (PainMeasure.AFTER, p.after),
-                (PainMeasure.NEXT_MORNING, p.next_morning),
-            )
-            if value is not None
-        ),
+    wanted = [(m, name) for m, name in _MEASURES if m in measures]
+    records = tuple(
+        _new_record(day=p.day, measure=measure, pain=value)
+        for p in state.pain
+        for measure, name in wanted
+        if (value := getattr(p, name)) is not None
+    )
+    return _new_evidence(
+        pain=records,
         tests=state.tests,
         trendelenburg=state.trendelenburg,
         mastered=mastered,
@@ -781,8 +792,9 @@ def _phase_decision(
     mastered = all(d.action is not Action.REGRESS for d in decisions) and all(
         e.good_sessions >= rules.sessions_to_progress for e in state.exercises
     )
-    evidence = _evidence(state, log, mastered)
     gates = (*phase.exit_gates, *nxt.entry_gates)
+    measures = {g.measure for g in gates if isinstance(g, PainAtMost)}
+    evidence = _evidence(state, log, mastered, measures)
     results = [check(g, evidence) for g in gates]
     failing = [r for r in results if r.status is not GateStatus.PASSED]
     usual_start = (nxt.start_week - 1) * 7 + 1
