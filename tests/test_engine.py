@@ -593,3 +593,18 @@ def test_the_daily_protocol_follows_the_next_day_rule() -> None:
     heel = next(d for d in worse.decisions if d.exercise == "high_load_heel_raise")
     assert heel.action is Action.REGRESS
     assert heel.reasons[0].rule == "next_day"
+
+
+def test_dates_convert_to_programme_days() -> None:
+    import datetime
+
+    start_day = datetime.date(2026, 3, 2)
+    dated = build_program(None, "high_load", weeks=4, start_date=start_day)
+    assert dated.day_of(start_day) == 1
+    assert dated.day_of(datetime.date(2026, 3, 31)) == 30
+    with pytest.raises(InvalidValueError, match=r"\$\.date: 2026-03-01 is before"):
+        dated.day_of(datetime.date(2026, 3, 1))
+    with pytest.raises(InvalidValueError, match=r"\$\.start_date"):
+        build_program(None, "high_load", weeks=4).day_of(start_day)
+    with pytest.raises(InvalidValueError, match=r"\$\.date"):
+        dated.day_of("2026-03-02")  # type: ignore[arg-type]  # a string, not a date

@@ -7,7 +7,13 @@ from typing import Any
 import attrs
 
 from plantarkit._core.checks import EnumCheck, Instance, Number, Text, TupleOf
-from plantarkit._core.errors import PlantarkitError, Problem, UnknownIdError, ValidationError
+from plantarkit._core.errors import (
+    InvalidValueError,
+    PlantarkitError,
+    Problem,
+    UnknownIdError,
+    ValidationError,
+)
 from plantarkit._core.evidence import BUILTIN_SOURCES, Source
 from plantarkit._core.side import Side
 from plantarkit.chain import Assessment, ChainNorms, ChainReport, FindingKind, Referral, assess
@@ -176,12 +182,36 @@ class Program:
     def week(self, number: int) -> Week:
         """Return programme week ``number`` (1 is the first)."""
         if not isinstance(number, int) or not 1 <= number <= len(self.weeks):
-            from plantarkit._core.errors import InvalidValueError
-
             raise InvalidValueError(
                 "$.week", f"weeks run from 1 to {len(self.weeks)}, got {number!r}"
             )
         return self.weeks[number - 1]
+
+    def day_of(self, date: datetime.date) -> int:
+        """The programme day of a calendar date (day 1 is ``start_date``), for session logs.
+
+        >>> import datetime
+        >>> from plantarkit import build_program
+        >>> start = datetime.date(2026, 3, 2)
+        >>> program = build_program(None, "high_load", weeks=2, start_date=start)
+        >>> program.day_of(datetime.date(2026, 3, 9))
+        8
+
+        Raises:
+            InvalidValueError: The programme has no start date, or ``date`` is before it.
+        """
+        if not isinstance(date, datetime.date):
+            raise InvalidValueError("$.date", f"expected a date, got {type(date).__name__}")
+        if self.start_date is None:
+            raise InvalidValueError(
+                "$.start_date", "the programme has no start date: log sessions by day number"
+            )
+        day = (date - self.start_date).days + 1
+        if day < 1:
+            raise InvalidValueError(
+                "$.date", f"{date.isoformat()} is before the programme's start ({self.start_date})"
+            )
+        return day
 
     def sessions(self) -> tuple[Session, ...]:
         """Every session, in order."""
