@@ -608,3 +608,18 @@ def test_dates_convert_to_programme_days() -> None:
         build_program(None, "high_load", weeks=4).day_of(start_day)
     with pytest.raises(InvalidValueError, match=r"\$\.date"):
         dated.day_of("2026-03-02")  # type: ignore[arg-type]  # a string, not a date
+
+
+def test_a_decision_displays_its_reasons_with_numbers_and_sources(state: ProgramState) -> None:
+    sore = PainReport(
+        day=1, first_step=Pain(2), during=Pain(7), after=Pain(1), next_morning=Pain(2)
+    )
+    decision = advance(state, everything(state, 1, sore)).decisions[0]
+    markdown = decision._repr_markdown_()
+    assert markdown.startswith(f"**{decision.exercise}: regress: ")
+    assert (
+        "| cautious | during 7/10 is above 2/10 | during 7 (limit 2) | exakt-2021 (U) |" in markdown
+    )
+    html = decision._repr_html_()
+    assert html.count("<tr>") == len(decision.reasons) + 1
+    assert "exakt-2021 (U)" in html

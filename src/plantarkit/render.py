@@ -13,7 +13,7 @@ from plantarkit.exercises import Catalogue, Exercise
 if TYPE_CHECKING:
     from plantarkit.chain import ChainReport
     from plantarkit.exercises import Prescription
-    from plantarkit.progression import Advance, Program, ProgramItem, Session, Week
+    from plantarkit.progression import Advance, Decision, Program, ProgramItem, Session, Week
 
 __all__ = [
     "advance_html",
@@ -22,6 +22,8 @@ __all__ = [
     "chain_report_html",
     "chain_report_markdown",
     "chain_report_text",
+    "decision_html",
+    "decision_markdown",
     "exercise_card",
     "exercise_table",
     "history_frame",
@@ -559,6 +561,55 @@ def advance_html(advance: "Advance") -> str:
     )
     return (
         f"<p><strong>{escape(advance.summary)}</strong></p>"
+        f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    )
+
+
+def _reason_rows(decision: "Decision") -> list[tuple[str, ...]]:
+    rows: list[tuple[str, ...]] = []
+    for r in decision.reasons:
+        measured = ""
+        if r.value is not None:
+            measured = f"{r.measure} {r.value:g}" if r.measure else f"{r.value:g}"
+            if r.threshold is not None:
+                measured += f" (limit {r.threshold:g})"
+        source = f"{r.citation.source} ({r.citation.grade.value})" if r.citation else ""
+        rows.append((r.rule, r.text, measured, source))
+    return rows
+
+
+_REASON_HEADERS = ("rule", "why", "measured", "source (grade)")
+
+
+def _decision_title(decision: "Decision") -> str:
+    what = decision.exercise if decision.exercise is not None else f"phase {decision.phase}"
+    dose = f": {decision.dose.brief()}" if decision.dose is not None else ""
+    return f"{what}: {decision.action.value}{dose}"
+
+
+def decision_markdown(decision: "Decision") -> str:
+    """One decision as Markdown: the action and dose, then each reason with its numbers."""
+    lines = [
+        f"**{_md_cell(_decision_title(decision))}**",
+        "",
+        "| " + " | ".join(_REASON_HEADERS) + " |",
+        "|" + "---|" * len(_REASON_HEADERS),
+    ]
+    lines += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in _reason_rows(decision)]
+    return "\n".join(lines)
+
+
+def decision_html(decision: "Decision") -> str:
+    """One decision as an HTML fragment (used for notebook display)."""
+    from html import escape
+
+    head = "".join(f"<th>{escape(h)}</th>" for h in _REASON_HEADERS)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>"
+        for row in _reason_rows(decision)
+    )
+    return (
+        f"<p><strong>{escape(_decision_title(decision))}</strong></p>"
         f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
     )
 

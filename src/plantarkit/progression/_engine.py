@@ -145,6 +145,16 @@ class Decision:
         why = "; ".join(r.text for r in self.reasons)
         return f"{what}: {self.action.value} ({why})"
 
+    def _repr_markdown_(self) -> str:
+        from plantarkit.render import decision_markdown
+
+        return decision_markdown(self)
+
+    def _repr_html_(self) -> str:
+        from plantarkit.render import decision_html
+
+        return decision_html(self)
+
 
 def _rule_tuple(types: tuple[type, ...], what: str) -> Any:
     """Validator: a tuple of rule values of ``types`` or plain callables."""
