@@ -4,6 +4,7 @@ import pickle
 from typing import Any
 
 import pytest
+from hypothesis import given
 
 import plantarkit
 from plantarkit import (
@@ -21,6 +22,7 @@ from plantarkit import (
     SourceKind,
     UnknownIdError,
     ValidationError,
+    testing,
 )
 
 
@@ -149,3 +151,33 @@ def test_top_level_is_lazy_and_complete() -> None:
     assert set(plantarkit.__all__) <= set(dir(plantarkit))
     with pytest.raises(AttributeError, match="no attribute 'nope'"):
         _ = plantarkit.nope
+
+
+# --- unchecked makers (engine-internal construction) -------------------------------------------
+
+
+@given(testing.values())
+def test_a_maker_builds_what_the_constructor_builds(value: object) -> None:
+    import attrs
+
+    from plantarkit._core.trusted import maker
+
+    cls = type(value)
+    if not attrs.has(cls) or "_attrs_cached_hash" in getattr(cls, "__slots__", ()):
+        return
+    fields = {f.name: getattr(value, f.name) for f in attrs.fields(cls)}
+    made = maker(cls)(**fields)
+    assert type(made) is cls
+    assert made == value
+
+
+def test_a_maker_has_the_constructors_defaults() -> None:
+    from plantarkit._core.trusted import maker
+    from plantarkit.progression import EngineRules, Reason
+
+    assert maker(Reason)(rule="r", text="t") == Reason(rule="r", text="t")
+    assert maker(EngineRules)() == EngineRules()  # factory defaults are called
+    with pytest.raises(TypeError):
+        maker(Reason)(rule="r")  # type: ignore[call-arg]  # on purpose: text is required
+    with pytest.raises(TypeError, match="caches its hash"):
+        maker(plantarkit.Prescription)

@@ -15,37 +15,64 @@ Only for classes made with ``attrs.frozen`` (slotted) without ``cache_hash``.
 import functools
 import typing
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 import attrs
 
 __all__ = ["maker"]
 
 T = TypeVar("T")
+P = ParamSpec("P")
 
 
-def maker(cls: type[T]) -> Callable[..., T]:
-    """A function taking every field of ``cls`` and returning an unchecked instance.
+def maker(cls: Callable[P, T]) -> Callable[P, T]:
+    """A function with the signature of ``cls`` that returns an unchecked instance.
 
-    Fields are passed by keyword. It runs no validators, converters or ``__attrs_post_init__``;
-    a missing or unknown field is a ``TypeError`` as for any Python call.
+    It takes the same keyword arguments with the same defaults (factories
+    are called for each instance), but runs no validators, converters or
+    ``__attrs_post_init__``.
     """
-    return typing.cast(Callable[..., T], _maker(typing.cast(type, cls)))
+    return typing.cast(Callable[P, T], _maker(typing.cast(type, cls)))
+
+
+_MISSING = object()
 
 
 @functools.cache
 def _maker(cls: type) -> Callable[..., Any]:
     if "_attrs_cached_hash" in getattr(cls, "__slots__", ()):
         raise TypeError(f"{cls.__name__} caches its hash: build it with its constructor")
-    names = [a.name for a in attrs.fields(cls)]
-    for name in names:
+    namespace: dict[str, Any] = {
+        "new": object.__new__,
+        "put": object.__setattr__,
+        "cls": cls,
+        "missing": _MISSING,
+    }
+    params: list[str] = []
+    body = ["    inst = new(cls)"]
+    for field in attrs.fields(cls):
+        name = field.name
         if not name.isidentifier():  # pragma: no cover - attrs field names always are
             raise TypeError(f"{cls.__name__}: field {name!r} is not an identifier")
-    lines = [f"def make(*, {', '.join(names)}):", "    inst = new(cls)"]
-    lines += [f"    put(inst, {name!r}, {name})" for name in names]
-    lines.append("    return inst")
-    namespace: dict[str, Any] = {"new": object.__new__, "put": object.__setattr__, "cls": cls}
-    exec("\n".join(lines), namespace)
+        default: Any = field.default
+        if default is attrs.NOTHING:
+            params.append(name)
+        elif isinstance(default, _FACTORY):
+            if default.takes_self:  # pragma: no cover - plantarkit uses none
+                raise TypeError(f"{cls.__name__}.{name}: factories taking self are not supported")
+            namespace[f"factory_{name}"] = default.factory
+            params.append(f"{name}=missing")
+            body.append(f"    if {name} is missing: {name} = factory_{name}()")
+        else:
+            namespace[f"default_{name}"] = default
+            params.append(f"{name}=default_{name}")
+        body.append(f"    put(inst, {name!r}, {name})")
+    lines = [f"def make(*, {', '.join(params)}):", *body, "    return inst"]
+    exec("\n".join(lines), namespace)  # code built from attrs field names only
     make: Callable[..., Any] = namespace["make"]
     make.__qualname__ = f"maker({cls.__name__})"
     return make
+
+
+_FACTORY: Any = type(attrs.Factory(int))
+"""The class of ``attrs.Factory(...)`` defaults."""

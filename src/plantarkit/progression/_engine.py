@@ -502,23 +502,8 @@ _new_exercise_state = maker(ExerciseState)
 _new_state = maker(ProgramState)
 
 
-def _reason(
-    rule: str,
-    text: str,
-    *,
-    measure: str = "",
-    value: float | None = None,
-    threshold: float | None = None,
-    citation: Citation | None = None,
-) -> Reason:
-    return _new_reason(
-        rule=rule,
-        text=text,
-        measure=measure,
-        value=value,
-        threshold=threshold,
-        citation=citation,
-    )
+_reason = _new_reason
+"""Build a reason from checked parts."""
 
 
 def _counted(ex: ExerciseState, good: int) -> ExerciseState:
@@ -544,9 +529,9 @@ def _decision(
 
 
 def _from_proposal(proposal: Proposal, rule: str) -> Reason:
-    return _reason(
-        rule,
-        proposal.text,
+    return _new_reason(
+        rule=rule,
+        text=proposal.text,
         measure=proposal.measure,
         value=proposal.value,
         threshold=proposal.threshold,
@@ -592,8 +577,8 @@ def _regress(
             _from_proposal(*found)
             if found is not None
             else _reason(
-                "regression",
-                "already at the easiest dose: do less or rest, and see a clinician"
+                rule="regression",
+                text="already at the easiest dose: do less or rest, and see a clinician"
                 " if pain persists",
             )
         )
@@ -627,8 +612,8 @@ def _decide(
     """
     if gap > rules.gap_days:
         why = _reason(
-            "gap",
-            f"{gap} days since the last session (more than {rules.gap_days})",
+            rule="gap",
+            text=f"{gap} days since the last session (more than {rules.gap_days})",
             measure="gap_days",
             value=gap,
             threshold=rules.gap_days,
@@ -636,7 +621,7 @@ def _decide(
         ctx = _context(base, ex.good_sessions, done, None, "", table)
         return (*_regress(rules, ex, ctx, (why,), taken), Verdict.OK)
     if done is None or done.skipped:
-        why = _reason("attendance", "not done this session: no progress")
+        why = _reason(rule="attendance", text="not done this session: no progress")
         return _decision(ex, Action.HOLD, (why,), ex.dose), ex, Verdict.OK
     rule = rules.hold_rule if isinstance(ex.dose.work, Hold) else pain_rule
     key = (id(rule), id(report))
@@ -649,8 +634,8 @@ def _decide(
         checks = evaluate(rule, report, history)
         pain_reasons = tuple(
             _reason(
-                c.rule,
-                c.reason,
+                rule=c.rule,
+                text=c.reason,
                 measure=c.measure,
                 value=c.value,
                 threshold=c.threshold,
@@ -668,7 +653,7 @@ def _decide(
         return _decision(ex, Action.HOLD, pain_reasons, ex.dose), _counted(ex, 0), outcome
     met, how = _met(ex.dose, done.sets)
     if not met:
-        why = _reason("dose", f"{how}: keep this dose")
+        why = _reason(rule="dose", text=f"{how}: keep this dose")
         return _decision(ex, Action.HOLD, (why,), ex.dose), _counted(ex, 0), outcome
     good = ex.good_sessions + 1
     ctx = _context(base, good, done, report, how, table)
@@ -676,7 +661,9 @@ def _decide(
     path = "$.progression" if ex.progression else "$.rules.progression"
     found = propose(chosen, ex, ctx, path=path, taken=taken)
     if found is None:
-        why = _reason("progression", f"{how}; no progression rule applies: keep this dose")
+        why = _reason(
+            rule="progression", text=f"{how}; no progression rule applies: keep this dose"
+        )
         return _decision(ex, Action.HOLD, (why,), ex.dose), _counted(ex, good), outcome
     proposal, name = found
     reason = _from_proposal(proposal, name)
@@ -757,8 +744,8 @@ def _step_back(
     back = protocol.phases[state.phase - 1]
     names = ", ".join(d.exercise or "" for d in flares)
     why = _reason(
-        "flare",
-        (
+        rule="flare",
+        text=(
             f"pain flared in maintenance ({names}): back to '{back.id}' to build up again"
             " from a level that was pain-free"
         ),
@@ -786,14 +773,14 @@ def _phase_decision(
     if flares and phase.maintenance and state.phase > 0 and rules.flare_steps_back:
         return _step_back(state, log, flares, cat)
     if state.phase + 1 >= len(protocol.phases):
-        why = _reason("phase", "last phase: keep the routine going")
+        why = _reason(rule="phase", text="last phase: keep the routine going")
         return _phase_verdict(action=Action.HOLD, reasons=(why,), phase=phase.id), state
     nxt = protocol.phases[state.phase + 1]
     days_in = log.day - state.phase_start_day + 1
     if days_in < rules.min_days_in_phase:
         why = _reason(
-            "phase",
-            f"{days_in} of at least {rules.min_days_in_phase} days in '{phase.id}'",
+            rule="phase",
+            text=f"{days_in} of at least {rules.min_days_in_phase} days in '{phase.id}'",
             measure="days_in_phase",
             value=days_in,
             threshold=rules.min_days_in_phase,
@@ -810,15 +797,15 @@ def _phase_decision(
     usual_start = (nxt.start_week - 1) * 7 + 1
     if failing or (not gates and log.day + 1 < usual_start):
         # Unknown counts as not passed: a phase is never entered on missing evidence.
-        reasons = tuple(_reason("gate", f"{r.gate}: {r.reason}") for r in failing) or (
+        reasons = tuple(_reason(rule="gate", text=f"{r.gate}: {r.reason}") for r in failing) or (
             _reason(
-                "phase",
-                f"no gates: '{nxt.id}' starts in its usual week {nxt.start_week}",
+                rule="phase",
+                text=f"no gates: '{nxt.id}' starts in its usual week {nxt.start_week}",
             ),
         )
         return _phase_verdict(action=Action.HOLD, reasons=reasons, phase=phase.id), state
-    reasons = tuple(_reason("gate", f"{r.gate}: {r.reason}") for r in results) or (
-        _reason("phase", f"week {nxt.start_week}: '{nxt.id}' begins"),
+    reasons = tuple(_reason(rule="gate", text=f"{r.gate}: {r.reason}") for r in results) or (
+        _reason(rule="phase", text=f"week {nxt.start_week}: '{nxt.id}' begins"),
     )
     moved = attrs.evolve(
         state,

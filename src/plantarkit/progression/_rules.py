@@ -183,26 +183,8 @@ _new_proposal = maker(Proposal)
 _new_state = maker(ExerciseState)
 
 
-def _proposal(
-    to: ExerciseState | None,
-    text: str,
-    *,
-    counts: bool = True,
-    measure: str = "",
-    value: float | None = None,
-    threshold: float | None = None,
-    citation: Citation | None = None,
-) -> Proposal:
-    """A proposal of a built-in rule (its parts are checked values already)."""
-    return _new_proposal(
-        to=to,
-        text=text,
-        counts=counts,
-        measure=measure,
-        value=value,
-        threshold=threshold,
-        citation=citation,
-    )
+_proposal = _new_proposal
+"""Build a proposal of a built-in rule (its parts are checked values already)."""
 
 
 def _state(
@@ -243,7 +225,7 @@ def _not_yet(
         return None
     lead = f"{ctx.how}; " if ctx.how else ""
     return _proposal(
-        None,
+        to=None,
         text=f"{lead}{ctx.good_sessions} of {need} good sessions before {what}",
         measure="good_sessions",
         value=ctx.good_sessions,
@@ -263,7 +245,7 @@ def _too_painful(
         return None
     rated = "not rated" if during is None else f"{during.value}/10"
     return _proposal(
-        None,
+        to=None,
         text=(
             f"{_lead(ctx)}pain during {rated} (a step up needs at most {max_pain_during}/10):"
             " this session does not count towards one"
@@ -337,7 +319,7 @@ class WeeklyTable:
             table = attrs.evolve(table, load=ex.dose.load)
         if table != ex.dose:
             return _proposal(
-                _moved(ex, table),
+                to=_moved(ex, table),
                 text=f"{_lead(ctx)}the protocol's dose for week {ctx.week}: {table.brief()}",
                 measure="week",
                 value=ctx.week,
@@ -348,7 +330,7 @@ class WeeklyTable:
             if proposal is not None:
                 return proposal
         return _proposal(
-            None,
+            to=None,
             text=f"{_lead(ctx)}following the protocol's weekly dose table (week {ctx.week})",
             measure="week",
             value=ctx.week,
@@ -394,7 +376,7 @@ class LadderUp:
         up = _rung(ex, ctx, +1)
         assert up is not None  # checked above
         return _proposal(
-            up,
+            to=up,
             text=(
                 f"{_lead(ctx)}{ctx.good_sessions} good sessions in a row: next rung of"
                 f" '{ex.ladder}' ({up.exercise}, {up.dose.brief()})"
@@ -462,9 +444,9 @@ class LoadUp:
         if wait is not None:
             return wait
         if isinstance(heavier, str):
-            return _proposal(None, f"{_lead(ctx)}{heavier}", citation=self.citation)
+            return _proposal(to=None, text=f"{_lead(ctx)}{heavier}", citation=self.citation)
         return _proposal(
-            _moved(ex, attrs.evolve(ex.dose, load=heavier)),
+            to=_moved(ex, attrs.evolve(ex.dose, load=heavier)),
             text=f"{_lead(ctx)}{ctx.good_sessions} good sessions in a row: add load ({heavier})",
             measure="good_sessions",
             value=ctx.good_sessions,
@@ -528,7 +510,7 @@ class DoubleProgression:
         if wait is not None:
             return wait
         return _proposal(
-            _moved(ex, dose),
+            to=_moved(ex, dose),
             text=f"{_lead(ctx)}double progression: {what}",
             measure="reps",
             value=work.count,
@@ -578,7 +560,7 @@ class VolumeUp:
         if wait is not None:
             return wait
         return _proposal(
-            _moved(ex, new),
+            to=_moved(ex, new),
             text=f"{_lead(ctx)}{what} (goal {self.max_sets} x {self.max_seconds:g} s)",
             measure="good_sessions",
             value=ctx.good_sessions,
@@ -636,7 +618,7 @@ class RunWalkUp:
             rounds = max(1, math.floor(total / (run + work.walk_seconds) + 0.5))
         new = attrs.evolve(ex.dose, work=attrs.evolve(work, run_seconds=run, rounds=rounds))
         return _proposal(
-            _moved(ex, new),
+            to=_moved(ex, new),
             text=f"{_lead(ctx)}more running: {new.work}",
             measure="good_sessions",
             value=ctx.good_sessions,
@@ -716,7 +698,7 @@ class LadderDown:
         if down is None:
             return None
         return _proposal(
-            down,
+            to=down,
             text=f"back a rung of '{ex.ladder}': {down.exercise}, {down.dose.brief()}",
             citation=self.citation,
         )
@@ -755,7 +737,7 @@ class LessLoad:
         if lighter is None:
             return None
         return _proposal(
-            _moved(ex, attrs.evolve(ex.dose, load=lighter)),
+            to=_moved(ex, attrs.evolve(ex.dose, load=lighter)),
             text=f"less load: {lighter}",
             citation=self.citation,
         )
@@ -780,7 +762,7 @@ class FewerSets:
             return None
         sets = max(self.min_sets, ex.dose.sets - self.step)
         return _proposal(
-            _moved(ex, attrs.evolve(ex.dose, sets=sets, max_sets=None)),
+            to=_moved(ex, attrs.evolve(ex.dose, sets=sets, max_sets=None)),
             text=f"fewer sets: {sets}",
             citation=self.citation,
         )
@@ -827,7 +809,7 @@ class LessWork:
                 return None
             new = attrs.evolve(dose, work=attrs.evolve(work, rounds=rounds))
         return _proposal(
-            _moved(ex, new), text=f"less work per set: {new.brief()}", citation=self.citation
+            to=_moved(ex, new), text=f"less work per set: {new.brief()}", citation=self.citation
         )
 
 
