@@ -428,6 +428,20 @@ def test_cli_start_and_progress(capsys: pytest.CaptureFixture[str], tmp_path: An
         capsys, "progress", "--state", str(state_path), "--log", str(log_path), "--json"
     )
     assert plantarkit.loads(out, plantarkit.progression.Advance).state == after
+    rules_path = tmp_path / "rules.json"
+    rules_path.write_text(plantarkit.dumps(EngineRules(sessions_to_progress=1)), encoding="utf-8")
+    code, out, _ = _cli(
+        capsys,
+        "progress",
+        "--state",
+        str(state_path),
+        "--log",
+        str(log_path),
+        "--rules",
+        str(rules_path),
+    )
+    assert code == 0
+    assert "1 good session: next rung" in out  # one good session is enough now
     log_path.write_text(
         plantarkit.dumps(
             SessionLog(day=1, exercises=(ExerciseLog(exercise="box_jump", sets=(5,)),))

@@ -276,15 +276,24 @@ def _build() -> Any:
         type=click.Path(dir_okay=False, writable=True),
         help="Write the new ProgramState here.",
     )
+    @click.option(
+        "--rules",
+        "rules_file",
+        type=click.File("r", encoding="utf-8"),
+        help="EngineRules JSON: your own pain, progression and regression rules.",
+    )
     @click.option("--json", "as_json", is_flag=True, help="Print the Advance document.")
-    def progress_cmd(state_file: Any, log_file: Any, output: str | None, as_json: bool) -> None:
+    def progress_cmd(
+        state_file: Any, log_file: Any, rules_file: Any, output: str | None, as_json: bool
+    ) -> None:
         """Record a session: print each decision with its reasons; write the new state."""
-        from plantarkit.progression import ProgramState, SessionLog, advance
+        from plantarkit.progression import EngineRules, ProgramState, SessionLog, advance
         from plantarkit.render import advance_text
 
         state = plantarkit.loads(state_file.read(), ProgramState)
         log = plantarkit.loads(log_file.read(), SessionLog)
-        result = advance(state, log)
+        rules = None if rules_file is None else plantarkit.loads(rules_file.read(), EngineRules)
+        result = advance(state, log, rules=rules)
         click.echo(plantarkit.dumps(result) if as_json else advance_text(result))
         if output is not None:
             write(plantarkit.dumps(result.state), output, "ProgramState")

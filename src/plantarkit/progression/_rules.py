@@ -279,6 +279,10 @@ def _lead(ctx: RuleContext) -> str:
     return f"{ctx.how}; " if ctx.how else ""
 
 
+def _in_a_row(good: int) -> str:
+    return "1 good session" if good == 1 else f"{good} good sessions in a row"
+
+
 # --- progression rules ------------------------------------------------------------------------
 
 
@@ -378,7 +382,7 @@ class LadderUp:
         return _proposal(
             to=up,
             text=(
-                f"{_lead(ctx)}{ctx.good_sessions} good sessions in a row: next rung of"
+                f"{_lead(ctx)}{_in_a_row(ctx.good_sessions)}: next rung of"
                 f" '{ex.ladder}' ({up.exercise}, {up.dose.brief()})"
             ),
             measure="good_sessions",
@@ -447,7 +451,7 @@ class LoadUp:
             return _proposal(to=None, text=f"{_lead(ctx)}{heavier}", citation=self.citation)
         return _proposal(
             to=_moved(ex, attrs.evolve(ex.dose, load=heavier)),
-            text=f"{_lead(ctx)}{ctx.good_sessions} good sessions in a row: add load ({heavier})",
+            text=f"{_lead(ctx)}{_in_a_row(ctx.good_sessions)}: add load ({heavier})",
             measure="good_sessions",
             value=ctx.good_sessions,
             threshold=_needed(self.sessions, ctx),
