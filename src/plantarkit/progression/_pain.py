@@ -415,13 +415,30 @@ def _back_to_baseline(report: PainReport, tolerance: int) -> Verdict:
 
 
 def _rose(report: PainReport, history: tuple[PainReport, ...]) -> bool:
+    """Whether first-step pain or stiffness rose on average from last week to this week."""
     this = _week(report.day)
-    ratings = _weekly_ratings(report, history)
-    for measure in ("first_step", "stiffness"):
-        now, before = ratings.get((measure, this)), ratings.get((measure, this - 1))
-        if now and before and statistics.fmean(now) > statistics.fmean(before):
-            return True
-    return False
+    # [sum, count] per measure for last week and this week; plain sums keep this cheap.
+    first = [0, 0, 0, 0]
+    stiff = [0, 0, 0, 0]
+    for r in (*history, report):
+        offset = (this - ((r.day - 1) // 7 + 1)) * 2  # 0: this week, 2: last week
+        if offset in (0, 2):
+            if r.first_step is not None:
+                first[offset] += r.first_step.value
+                first[offset + 1] += 1
+            if r.stiffness is not None:
+                stiff[offset] += r.stiffness.value
+                stiff[offset + 1] += 1
+    return any(
+        now_n and before_n and now_sum * before_n > before_sum * now_n
+        for now_sum, now_n, before_sum, before_n in (first, stiff)
+    )
+
+
+def _worst(*verdicts: Verdict) -> Verdict:
+    if Verdict.REDUCE in verdicts:
+        return Verdict.REDUCE
+    return Verdict.HOLD if Verdict.HOLD in verdicts else Verdict.OK
 
 
 def quick_verdict(
@@ -433,7 +450,7 @@ def quick_verdict(
     is not OK; a property test keeps the two in step.
     """
     if isinstance(rule, PainModel):
-        worst = max(
+        worst = _worst(
             _limit(report.during, rule.during_max),
             _limit(report.after, rule.after_max),
             _back_to_baseline(report, 0),
@@ -450,11 +467,11 @@ def quick_verdict(
             if minutes <= rule.settle_minutes
             else Verdict.REDUCE
         )
-        return max(_limit(report.during, rule.below - 1), settle)
+        return _worst(_limit(report.during, rule.below - 1), settle)
     if isinstance(rule, NextDayRule):
         return _back_to_baseline(report, rule.tolerance)
     if isinstance(rule, CautiousRule):
-        return max(_limit(report.during, rule.at_most), _limit(report.after, rule.at_most))
+        return _worst(_limit(report.during, rule.at_most), _limit(report.after, rule.at_most))
     raise InvalidValueError("$.rule", f"expected a pain rule, got {type(rule).__name__}")
 
 

@@ -847,22 +847,24 @@ def propose(
     phase) counts as not applying, so the next rule is asked. ``path`` says
     where the rules came from, for errors from custom rules.
     """
-    for i, rule in enumerate(rules):
+    for rule in rules:
         if not callable(rule):
             proposal = rule.propose(ex, ctx)
+            if proposal is None:
+                continue
             name: str = rule.kind
         else:
             result: object = rule(ex, ctx)  # user code: check what came back
             name = getattr(rule, "__name__", type(rule).__name__)
             if result is not None and not isinstance(result, Proposal):
                 raise InvalidValueError(
-                    f"{path}[{i}]",
+                    f"{path}[{rules.index(rule)}]",
                     f"the rule {name} returned {type(result).__name__}; "
                     "expected a Proposal or None",
                 )
+            if result is None:
+                continue
             proposal = result
-        if proposal is None:
-            continue
         to = proposal.to
         if to is not None and to.exercise != ex.exercise and to.exercise in taken:
             continue  # two states of one exercise in a phase would be ambiguous
