@@ -100,29 +100,60 @@ def test_ladder_up_with_a_pain_limit(during: int | None, counts: bool) -> None:
     assert proposal.counts is counts
 
 
-def test_weekly_table_moves_to_the_weeks_dose_and_keeps_built_up_load() -> None:
-    heel = state("high_load_heel_raise", dose=reps(3, 12, Load.backpack(5)))
-    week3 = reps(4, 10)
-    moved = WeeklyTable().propose(heel, ctx(table=week3, week=3))
+def test_weekly_table_moves_one_row_at_a_time_and_keeps_built_up_load() -> None:
+    rows = (reps(3, 12), reps(4, 10), reps(5, 8))  # Rathleff's table, all rows reached
+    heel = state("high_load_heel_raise", dose=reps(3, 12, Load.backpack(5)), row=0)
+    moved = WeeklyTable().propose(heel, ctx(schedule=rows, week=5))
     assert moved is not None
     assert moved.to is not None
-    assert (moved.to.dose.sets, moved.to.dose.work) == (4, Reps(count=10))
+    assert (moved.to.dose.sets, moved.to.dose.work, moved.to.row) == (4, Reps(count=10), 1)
     assert moved.to.dose.load == Load.backpack(5)  # the weight built up stays
-    assert "week 3" in moved.text
-    own_kg = reps(4, 10, Load.backpack(2))  # a table that sets its own kg wins
-    assert WeeklyTable().propose(heel, ctx(table=own_kg)).to.dose.load.kg == 2  # type: ignore[union-attr]
+    assert "week 5" in moved.text
+    own_kg = (reps(3, 12), reps(4, 10, Load.backpack(2)))  # a row that sets its own kg wins
+    lighter = WeeklyTable().propose(heel, ctx(schedule=own_kg))
+    assert lighter is not None
+    assert lighter.to is not None
+    assert lighter.to.dose.load.kg == 2
+
+
+def test_weekly_table_goes_back_to_its_row_after_easing_off() -> None:
+    rows = (reps(3, 12), reps(4, 10))
+    eased = state("high_load_heel_raise", dose=reps(3, 10), row=1)  # a set fewer than row 1
+    waiting = WeeklyTable().propose(eased, ctx(good=1, schedule=rows))
+    assert waiting is not None
+    assert waiting.to is None
+    back = WeeklyTable().propose(eased, ctx(good=2, schedule=rows))
+    assert back is not None
+    assert back.to is not None
+    assert (back.to.dose, back.to.row) == (reps(4, 10), 1)  # its row, not past it
 
 
 def test_weekly_table_keeps_the_dose_or_hands_over_to_its_within_rules() -> None:
-    heel = state("high_load_heel_raise", dose=reps(3, 12))
+    heel = state("high_load_heel_raise", dose=reps(3, 12), row=0)
     assert WeeklyTable().propose(heel, ctx()) is None  # no table: not this rule's exercise
-    kept = WeeklyTable().propose(heel, ctx(table=reps(3, 12)))
+    kept = WeeklyTable().propose(heel, ctx(schedule=(reps(3, 12),)))
     assert kept is not None
     assert kept.to is None
-    loaded = WeeklyTable(within=(LoadUp(step_kg=2),)).propose(heel, ctx(table=reps(3, 12)))
+    loaded = WeeklyTable(within=(LoadUp(step_kg=2),)).propose(heel, ctx(schedule=(reps(3, 12),)))
     assert loaded is not None
     assert loaded.to is not None
     assert loaded.to.dose.load == Load.backpack(2)
+    assert loaded.to.row == 0
+
+
+def test_an_exercise_on_a_table_does_not_ladder_down() -> None:
+    heel = state("high_load_heel_raise", ladder="calf_raise", rung=3, row=0)
+    assert LadderDown().propose(heel, ctx(schedule=(reps(3, 12),))) is None
+    assert LadderDown().propose(heel, ctx()) is not None
+
+
+def test_rules_check_their_arguments() -> None:
+    with pytest.raises(InvalidValueError, match=r"\$\.ctx"):
+        LadderUp().propose(state(), None)  # type: ignore[arg-type]  # on purpose
+    with pytest.raises(InvalidValueError, match=r"\$\.ex"):
+        LadderUp().propose("clam", ctx())  # type: ignore[arg-type]  # on purpose
+    with pytest.raises(InvalidValueError, match=r"\$\.catalogue"):
+        RuleContext(day=1, week=1, good_sessions=0, sessions_to_progress=2, catalogue=None)  # type: ignore[arg-type]  # on purpose
 
 
 @pytest.mark.parametrize(

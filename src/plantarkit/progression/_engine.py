@@ -240,6 +240,8 @@ class ProgramState:
         phase: Index of the current phase in the protocol.
         phase_start_day: The day the current phase began.
         day: The last logged day (0 before the first session).
+        last_trained_day: The last day any exercise was done (0 before then):
+            the gap rule counts from it, so logs with nothing done do not hide a gap.
         exercises: The state of each current exercise.
         pain: The pain reports of the last :data:`PAIN_HISTORY_DAYS` days
             (for week-on-week rules and gates).
@@ -255,6 +257,7 @@ class ProgramState:
         validator=TupleOf(Instance((ExerciseState,)))
     )
     day: int = attrs.field(default=0, validator=Number(ge=0, le=3650))
+    last_trained_day: int = attrs.field(default=0, validator=Number(ge=0, le=3650))
     phase_start_day: int = attrs.field(default=1, validator=Number(ge=1, le=3651))
     pain: tuple[PainReport, ...] = attrs.field(
         default=(), validator=TupleOf(Instance((PainReport,)))
@@ -274,6 +277,10 @@ class ProgramState:
         if self.phase >= len(phases):
             raise InvalidValueError(
                 "$.phase", f"the protocol has {len(phases)} phases (0-{len(phases) - 1})"
+            )
+        if self.last_trained_day > self.day:
+            raise InvalidValueError(
+                "$.last_trained_day", f"must be at most the last logged day ({self.day})"
             )
         if self.phase_start_day > self.day + 1:
             raise InvalidValueError(
@@ -356,6 +363,7 @@ def _phase_exercises(program: Program, phase_id: str, cat: Catalogue) -> tuple[E
                     ladder=ladder,
                     rung=rung,
                     progression=slot.progression if slot is not None else (),
+                    row=0 if slot is not None and slot.schedule else None,
                 )
     return tuple(states.values())
 
@@ -465,16 +473,34 @@ def _check_log(state: ProgramState, log: SessionLog) -> None:
         raise InvalidValueError(problems)
 
 
-def _pain_reports(log: SessionLog) -> tuple[dict[str, PainReport], PainReport]:
-    """Each exercise's own pain report, and the session's (an empty one: never good news)."""
-    own: dict[str, PainReport] = {}
-    whole: PainReport | None = None
+def _pain_reports(
+    log: SessionLog,
+) -> tuple[dict[str, tuple[PainReport, ...]], tuple[PainReport, ...]]:
+    """Today's reports per exercise, and today's whole-session reports (an empty one if none).
+
+    Reports dated before the session (a late next-morning rating, say) join the
+    history for weekly rules and gates but never judge today's session.
+    """
+    own: dict[str, tuple[PainReport, ...]] = {}
+    whole: tuple[PainReport, ...] = ()
     for p in log.pain:
+        if p.day != log.day:
+            continue
         if p.exercise is None:
-            whole = whole or p
+            whole += (p,)
         else:
-            own.setdefault(p.exercise, p)
-    return own, whole if whole is not None else PainReport(day=log.day)
+            own[p.exercise] = (*own.get(p.exercise, ()), p)
+    return own, whole or (PainReport(day=log.day),)
+
+
+def _worst_report(
+    rule: PainRule, reports: tuple[PainReport, ...], history: tuple[PainReport, ...]
+) -> PainReport:
+    """Of several reports for one exercise and day, the one the rule judges most cautiously."""
+    if len(reports) == 1:
+        return reports[0]
+    order = {Verdict.OK: 0, Verdict.HOLD: 1, Verdict.REDUCE: 2}
+    return max(reversed(reports), key=lambda r: order[quick_verdict(rule, r, history)])
 
 
 def _met(dose: Prescription, done: tuple[float, ...]) -> tuple[bool, str]:
@@ -517,6 +543,7 @@ def _counted(ex: ExerciseState, good: int) -> ExerciseState:
         rung=ex.rung,
         good_sessions=good,
         progression=ex.progression,
+        row=ex.row,
     )
 
 
@@ -548,7 +575,7 @@ def _context(
     done: ExerciseLog | None,
     pain: PainReport | None,
     how: str,
-    table: Prescription | None,
+    rows: tuple[Prescription, ...],
 ) -> RuleContext:
     return _new_context(
         day=base.day,
@@ -559,7 +586,9 @@ def _context(
         done=done,
         pain=pain,
         how=how,
-        table=table,
+        table=rows[-1] if rows else None,
+        schedule=rows,
+        in_phase=base.in_phase,
     )
 
 
@@ -571,7 +600,7 @@ def _regress(
     taken: set[str],
 ) -> tuple[Decision, ExerciseState]:
     """One step easier by the regression rules, or easing off in place at the easiest dose."""
-    found = propose(rules.regression, ex, ctx, path="$.rules.regression", taken=taken)
+    found = propose(rules.regression, ex, ctx, path="$.rules.regression")
     if found is None or found[0].to is None:
         reason = (
             _from_proposal(*found)
@@ -594,22 +623,25 @@ def _decide(
     rules: EngineRules,
     ex: ExerciseState,
     done: ExerciseLog | None,
-    report: PainReport,
+    reports: tuple[PainReport, ...],
     gap: int,
     history: tuple[PainReport, ...],
     judged: dict[tuple[int, int], tuple[Verdict, tuple[Reason, ...]]],
     base: RuleContext,
-    table: Prescription | None,
+    rows: tuple[Prescription, ...],
     taken: set[str],
     pain_rule: PainRule,
 ) -> tuple[Decision, ExerciseState, Verdict]:
     """One exercise's decision, its new state, and the pain verdict behind it.
 
-    ``table`` is the protocol's dose for this week when the exercise follows a
-    weekly dose table (a slot schedule), else ``None``. ``taken`` holds the
-    exercises in the phase (a step may not switch to one of them); a step to a
-    new exercise adds it.
+    ``rows`` are the rows of the protocol's weekly dose table reached by this
+    week when the exercise follows one (a slot schedule), else empty.
+    ``taken`` holds the exercises in the phase (``base.in_phase``: a step may
+    not switch to one of them); a step to a new exercise adds it.
     """
+    if done is None or done.skipped:
+        why = _reason(rule="attendance", text="not done this session: no progress")
+        return _decision(ex, Action.HOLD, (why,), ex.dose), ex, Verdict.OK
     if gap > rules.gap_days:
         why = _reason(
             rule="gap",
@@ -618,12 +650,10 @@ def _decide(
             value=gap,
             threshold=rules.gap_days,
         )
-        ctx = _context(base, ex.good_sessions, done, None, "", table)
+        ctx = _context(base, ex.good_sessions, done, None, "", rows)
         return (*_regress(rules, ex, ctx, (why,), taken), Verdict.OK)
-    if done is None or done.skipped:
-        why = _reason(rule="attendance", text="not done this session: no progress")
-        return _decision(ex, Action.HOLD, (why,), ex.dose), ex, Verdict.OK
     rule = rules.hold_rule if isinstance(ex.dose.work, Hold) else pain_rule
+    report = _worst_report(rule, reports, history)
     key = (id(rule), id(report))
     judgement = judged.get(key)
     # Exercises sharing the session's report and rule are judged once; reasons are written
@@ -647,7 +677,7 @@ def _decide(
         judgement = judged[key] = (verdict(checks), pain_reasons)
     outcome, pain_reasons = judgement
     if outcome is Verdict.REDUCE:
-        ctx = _context(base, ex.good_sessions, done, report, "", table)
+        ctx = _context(base, ex.good_sessions, done, report, "", rows)
         return (*_regress(rules, ex, ctx, pain_reasons, taken), outcome)
     if outcome is Verdict.HOLD:
         return _decision(ex, Action.HOLD, pain_reasons, ex.dose), _counted(ex, 0), outcome
@@ -656,10 +686,10 @@ def _decide(
         why = _reason(rule="dose", text=f"{how}: keep this dose")
         return _decision(ex, Action.HOLD, (why,), ex.dose), _counted(ex, 0), outcome
     good = ex.good_sessions + 1
-    ctx = _context(base, good, done, report, how, table)
+    ctx = _context(base, good, done, report, how, rows)
     chosen = ex.progression or rules.progression
     path = "$.progression" if ex.progression else "$.rules.progression"
-    found = propose(chosen, ex, ctx, path=path, taken=taken)
+    found = propose(chosen, ex, ctx, path=path)
     if found is None:
         why = _reason(
             rule="progression", text=f"{how}; no progression rule applies: keep this dose"
@@ -675,20 +705,31 @@ def _decide(
     return _decision(ex, Action.PROGRESS, (reason,), moved.dose), moved, outcome
 
 
-def _tables(state: ProgramState, day: int) -> dict[str, Prescription]:
-    """For exercises that follow a weekly dose table: the protocol's dose for ``day``'s week."""
+def _tables(state: ProgramState, day: int) -> dict[str, tuple[Prescription, ...]]:
+    """For exercises on a weekly dose table: the table's rows reached by ``day``'s week.
+
+    Rows are the distinct doses the programme gives the exercise, week after
+    week, in this phase (so they carry the programme's personalisation).
+    """
     program = state.program
     phase = program.protocol.phases[state.phase]
     scheduled = {slot.item for slot in phase.slots if slot.schedule}
     if not scheduled:
         return {}
-    week = program.week(min(len(program.weeks), (day - 1) // 7 + 1))
-    doses: dict[str, Prescription] = {}
-    for session in week.sessions:
-        for item in session.items:
-            if item.exercise in scheduled and item.phase == phase.id:
-                doses.setdefault(item.exercise, item.dose)
-    return doses
+    last_week = min(len(program.weeks), (day - 1) // 7 + 1)
+    rows: dict[str, tuple[Prescription, ...]] = {}
+    for week in program.weeks[:last_week]:
+        seen: set[str] = set()
+        for session in week.sessions:
+            for item in session.items:
+                if item.exercise in scheduled and item.phase == phase.id:
+                    if item.exercise in seen:
+                        continue
+                    seen.add(item.exercise)
+                    reached = rows.get(item.exercise, ())
+                    if not reached or reached[-1] != item.dose:
+                        rows[item.exercise] = (*reached, item.dose)
+    return rows
 
 
 _new_record = maker(PainRecord)
@@ -913,20 +954,23 @@ def advance(
             phase=phase,
             summary="Stop: a red flag is positive. See a clinician before going on.",
         )
-    gap = log.day - state.day if state.day else 0
+    last = state.last_trained_day
+    gap = log.day - last if last else 0  # missed or empty sessions never close a gap
+    trained = any(e.sets and not e.skipped for e in log.exercises)
     judged: dict[tuple[int, int], tuple[Verdict, tuple[Reason, ...]]] = {}
     tables = _tables(state, log.day)
+    taken = {e.exercise for e in state.exercises}
     base = RuleContext(
         day=log.day,
         week=(log.day - 1) // 7 + 1,
         good_sessions=0,
         sessions_to_progress=rules.sessions_to_progress,
         catalogue=cat,
+        in_phase=taken,  # grows as exercises step to new ones
     )
     limits = state.program.protocol.phases[state.phase].pain_limits
     pain_rule = rules.pain_rule if limits is None else limits  # the protocol's rule first
     done = {e.exercise: e for e in log.exercises}
-    taken = {e.exercise for e in state.exercises}
     own_pain, session_pain = _pain_reports(log)
     decided = [
         _decide(
@@ -938,7 +982,7 @@ def advance(
             history,
             judged,
             base,
-            tables.get(ex.exercise),
+            tables.get(ex.exercise, ()),
             taken,
             pain_rule,
         )
@@ -951,6 +995,7 @@ def advance(
         phase=state.phase,
         exercises=tuple(s for _, s, _ in decided),
         day=log.day,
+        last_trained_day=log.day if trained else last,
         phase_start_day=state.phase_start_day,
         pain=pain,
         tests=tests,

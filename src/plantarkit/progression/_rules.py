@@ -21,13 +21,14 @@ accepted by :class:`~plantarkit.progression.EngineRules`, a plain callable
 
 import math
 import typing
-from collections.abc import Callable, Container
+from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from typing import Any, Literal
 
 import attrs
 
 from plantarkit._core.checks import EnumCheck, Instance, Number, Text, TupleOf
-from plantarkit._core.errors import InvalidValueError
+from plantarkit._core.errors import InvalidValueError, PlantarkitError
 from plantarkit._core.evidence import Citation, Grade
 from plantarkit._core.trusted import maker
 from plantarkit.exercises import Catalogue
@@ -70,6 +71,7 @@ __all__ = [
     "propose",
 ]
 
+_NONE: frozenset[str] = frozenset()
 _WORK_KINDS = ("reps", "hold", "timed", "run_walk")
 _BANDS = tuple(BandResistance)
 
@@ -102,6 +104,8 @@ class ExerciseState:
         good_sessions: Sessions in a row that met the dose within the pain rule.
         progression: How this exercise progresses (from the protocol's slot);
             empty: the engine's rules (:attr:`EngineRules.progression`).
+        row: For an exercise on its protocol's weekly dose table, the row of
+            the table it has reached (0 is the first); ``None`` otherwise.
     """
 
     exercise: str = attrs.field(validator=ID)
@@ -110,6 +114,7 @@ class ExerciseState:
     rung: int | None = attrs.field(default=None, validator=Number(ge=0, le=100, optional=True))
     good_sessions: int = attrs.field(default=0, validator=Number(ge=0, le=10_000))
     progression: "tuple[ProgressionRule, ...]" = attrs.field(default=())
+    row: int | None = attrs.field(default=None, validator=Number(ge=0, le=100, optional=True))
 
     def __attrs_post_init__(self) -> None:
         if (self.ladder is None) != (self.rung is None):
@@ -119,7 +124,7 @@ class ExerciseState:
 
 @attrs.frozen(kw_only=True)
 class RuleContext:
-    """What a rule sees besides the exercise's state (made by the engine).
+    """What a rule sees besides the exercise's state (the engine makes one per exercise).
 
     Attributes:
         day: The session's programme day.
@@ -134,17 +139,31 @@ class RuleContext:
         how: How the session went, in words (for reasons).
         table: The protocol's dose for this week, when the exercise follows a
             weekly dose table.
+        schedule: The rows of that table reached by this week, in order (the
+            last is ``table``); empty when the exercise follows no table.
+        in_phase: The exercises in the phase: a proposal that switches to one
+            of them does not apply (two states of one exercise would clash).
     """
 
-    day: int
-    week: int
-    good_sessions: int
-    sessions_to_progress: int
-    catalogue: Catalogue
-    done: ExerciseLog | None = None
-    pain: PainReport | None = None
-    how: str = ""
-    table: Prescription | None = None
+    day: int = attrs.field(validator=Number(ge=1, le=3650))
+    week: int = attrs.field(validator=Number(ge=1, le=522))
+    good_sessions: int = attrs.field(validator=Number(ge=0, le=10_000))
+    sessions_to_progress: int = attrs.field(validator=Number(ge=1, le=50))
+    catalogue: Catalogue = attrs.field(validator=Instance((Catalogue,)))
+    done: ExerciseLog | None = attrs.field(
+        default=None, validator=Instance((ExerciseLog,), optional=True)
+    )
+    pain: PainReport | None = attrs.field(
+        default=None, validator=Instance((PainReport,), optional=True)
+    )
+    how: str = attrs.field(default="", validator=Text())
+    table: Prescription | None = attrs.field(
+        default=None, validator=Instance((Prescription,), optional=True)
+    )
+    schedule: tuple[Prescription, ...] = attrs.field(
+        default=(), validator=TupleOf(Instance((Prescription,)))
+    )
+    in_phase: AbstractSet[str] = attrs.field(default=_NONE, validator=Instance((frozenset, set)))
 
 
 @attrs.frozen(kw_only=True)
@@ -188,7 +207,12 @@ _proposal = _new_proposal
 
 
 def _state(
-    ex: ExerciseState, exercise: str, dose: Prescription, ladder: str | None, rung: int | None
+    ex: ExerciseState,
+    exercise: str,
+    dose: Prescription,
+    ladder: str | None,
+    rung: int | None,
+    row: int | None,
 ) -> ExerciseState:
     """A new state for ``ex`` (count of good sessions restarted, its rules kept)."""
     return _new_state(
@@ -198,6 +222,7 @@ def _state(
         rung=rung,
         good_sessions=0,
         progression=ex.progression,
+        row=row,
     )
 
 
@@ -260,7 +285,7 @@ def _too_painful(
 
 def _moved(ex: ExerciseState, dose: Prescription) -> ExerciseState:
     """The same exercise (same ladder position and rules) at a new dose, count restarted."""
-    return _state(ex, ex.exercise, dose, ex.ladder, ex.rung)
+    return _state(ex, ex.exercise, dose, ex.ladder, ex.rung, ex.row)
 
 
 def _rung(ex: ExerciseState, ctx: RuleContext, offset: int) -> ExerciseState | None:
@@ -272,7 +297,7 @@ def _rung(ex: ExerciseState, ctx: RuleContext, offset: int) -> ExerciseState | N
         return None
     step = ladder.steps[index]
     dose = step.dose if step.dose is not None else ctx.catalogue[step.exercise].dose
-    return _state(ex, step.exercise, dose, ladder.id, index)
+    return _state(ex, step.exercise, dose, ladder.id, index, ex.row)
 
 
 def _lead(ctx: RuleContext) -> str:
@@ -283,24 +308,75 @@ def _in_a_row(good: int) -> str:
     return "1 good session" if good == 1 else f"{good} good sessions in a row"
 
 
+def _check_call(ex: object, ctx: object) -> None:
+    if not isinstance(ex, ExerciseState):
+        raise InvalidValueError("$.ex", f"expected an ExerciseState, got {type(ex).__name__}")
+    if not isinstance(ctx, RuleContext):
+        raise InvalidValueError("$.ctx", f"expected a RuleContext, got {type(ctx).__name__}")
+
+
+def _clashes(proposal: Proposal, ex: ExerciseState, ctx: RuleContext) -> bool:
+    """Whether a proposal switches to an exercise already in the phase."""
+    to = proposal.to
+    return to is not None and to.exercise != ex.exercise and to.exercise in ctx.in_phase
+
+
+class _Rule:
+    """What every built-in rule shares: ``propose`` checks its arguments, then asks the rule."""
+
+    __slots__ = ()
+
+    def propose(self, ex: ExerciseState, ctx: RuleContext) -> "Proposal | None":
+        """The rule's proposal for ``ex`` in ``ctx``, or ``None`` when the rule does not apply.
+
+        Raises:
+            InvalidValueError: ``ex`` or ``ctx`` is of the wrong type.
+        """
+        _check_call(ex, ctx)
+        return self.propose_unchecked(ex, ctx)
+
+    def propose_unchecked(self, ex: ExerciseState, ctx: RuleContext) -> "Proposal | None":
+        """:meth:`propose` without the argument checks (for engines that built both)."""
+        raise NotImplementedError  # pragma: no cover - every rule defines it
+
+
+def _ask(rule: "_Rule", ex: ExerciseState, ctx: RuleContext) -> Proposal | None:
+    """A nested rule's proposal, unless it switches to an exercise already in the phase."""
+    proposal = rule.propose_unchecked(ex, ctx)
+    return None if proposal is not None and _clashes(proposal, ex, ctx) else proposal
+
+
 # --- progression rules ------------------------------------------------------------------------
 
 
+def _with_load(row: Prescription, current: Prescription) -> Prescription:
+    """A table row's dose, keeping the weight the person has built up (unless the row sets kg)."""
+    built_up = current.load.kind is not LoadKind.BODY_WEIGHT and (
+        current.load.kg is not None or row.load.kind is LoadKind.BODY_WEIGHT
+    )
+    if row.load.kg is None and built_up:
+        return attrs.evolve(row, load=current.load)
+    return row
+
+
 @attrs.frozen(kw_only=True)
-class WeeklyTable:
+class WeeklyTable(_Rule):
     """Follow the protocol's weekly dose table (e.g. Rathleff: 3 x 12RM, 4 x 10RM, 5 x 8RM).
 
-    Applies to exercises whose protocol slot has a ``schedule``. When the
-    week's dose differs from the current one, it moves to it (calendar-driven:
-    no count of good sessions, but only after a session within the pain rule
-    that met the dose). Added weight the person has built up is kept unless
-    the table sets its own weight in kg. Within a week, the ``within`` rules
-    may move the exercise on (e.g. :class:`LoadUp`: "add books to the
+    Applies to exercises whose protocol slot has a ``schedule``. Once the
+    calendar reaches the table's next row, a session within the pain rule that
+    met the dose moves the exercise to that row: one row per session, never
+    skipping one. An exercise eased off below its row goes back to the row's
+    dose after ``sessions`` good sessions (``None``: the engine's
+    ``sessions_to_progress``). Added weight the person has built up is kept
+    unless the row sets its own weight in kg. Within a row, the ``within``
+    rules may move the exercise on (e.g. :class:`LoadUp`: "add books to the
     backpack once the repetitions are manageable"); otherwise the dose is
     kept, so an exercise on a dose table never leaves it for a ladder.
     """
 
     within: "tuple[ProgressionRule, ...]" = attrs.field(default=())
+    sessions: int | None = _sessions()
     citation: Citation | None = _citation()
 
     def __attrs_post_init__(self) -> None:
@@ -311,39 +387,53 @@ class WeeklyTable:
         """The tag of this rule kind in JSON documents."""
         return "weekly_table"
 
-    def propose(self, ex: ExerciseState, ctx: RuleContext) -> Proposal | None:
-        """Move to this week's dose from the table, or apply ``within``, or keep."""
-        if ctx.table is None:
+    def propose_unchecked(self, ex: ExerciseState, ctx: RuleContext) -> Proposal | None:
+        """Move to the table's next row, back to the current row, or apply ``within``."""
+        rows = ctx.schedule
+        if not rows:
             return None
-        table = ctx.table
-        built_up = ex.dose.load.kind is not LoadKind.BODY_WEIGHT and (
-            ex.dose.load.kg is not None or table.load.kind is LoadKind.BODY_WEIGHT
-        )
-        if table.load.kg is None and built_up:  # keep the weight the person has built up
-            table = attrs.evolve(table, load=ex.dose.load)
-        if table != ex.dose:
+        row = ex.row if ex.row is not None and ex.row < len(rows) else _row_of(ex.dose, rows)
+        at_row = _with_load(rows[row], ex.dose)
+        if at_row != ex.dose:  # eased off below its row (or a dose of its own): back up
+            wait = _not_yet("going back to the table's dose", self.sessions, ctx, self.citation)
+            if wait is not None:
+                return wait
+            target, what = row, "back to the protocol's dose"
+        elif row + 1 < len(rows):
+            target, what = row + 1, f"the protocol's next dose (table of week {ctx.week})"
+        else:
+            for rule in self.within:
+                proposal = _ask(rule, ex, ctx)
+                if proposal is not None:
+                    return proposal
             return _proposal(
-                to=_moved(ex, table),
-                text=f"{_lead(ctx)}the protocol's dose for week {ctx.week}: {table.brief()}",
+                to=None,
+                text=f"{_lead(ctx)}following the protocol's weekly dose table (week {ctx.week})",
                 measure="week",
                 value=ctx.week,
                 citation=self.citation,
             )
-        for rule in self.within:
-            proposal = rule.propose(ex, ctx)
-            if proposal is not None:
-                return proposal
+        dose = _with_load(rows[target], ex.dose)
+        moved = _state(ex, ex.exercise, dose, ex.ladder, ex.rung, target)
         return _proposal(
-            to=None,
-            text=f"{_lead(ctx)}following the protocol's weekly dose table (week {ctx.week})",
-            measure="week",
-            value=ctx.week,
+            to=moved,
+            text=f"{_lead(ctx)}{what}: {dose.brief()}",
+            measure="row",
+            value=target,
             citation=self.citation,
         )
 
 
+def _row_of(dose: Prescription, rows: tuple[Prescription, ...]) -> int:
+    """The table row a dose belongs to (its load aside); the first when it matches none."""
+    for i in range(len(rows) - 1, -1, -1):
+        if _with_load(rows[i], dose) == dose:
+            return i
+    return 0
+
+
 @attrs.frozen(kw_only=True)
-class LadderUp:
+class LadderUp(_Rule):
     """Step up the exercise's ladder once the current rung is mastered.
 
     Mastered means ``sessions`` good sessions in a row (``None``: the engine's
@@ -365,7 +455,7 @@ class LadderUp:
         """The tag of this rule kind in JSON documents."""
         return "ladder_up"
 
-    def propose(self, ex: ExerciseState, ctx: RuleContext) -> Proposal | None:
+    def propose_unchecked(self, ex: ExerciseState, ctx: RuleContext) -> Proposal | None:
         """The next rung, once mastered."""
         if ex.ladder is None or ex.rung is None:
             return None
@@ -411,7 +501,7 @@ def _heavier(load: Load, step_kg: float, used: float | None, carrier: LoadKind) 
 
 
 @attrs.frozen(kw_only=True)
-class LoadUp:
+class LoadUp(_Rule):
     """Add load by a step: ``step_kg`` more (or the next band), up to ``max_kg``.
 
     From body weight the first step is ``step_kg`` carried as ``carrier`` (a
@@ -437,7 +527,7 @@ class LoadUp:
         """The tag of this rule kind in JSON documents."""
         return "load_up"
 
-    def propose(self, ex: ExerciseState, ctx: RuleContext) -> Proposal | None:
+    def propose_unchecked(self, ex: ExerciseState, ctx: RuleContext) -> Proposal | None:
         """One load step up once the dose is manageable."""
         used = ctx.done.load_kg if ctx.done is not None else None
         heavier = _heavier(ex.dose.load, self.step_kg, used, self.carrier)
@@ -460,7 +550,7 @@ class LoadUp:
 
 
 @attrs.frozen(kw_only=True)
-class DoubleProgression:
+class DoubleProgression(_Rule):
     """Build repetitions up to ``high``, then add load and start again from ``low``.
 
     Each step adds ``rep_step`` repetitions per set. At ``high`` it adds
@@ -491,7 +581,7 @@ class DoubleProgression:
         """The tag of this rule kind in JSON documents."""
         return "double_progression"
 
-    def propose(self, ex: ExerciseState, ctx: RuleContext) -> Proposal | None:
+    def propose_unchecked(self, ex: ExerciseState, ctx: RuleContext) -> Proposal | None:
         """More repetitions, or at the top more load and fewer repetitions."""
         work = ex.dose.work
         if not isinstance(work, Reps) or work.to_fatigue:
@@ -524,7 +614,7 @@ class DoubleProgression:
 
 
 @attrs.frozen(kw_only=True)
-class VolumeUp:
+class VolumeUp(_Rule):
     """Lengthen holds, then add sets: e.g. 3 x 30 s towards 5 x 45 s (inhome-pt's goal).
 
     Holds and timed work grow by ``seconds_step`` up to ``max_seconds``, then
@@ -545,7 +635,7 @@ class VolumeUp:
         """The tag of this rule kind in JSON documents."""
         return "volume_up"
 
-    def propose(self, ex: ExerciseState, ctx: RuleContext) -> Proposal | None:
+    def propose_unchecked(self, ex: ExerciseState, ctx: RuleContext) -> Proposal | None:
         """Longer holds first, then more sets."""
         dose, work = ex.dose, ex.dose.work
         if isinstance(work, RunWalk):
@@ -560,12 +650,17 @@ class VolumeUp:
             what = f"another set: {sets} sets"
         else:
             return None
+        goal = (
+            f"{self.max_sets} x {self.max_seconds:g} s"
+            if isinstance(work, Hold | Timed)
+            else f"{self.max_sets} sets"
+        )
         wait = _not_yet("more volume", self.sessions, ctx, self.citation)
         if wait is not None:
             return wait
         return _proposal(
             to=_moved(ex, new),
-            text=f"{_lead(ctx)}{what} (goal {self.max_sets} x {self.max_seconds:g} s)",
+            text=f"{_lead(ctx)}{what} (goal {goal})",
             measure="good_sessions",
             value=ctx.good_sessions,
             threshold=_needed(self.sessions, ctx),
@@ -574,7 +669,7 @@ class VolumeUp:
 
 
 @attrs.frozen(kw_only=True)
-class RunWalkUp:
+class RunWalkUp(_Rule):
     """More running per interval after ``sessions`` good sessions (the clinic scheme).
 
     Each step adds ``run_step_seconds`` to each run, up to ``max_run_seconds``;
@@ -604,7 +699,7 @@ class RunWalkUp:
         """The tag of this rule kind in JSON documents."""
         return "run_walk_up"
 
-    def propose(self, ex: ExerciseState, ctx: RuleContext) -> Proposal | None:
+    def propose_unchecked(self, ex: ExerciseState, ctx: RuleContext) -> Proposal | None:
         """Longer runs in each interval, once the stricter pain limit held."""
         work = ex.dose.work
         if not isinstance(work, RunWalk) or work.run_seconds >= self.max_run_seconds:
@@ -632,7 +727,7 @@ class RunWalkUp:
 
 
 @attrs.frozen(kw_only=True)
-class Only:
+class Only(_Rule):
     """Apply ``rules`` (first that applies) only to some exercises or kinds of work.
 
     Attributes:
@@ -659,14 +754,14 @@ class Only:
         """The tag of this rule kind in JSON documents."""
         return "only"
 
-    def propose(self, ex: ExerciseState, ctx: RuleContext) -> Proposal | None:
+    def propose_unchecked(self, ex: ExerciseState, ctx: RuleContext) -> Proposal | None:
         """The first of ``rules`` that applies, for matching exercises."""
         if self.exercises and ex.exercise not in self.exercises:
             return None
         if self.work and ex.dose.work.kind not in self.work:
             return None
         for rule in self.rules:
-            proposal = rule.propose(ex, ctx)
+            proposal = _ask(rule, ex, ctx)
             if proposal is not None:
                 return proposal
         return None
@@ -682,7 +777,7 @@ PROGRESSION_TYPES: tuple[type, ...] = typing.get_args(ProgressionRule)
 
 
 @attrs.frozen(kw_only=True)
-class LadderDown:
+class LadderDown(_Rule):
     """Back down one rung of the exercise's ladder. Does not apply on the first rung."""
 
     citation: Citation | None = _cited(
@@ -696,8 +791,10 @@ class LadderDown:
         """The tag of this rule kind in JSON documents."""
         return "ladder_down"
 
-    def propose(self, ex: ExerciseState, ctx: RuleContext) -> Proposal | None:
-        """The rung below."""
+    def propose_unchecked(self, ex: ExerciseState, ctx: RuleContext) -> Proposal | None:
+        """The rung below (not for an exercise on a weekly dose table: it stays on the table)."""
+        if ctx.schedule:
+            return None
         down = _rung(ex, ctx, -1)
         if down is None:
             return None
@@ -721,7 +818,7 @@ def _lighter(load: Load, step_kg: float) -> Load | None:
 
 
 @attrs.frozen(kw_only=True)
-class LessLoad:
+class LessLoad(_Rule):
     """Take ``step_kg`` off the added weight (or use the next lighter band, then none).
 
     Does not apply to body-weight work or a weight given without kg.
@@ -735,7 +832,7 @@ class LessLoad:
         """The tag of this rule kind in JSON documents."""
         return "less_load"
 
-    def propose(self, ex: ExerciseState, ctx: RuleContext) -> Proposal | None:
+    def propose_unchecked(self, ex: ExerciseState, ctx: RuleContext) -> Proposal | None:
         """A lighter load."""
         lighter = _lighter(ex.dose.load, self.step_kg)
         if lighter is None:
@@ -748,7 +845,7 @@ class LessLoad:
 
 
 @attrs.frozen(kw_only=True)
-class FewerSets:
+class FewerSets(_Rule):
     """Drop ``step`` sets, down to ``min_sets``."""
 
     step: int = attrs.field(default=1, validator=Number(ge=1, le=10))
@@ -760,7 +857,7 @@ class FewerSets:
         """The tag of this rule kind in JSON documents."""
         return "fewer_sets"
 
-    def propose(self, ex: ExerciseState, ctx: RuleContext) -> Proposal | None:
+    def propose_unchecked(self, ex: ExerciseState, ctx: RuleContext) -> Proposal | None:
         """Fewer sets of the same work."""
         if ex.dose.sets <= self.min_sets:
             return None
@@ -773,7 +870,7 @@ class FewerSets:
 
 
 @attrs.frozen(kw_only=True)
-class LessWork:
+class LessWork(_Rule):
     """Less work per set: fewer repetitions, shorter holds or bouts, fewer intervals.
 
     Repetitions and seconds are multiplied by their fraction (at least one
@@ -793,7 +890,7 @@ class LessWork:
         """The tag of this rule kind in JSON documents."""
         return "less_work"
 
-    def propose(self, ex: ExerciseState, ctx: RuleContext) -> Proposal | None:
+    def propose_unchecked(self, ex: ExerciseState, ctx: RuleContext) -> Proposal | None:
         """A smaller amount of work per set."""
         dose, work = ex.dose, ex.dose.work
         if isinstance(work, Reps):
@@ -838,35 +935,45 @@ def propose(
     ctx: RuleContext,
     *,
     path: str,
-    taken: Container[str] = (),
 ) -> tuple[Proposal, str] | None:
     """The proposal of the first rule in ``rules`` that applies, and that rule's name.
 
     The name is a built-in rule's ``kind`` or a custom rule's function name.
-    A proposal that would switch to an exercise in ``taken`` (already in the
-    phase) counts as not applying, so the next rule is asked. ``path`` says
-    where the rules came from, for errors from custom rules.
+    A proposal that would switch to an exercise already in the phase counts
+    as not applying, so the next rule is asked. ``path`` says where the rules
+    came from, for errors from custom rules.
+
+    Raises:
+        InvalidValueError: A custom rule failed or returned something other
+            than a :class:`Proposal` or ``None``.
     """
     for rule in rules:
         if not callable(rule):
-            proposal = rule.propose(ex, ctx)
+            proposal = rule.propose_unchecked(ex, ctx)
             if proposal is None:
                 continue
             name: str = rule.kind
         else:
-            result: object = rule(ex, ctx)  # user code: check what came back
-            name = getattr(rule, "__name__", type(rule).__name__)
-            if result is not None and not isinstance(result, Proposal):
+            name = getattr(rule, "__name__", "") or type(rule).__name__
+            where = f"{path}[{rules.index(rule)}]"
+            try:
+                result: object = rule(ex, ctx)  # user code: check what came back
+            except PlantarkitError:
+                raise
+            except Exception as exc:
                 raise InvalidValueError(
-                    f"{path}[{rules.index(rule)}]",
+                    where, f"the rule {name} failed: {type(exc).__name__}: {exc}"
+                ) from exc
+            if result is None:
+                continue
+            if not isinstance(result, Proposal):
+                raise InvalidValueError(
+                    where,
                     f"the rule {name} returned {type(result).__name__}; "
                     "expected a Proposal or None",
                 )
-            if result is None:
-                continue
             proposal = result
-        to = proposal.to
-        if to is not None and to.exercise != ex.exercise and to.exercise in taken:
+        if _clashes(proposal, ex, ctx):
             continue  # two states of one exercise in a phase would be ambiguous
         return proposal, name
     return None
