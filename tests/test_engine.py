@@ -18,6 +18,7 @@ from plantarkit.progression import (
     EngineRules,
     ExerciseLog,
     ExerciseState,
+    LadderUp,
     PainModel,
     PainReport,
     Phase,
@@ -543,6 +544,9 @@ def test_a_flare_in_maintenance_steps_back_a_phase(steps_back: bool) -> None:
     if steps_back:
         assert result.phase.action is Action.REGRESS
         assert result.state.phase_id == "strength"
+        doses = {e.exercise: e.dose for e in result.state.exercises}
+        for d in result.decisions:  # what the decisions say is what the state holds
+            assert d.dose == doses.get(d.exercise or "")
         assert result.phase.reasons[0].rule == "flare"
         assert "flared" in result.summary
     else:
@@ -637,3 +641,92 @@ def test_a_decision_displays_its_reasons_with_numbers_and_sources(state: Program
     html = decision._repr_html_()
     assert html.count("<tr>") == len(decision.reasons) + 1
     assert "exakt-2021 (U)" in html
+
+
+# --- review fixes: each one a test that failed before -------------------------------------------
+
+
+def test_only_todays_reports_judge_the_session() -> None:
+    s = start(build_program(None, "high_load", weeks=12))
+    stale = PainReport(
+        day=2, first_step=Pain(2), during=Pain(0), after=Pain(0), next_morning=Pain(1)
+    )
+    today = PainReport(
+        day=3, first_step=Pain(2), during=Pain(9), after=Pain(9), next_morning=Pain(9)
+    )
+    log = attrs.evolve(everything(s, 3), pain=(stale, today))
+    decision = advance(s, log).decisions[0]
+    assert decision.action is Action.REGRESS
+    twice = attrs.evolve(everything(s, 3), pain=(calm(3), today))  # of two for today, the worse
+    assert advance(s, twice).decisions[0].action is Action.REGRESS
+
+
+def test_logs_with_nothing_done_do_not_hide_a_gap(state: ProgramState) -> None:
+    s = advance(state, everything(state, 1)).state
+    for day in (7, 13, 19):
+        result = advance(s, SessionLog(day=day))
+        assert all(d.action is Action.HOLD for d in result.decisions)  # not done: no progress
+        s = result.state
+    assert s.last_trained_day == 1
+    back = advance(s, everything(s, 25))
+    assert all(d.action is Action.REGRESS for d in back.decisions)
+    assert back.decisions[0].reasons[0].rule == "gap"
+    assert back.state.last_trained_day == 25
+
+
+def test_a_painful_session_keeps_the_high_load_heel_raise_on_its_table() -> None:
+    s = start(build_program(None, "high_load", weeks=12))
+    sore = PainReport(
+        day=1, first_step=Pain(2), during=Pain(8), after=Pain(2), next_morning=Pain(2)
+    )
+    s = advance(s, everything(s, 1, sore)).state
+    heel = s.exercise("high_load_heel_raise")
+    assert heel.row == 0  # eased off on the table (fewer sets), not down a ladder
+    for day in range(3, 30, 2):
+        s = advance(s, everything(s, day)).state
+    week5 = s.exercise("high_load_heel_raise").dose
+    assert (week5.sets, week5.rm) == (5, 8)
+
+
+def test_the_protocol_rules_switch() -> None:
+    s = start(build_program(None, "staged", weeks=12))
+    four = PainReport(
+        day=1, first_step=Pain(2), during=Pain(4), after=Pain(1), next_morning=Pain(2)
+    )
+    cautious = advance(s, everything(s, 1, four))  # the staged protocol's rule: above 2/10
+    assert all(d.action is Action.REGRESS for d in cautious.decisions)
+    mine = advance(s, everything(s, 1, four), rules=EngineRules(protocol_rules=False))
+    assert all(d.action is not Action.REGRESS for d in mine.decisions)  # pain model: up to 5
+
+
+def test_more_bad_input_is_a_clear_error(state: ProgramState) -> None:
+    with pytest.raises(InvalidValueError, match=r"\$\.progression\[0\]: .*the class LadderUp"):
+        EngineRules(progression=(LadderUp,))  # type: ignore[arg-type]  # on purpose
+    with pytest.raises(InvalidValueError, match=r"\$\.catalogue_"):
+        start(state.program, catalogue_=5)  # type: ignore[arg-type]  # on purpose
+    with pytest.raises(InvalidValueError, match=r"\$\.catalogue_"):
+        advance(state, everything(state, 1), catalogue_="x")  # type: ignore[arg-type]  # on purpose
+
+    def divides(ex: ExerciseState, context: RuleContext) -> Proposal | None:
+        raise ZeroDivisionError("oops")
+
+    with pytest.raises(InvalidValueError, match=r"rules\.progression\[0\].*divides failed"):
+        advance(state, everything(state, 1), rules=EngineRules(progression=(divides,)))
+
+
+def test_a_phase_past_the_programmes_weeks_still_has_its_exercises() -> None:
+    s = start(build_program(plantarkit.example_assessment(), "staged", weeks=2))
+    for day in range(1, 30, 2):
+        s = advance(s, everything(s, day)).state
+    assert s.phase_id != "early"
+    assert s.exercises
+
+
+def test_clearing_a_referral_is_recorded(state: ProgramState) -> None:
+    flagged = advance(state, SessionLog(day=1, red_flags=RedFlagScreen(rest_or_night_pain=True)))
+    cleared = clear_referral(flagged.state, cleared_by="Dr A. Example")
+    assert cleared.referral is None
+    assert cleared.cleared_by == ("Dr A. Example",)
+    assert clear_referral(cleared, cleared_by="someone") is cleared  # nothing to clear
+    again = advance(cleared, everything(cleared, 2)).state
+    assert again.cleared_by == ("Dr A. Example",)  # carried on

@@ -422,3 +422,18 @@ def test_state_and_rules_round_trip_with_slot_rules() -> None:
     text = plantarkit.dumps(s)
     assert '"kind": "weekly_table"' in text
     assert plantarkit.loads(text, type(s)) == s
+
+
+def test_rules_stop_at_the_limits_a_dose_can_record() -> None:
+    heavy = state(dose=reps(3, 10, Load.backpack(499)))
+    at_most = LoadUp().propose(heavy, ctx())
+    assert at_most is not None
+    assert at_most.to is None
+    assert "500 kg" in at_most.text
+    long_hold = state("isometric_calf_raise", dose=Prescription(sets=3, work=Hold(seconds=600)))
+    more = VolumeUp(max_seconds=900, max_sets=4).propose(long_hold, ctx())
+    assert more is not None
+    assert more.to is not None
+    assert (more.to.dose.sets, more.to.dose.work) == (4, Hold(seconds=600))  # sets, not 605 s
+    with pytest.raises(InvalidValueError, match=r"\$\.work"):
+        Only(rules=(LoadUp(),), work=("reps", "reps"))

@@ -280,7 +280,10 @@ def _build() -> Any:
         "--rules",
         "rules_file",
         type=click.File("r", encoding="utf-8"),
-        help="EngineRules JSON: your own pain, progression and regression rules.",
+        help=(
+            "EngineRules JSON: your own pain, progression and regression rules (a protocol's"
+            " own rules come first unless the file sets protocol_rules to false)."
+        ),
     )
     @click.option("--json", "as_json", is_flag=True, help="Print the Advance document.")
     def progress_cmd(

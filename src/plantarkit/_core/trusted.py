@@ -25,21 +25,23 @@ T = TypeVar("T")
 P = ParamSpec("P")
 
 
-def maker(cls: Callable[P, T]) -> Callable[P, T]:
+def maker(cls: Callable[P, T], *, defaults: bool = True) -> Callable[P, T]:
     """A function with the signature of ``cls`` that returns an unchecked instance.
 
     It takes the same keyword arguments with the same defaults (factories
     are called for each instance), but runs no validators, converters or
-    ``__attrs_post_init__``.
+    ``__attrs_post_init__``. With ``defaults=False`` every field must be
+    given (at run time): use it where a forgotten field would silently reset
+    a value carried from one state to the next.
     """
-    return typing.cast(Callable[P, T], _maker(typing.cast(type, cls)))
+    return typing.cast(Callable[P, T], _maker(typing.cast(type, cls), defaults))
 
 
 _MISSING = object()
 
 
 @functools.cache
-def _maker(cls: type) -> Callable[..., Any]:
+def _maker(cls: type, defaults: bool) -> Callable[..., Any]:
     if "_attrs_cached_hash" in getattr(cls, "__slots__", ()):
         raise TypeError(f"{cls.__name__} caches its hash: build it with its constructor")
     namespace: dict[str, Any] = {
@@ -55,7 +57,7 @@ def _maker(cls: type) -> Callable[..., Any]:
         if not name.isidentifier():  # pragma: no cover - attrs field names always are
             raise TypeError(f"{cls.__name__}: field {name!r} is not an identifier")
         default: Any = field.default
-        if default is attrs.NOTHING:
+        if default is attrs.NOTHING or not defaults:
             params.append(name)
         elif isinstance(default, _FACTORY):
             if default.takes_self:  # pragma: no cover - plantarkit uses none

@@ -128,7 +128,8 @@ class Decision:
         exercise: The exercise id; ``None`` for the phase decision.
         action: Progress, hold, regress or stop.
         reasons: Why (at least one).
-        dose: The dose from now on (exercise decisions).
+        dose: The dose from now on (exercise decisions); ``None`` when the
+            exercise leaves the programme (a step back to an earlier phase).
         phase: The phase from now on (phase decisions).
     """
 
@@ -164,9 +165,12 @@ def _rule_tuple(types: tuple[type, ...], what: str) -> Any:
         if not isinstance(value, tuple):
             raise InvalidValueError(path, f"expected a tuple of {what}, got {type(value).__name__}")
         for i, rule in enumerate(typing.cast(tuple[object, ...], value)):
-            if not (isinstance(rule, types) or callable(rule)):
+            if isinstance(rule, type) or not (isinstance(rule, types) or callable(rule)):
+                got = (
+                    f"the class {rule.__name__}" if isinstance(rule, type) else type(rule).__name__
+                )
                 raise InvalidValueError(
-                    f"{path}[{i}]", f"expected a {what} or a callable, got {type(rule).__name__}"
+                    f"{path}[{i}]", f"expected a {what} or a function, got {got}"
                 )
 
     return check
@@ -203,6 +207,9 @@ class EngineRules:
             a long gap, tried in order; values or callables as above.
         flare_steps_back: Whether a flare of pain in a maintenance phase steps
             back to the phase before it.
+        protocol_rules: Whether a protocol's own rules (a phase's
+            ``pain_limits``, a slot's ``progression``) come before these;
+            ``False`` applies these rules everywhere.
     """
 
     sessions_to_progress: int = attrs.field(default=2, validator=Number(ge=1, le=50))
@@ -219,6 +226,7 @@ class EngineRules:
         validator=_rule_tuple(REGRESSION_TYPES, "regression rule"),
     )
     flare_steps_back: bool = attrs.field(default=True, validator=Instance((bool,)))
+    protocol_rules: bool = attrs.field(default=True, validator=Instance((bool,)))
 
 
 _DEFAULT_RULES = EngineRules()
@@ -249,6 +257,8 @@ class ProgramState:
             then from session logs), for phase gates.
         trendelenburg: The newest Trendelenburg sign per side.
         referral: Set while a red flag stops the programme.
+        cleared_by: Who lifted each red-flag stop so far, in order
+            (:func:`clear_referral`).
     """
 
     program: Program = attrs.field(validator=Instance((Program,)))
@@ -271,6 +281,7 @@ class ProgramState:
     referral: Referral | None = attrs.field(
         default=None, validator=Instance((Referral,), optional=True)
     )
+    cleared_by: tuple[str, ...] = attrs.field(default=(), validator=TupleOf(Text(non_empty=True)))
 
     def __attrs_post_init__(self) -> None:
         phases = self.program.protocol.phases
@@ -349,7 +360,11 @@ def _locate(cat: Catalogue, exercise_id: str, dose: Prescription) -> tuple[str |
 
 
 def _phase_exercises(program: Program, phase_id: str, cat: Catalogue) -> tuple[ExerciseState, ...]:
-    """Each exercise of a phase at its first programme dose, with its slot's rules."""
+    """Each exercise of a phase at its first programme dose, with its slot's rules.
+
+    A phase the programme's weeks do not reach gets its slots' exercises at
+    the doses the protocol gives (without the programme's personalisation).
+    """
     slots = {slot.item: slot for slot in program.protocol.phase(phase_id).slots}
     states: dict[str, ExerciseState] = {}
     for session in program.sessions():
@@ -365,6 +380,21 @@ def _phase_exercises(program: Program, phase_id: str, cat: Catalogue) -> tuple[E
                     progression=slot.progression if slot is not None else (),
                     row=0 if slot is not None and slot.schedule else None,
                 )
+    if not states:  # the programme ends before this phase: take its slots as they stand
+        phase = program.protocol.phase(phase_id)
+        for slot in phase.slots:
+            if slot.item not in cat.ids or slot.item in states:
+                continue  # advice items have no dose
+            dose = slot.dose_for(phase.start_week) or cat[slot.item].dose
+            ladder, rung = _locate(cat, slot.item, dose)
+            states[slot.item] = ExerciseState(
+                exercise=slot.item,
+                dose=dose,
+                ladder=ladder,
+                rung=rung,
+                progression=slot.progression,
+                row=None,
+            )
     return tuple(states.values())
 
 
@@ -389,6 +419,14 @@ def _assessed(program: Program) -> tuple[tuple[TestResult, ...], Bilateral[bool 
     return results, assessment.trendelenburg
 
 
+def _catalogue_or_builtin(given: object) -> Catalogue:
+    if given is None:
+        return catalogue()
+    if not isinstance(given, Catalogue):
+        raise InvalidValueError("$.catalogue_", f"expected a Catalogue, got {type(given).__name__}")
+    return given
+
+
 def start(program: Program, *, catalogue_: Catalogue | None = None) -> ProgramState:
     """The first state of a programme: its first phase, each exercise at its programme dose.
 
@@ -397,7 +435,7 @@ def start(program: Program, *, catalogue_: Catalogue | None = None) -> ProgramSt
     """
     if not isinstance(program, Program):
         raise InvalidValueError("$", f"expected a Program, got {type(program).__name__}")
-    cat = catalogue() if catalogue_ is None else catalogue_
+    cat = _catalogue_or_builtin(catalogue_)
     first = program.protocol.phases[0].id
     tests, signs = _assessed(program)
     return ProgramState(
@@ -414,7 +452,9 @@ def clear_referral(state: ProgramState, *, cleared_by: str) -> ProgramState:
     if not isinstance(state, ProgramState):
         raise InvalidValueError("$", f"expected a ProgramState, got {type(state).__name__}")
     Text(non_empty=True).check("$.cleared_by", cleared_by)
-    return attrs.evolve(state, referral=None)
+    if state.referral is None:
+        return state
+    return attrs.evolve(state, referral=None, cleared_by=(*state.cleared_by, cleared_by))
 
 
 # --- advancing ---------------------------------------------------------------------------------
@@ -524,8 +564,8 @@ def _met(dose: Prescription, done: tuple[float, ...]) -> tuple[bool, str]:
 # round of field checks; the tests rebuild them with the checking constructors.
 _new_reason = maker(Reason)
 _new_decision = maker(Decision)
-_new_exercise_state = maker(ExerciseState)
-_new_state = maker(ProgramState)
+_new_exercise_state = maker(ExerciseState, defaults=False)
+_new_state = maker(ProgramState, defaults=False)
 
 
 _reason = _new_reason
@@ -687,8 +727,9 @@ def _decide(
         return _decision(ex, Action.HOLD, (why,), ex.dose), _counted(ex, 0), outcome
     good = ex.good_sessions + 1
     ctx = _context(base, good, done, report, how, rows)
-    chosen = ex.progression or rules.progression
-    path = "$.progression" if ex.progression else "$.rules.progression"
+    own = ex.progression if rules.protocol_rules else ()
+    chosen = own or rules.progression
+    path = "$.progression" if own else "$.rules.progression"
     found = propose(chosen, ex, ctx, path=path)
     if found is None:
         why = _reason(
@@ -760,7 +801,7 @@ def _evidence(
         tests=state.tests,
         trendelenburg=state.trendelenburg,
         mastered=mastered,
-        weeks_in_phase=(log.day - state.phase_start_day + 1) // 7,
+        weeks_in_phase=min(520, (log.day - state.phase_start_day + 1) // 7),
         red_flags=False,
         painful_sides=painful,
     )
@@ -925,7 +966,7 @@ def advance(
     if rules is not None and not isinstance(rules, EngineRules):
         raise InvalidValueError("$.rules", f"expected EngineRules, got {type(rules).__name__}")
     rules = _DEFAULT_RULES if rules is None else rules
-    cat = catalogue() if catalogue_ is None else catalogue_
+    cat = _catalogue_or_builtin(catalogue_)
     # Rules that look back compare this week with the last: older reports need not be read.
     first = min((p.day for p in log.pain), default=log.day)
     since = ((first - 1) // 7 - 1) * 7 + 1
@@ -969,7 +1010,8 @@ def advance(
         in_phase=taken,  # grows as exercises step to new ones
     )
     limits = state.program.protocol.phases[state.phase].pain_limits
-    pain_rule = rules.pain_rule if limits is None else limits  # the protocol's rule first
+    if limits is None or not rules.protocol_rules:
+        limits = rules.pain_rule
     done = {e.exercise: e for e in log.exercises}
     own_pain, session_pain = _pain_reports(log)
     decided = [
@@ -984,7 +1026,7 @@ def advance(
             base,
             tables.get(ex.exercise, ()),
             taken,
-            pain_rule,
+            limits,
         )
         for ex in state.exercises
     ]
@@ -1001,8 +1043,21 @@ def advance(
         tests=tests,
         trendelenburg=signs,
         referral=None,
+        cleared_by=state.cleared_by,
     )
     phase_decision, new_state = _phase_decision(new_state, log, decisions, flares, cat, rules)
+    if phase_decision.action is Action.REGRESS:  # stepped back a phase: the doses follow it
+        doses = {e.exercise: e.dose for e in new_state.exercises}
+        decisions = tuple(
+            _new_decision(
+                exercise=d.exercise,
+                action=d.action,
+                reasons=(*d.reasons, *phase_decision.reasons),
+                dose=doses.get(d.exercise or ""),
+                phase=None,
+            )
+            for d in decisions
+        )
     actions = [d.action for d in decisions]
     summary = (
         f"Day {log.day}: {actions.count(Action.PROGRESS)} to progress, "

@@ -72,6 +72,10 @@ __all__ = [
 ]
 
 _NONE: frozenset[str] = frozenset()
+_MAX_KG = 500
+"""The most added load a dose records (``Load.kg``)."""
+_MAX_SECONDS = {"hold": 600.0, "timed": 24 * 3600.0}
+"""The longest hold and timed bout a dose records."""
 _WORK_KINDS = ("reps", "hold", "timed", "run_walk")
 _BANDS = tuple(BandResistance)
 
@@ -199,7 +203,7 @@ class Proposal:
 # --- helpers ----------------------------------------------------------------------------------
 
 _new_proposal = maker(Proposal)
-_new_state = maker(ExerciseState)
+_new_state = maker(ExerciseState, defaults=False)
 
 
 _proposal = _new_proposal
@@ -497,7 +501,10 @@ def _heavier(load: Load, step_kg: float, used: float | None, carrier: LoadKind) 
     base = load.kg if load.kg is not None else used
     if base is None:
         return f"the {load} has no weight in kg: log the kg used so the next step can be set"
-    return Load(kind=load.kind, kg=round(base + step_kg, 2))
+    kg = round(base + step_kg, 2)
+    if kg > _MAX_KG:
+        return f"already at the most load a dose can record ({_MAX_KG:g} kg)"
+    return Load(kind=load.kind, kg=kg)
 
 
 @attrs.frozen(kw_only=True)
@@ -640,8 +647,9 @@ class VolumeUp(_Rule):
         dose, work = ex.dose, ex.dose.work
         if isinstance(work, RunWalk):
             return None
-        if isinstance(work, Hold | Timed) and work.seconds < self.max_seconds:
-            seconds = min(self.max_seconds, work.seconds + self.seconds_step)
+        limit = min(self.max_seconds, _MAX_SECONDS[work.kind]) if work.kind in _MAX_SECONDS else 0
+        if isinstance(work, Hold | Timed) and work.seconds < limit:
+            seconds = min(limit, work.seconds + self.seconds_step)
             new = attrs.evolve(dose, work=attrs.evolve(work, seconds=seconds))
             what = f"longer: {seconds:g} s"
         elif dose.sets < self.max_sets:
@@ -741,7 +749,9 @@ class Only(_Rule):
     exercises: tuple[str, ...] = attrs.field(default=(), validator=TupleOf(ID, unique=True))
     work: tuple[str, ...] = attrs.field(
         default=(),
-        validator=TupleOf(Text(pattern=r"reps|hold|timed|run_walk", what="a kind of work")),
+        validator=TupleOf(
+            Text(pattern=r"reps|hold|timed|run_walk", what="a kind of work"), unique=True
+        ),
     )
 
     def __attrs_post_init__(self) -> None:
