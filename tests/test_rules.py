@@ -377,7 +377,7 @@ def test_engine_uses_custom_callables_and_names_them() -> None:
     assert clam.reasons[0].rule == "add_a_set"
     assert clam.dose is not None
     assert clam.dose.sets == s.exercise("clam").dose.sets + 1
-    with pytest.raises(InvalidValueError, match="cannot be written to JSON"):
+    with pytest.raises(InvalidValueError, match=r"\$\.progression\[0\]: add_a_set .*JSON"):
         plantarkit.dumps(rules)
 
 

@@ -531,7 +531,22 @@ def converter() -> "Converter":
 
 
 def unstructure(value: Any, cls: Any = None) -> Any:
-    """Turn a plantarkit value into plain JSON-ready data (dicts, lists, strings, numbers)."""
+    """Turn a plantarkit value into plain JSON-ready data (dicts, lists, strings, numbers).
+
+    Raises:
+        InvalidValueError: The value holds a custom rule (a Python function),
+            which JSON cannot carry; the path names it.
+    """
+    if isinstance(value, EngineRules):
+        for name in ("progression", "regression"):
+            for i, rule in enumerate(getattr(value, name)):
+                if callable(rule):
+                    what = getattr(rule, "__name__", type(rule).__name__)
+                    raise InvalidValueError(
+                        f"$.{name}[{i}]",
+                        f"{what} is a custom rule (a Python function) and cannot be written to"
+                        " JSON: keep it in code, or use the built-in rule values",
+                    )
     return converter().unstructure(value, cls if cls is not None else type(value))
 
 
