@@ -300,10 +300,12 @@ class Progressing(RuleBasedStateMachine):
             return
         rules = self.engine_rules
         limits = before.program.protocol.phases[before.phase].pain_limits
-        dynamic = rules.pain_rule if limits is None else limits
+        dynamic = limits if limits and rules.protocol_rules else (rules.pain_rule,)
         for decision, old in zip(result.decisions, before.exercises, strict=True):
-            rule = rules.hold_rule if isinstance(old.dose.work, Hold) else dynamic
-            broken = verdict(evaluate(rule, pain, before.pain)) is Verdict.REDUCE
+            applied = (rules.hold_rule,) if isinstance(old.dose.work, Hold) else dynamic
+            broken = any(
+                verdict(evaluate(rule, pain, before.pain)) is Verdict.REDUCE for rule in applied
+            )
             if broken or completion != "full" or gap > rules.gap_days:
                 assert decision.action is not Action.PROGRESS
         for old in before.exercises:  # at most one rung per session

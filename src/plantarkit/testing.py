@@ -1095,7 +1095,7 @@ def phases(draw: st.DrawFn, *, start_week: int | None = None, phase_id: str | No
         entry_gates=tuple(draw(st.lists(gates(), max_size=2))),
         exit_gates=tuple(draw(st.lists(gates(), max_size=2))),
         pain_rule=draw(_TEXTS),
-        pain_limits=draw(st.one_of(st.none(), pain_rules())),
+        pain_limits=tuple(draw(st.lists(pain_rules(), max_size=2))),
         maintenance=draw(_BOOLS),
     )
 

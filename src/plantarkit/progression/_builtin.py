@@ -25,7 +25,7 @@ from plantarkit.progression._gates import (
     TestAtLeast,
     TestKind,
 )
-from plantarkit.progression._pain import CautiousRule, NextDayRule
+from plantarkit.progression._pain import CautiousRule, NextDayRule, PainModel
 from plantarkit.progression._protocol import DoseStep, Phase, Protocol, SideRule, Slot
 from plantarkit.progression._rules import LadderUp, LoadUp, WeeklyTable
 
@@ -77,8 +77,9 @@ _RUN_WALK_STEPS = LadderUp(
 )
 """Run/walk moves up its ladder after two sessions with pain at most 2/10 while running."""
 
-_EXAKT_LIMITS = CautiousRule()
-"""exakt-2021's rule as a value: pain above 2/10 during or after means an easier level (U)."""
+_EXAKT_LIMITS = (CautiousRule(), PainModel())
+"""exakt-2021's rule as values: pain above 2/10 during or after means an easier level (U);
+with the pain-monitoring model for the next morning and the week-on-week trend."""
 
 _RUN_WALK_PAIN = (
     " For run/walk: pain at most 2/10 while running, back to your usual level within 24 hours"
@@ -614,7 +615,7 @@ def _high_load_daily() -> Protocol:
             " next day. If it is still worse the next day, use less weight or fewer"
             " repetitions. (Caratun 2018, grade B.)"
         ),
-        pain_limits=NextDayRule(),
+        pain_limits=(NextDayRule(),),
         sources=("caratun-2018",),
         note="Weeks 1-4 body weight, weeks 5-12 backpack, as published (grade B).",
     )

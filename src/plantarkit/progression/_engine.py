@@ -533,14 +533,25 @@ def _pain_reports(
     return own, whole or (PainReport(day=log.day),)
 
 
+_LEVEL = {Verdict.OK: 0, Verdict.HOLD: 1, Verdict.REDUCE: 2}
+
+
+def _quick(
+    rules: tuple[PainRule, ...], report: PainReport, history: tuple[PainReport, ...]
+) -> Verdict:
+    """The most cautious verdict of several rules on one report."""
+    if len(rules) == 1:
+        return quick_verdict(rules[0], report, history)
+    return max((quick_verdict(r, report, history) for r in rules), key=_LEVEL.__getitem__)
+
+
 def _worst_report(
-    rule: PainRule, reports: tuple[PainReport, ...], history: tuple[PainReport, ...]
+    rules: tuple[PainRule, ...], reports: tuple[PainReport, ...], history: tuple[PainReport, ...]
 ) -> PainReport:
-    """Of several reports for one exercise and day, the one the rule judges most cautiously."""
+    """Of several reports for one exercise and day, the one the rules judge most cautiously."""
     if len(reports) == 1:
         return reports[0]
-    order = {Verdict.OK: 0, Verdict.HOLD: 1, Verdict.REDUCE: 2}
-    return max(reversed(reports), key=lambda r: order[quick_verdict(rule, r, history)])
+    return max(reversed(reports), key=lambda r: _LEVEL[_quick(rules, r, history)])
 
 
 def _met(dose: Prescription, done: tuple[float, ...]) -> tuple[bool, str]:
@@ -666,11 +677,11 @@ def _decide(
     reports: tuple[PainReport, ...],
     gap: int,
     history: tuple[PainReport, ...],
-    judged: dict[tuple[int, int], tuple[Verdict, tuple[Reason, ...]]],
+    judged: dict[tuple[bool, int], tuple[Verdict, tuple[Reason, ...]]],
     base: RuleContext,
     rows: tuple[Prescription, ...],
     taken: set[str],
-    pain_rule: PainRule,
+    pain_rules: tuple[PainRule, ...],
 ) -> tuple[Decision, ExerciseState, Verdict]:
     """One exercise's decision, its new state, and the pain verdict behind it.
 
@@ -692,16 +703,17 @@ def _decide(
         )
         ctx = _context(base, ex.good_sessions, done, None, "", rows)
         return (*_regress(rules, ex, ctx, (why,), taken), Verdict.OK)
-    rule = rules.hold_rule if isinstance(ex.dose.work, Hold) else pain_rule
-    report = _worst_report(rule, reports, history)
-    key = (id(rule), id(report))
+    hold = isinstance(ex.dose.work, Hold)
+    applied = (rules.hold_rule,) if hold else pain_rules
+    report = _worst_report(applied, reports, history)
+    key = (hold, id(report))  # the session's reports live as long as this call
     judgement = judged.get(key)
-    # Exercises sharing the session's report and rule are judged once; reasons are written
+    # Exercises sharing the session's report and rules are judged once; reasons are written
     # only when the verdict is not OK.
-    if judgement is None and quick_verdict(rule, report, history) is Verdict.OK:
+    if judgement is None and _quick(applied, report, history) is Verdict.OK:
         judgement = judged[key] = (Verdict.OK, ())
     if judgement is None:
-        checks = evaluate(rule, report, history)
+        checks = tuple(c for rule in applied for c in evaluate(rule, report, history))
         pain_reasons = tuple(
             _reason(
                 rule=c.rule,
@@ -998,7 +1010,7 @@ def advance(
     last = state.last_trained_day
     gap = log.day - last if last else 0  # missed or empty sessions never close a gap
     trained = any(e.sets and not e.skipped for e in log.exercises)
-    judged: dict[tuple[int, int], tuple[Verdict, tuple[Reason, ...]]] = {}
+    judged: dict[tuple[bool, int], tuple[Verdict, tuple[Reason, ...]]] = {}
     tables = _tables(state, log.day)
     taken = {e.exercise for e in state.exercises}
     base = RuleContext(
@@ -1010,8 +1022,8 @@ def advance(
         in_phase=taken,  # grows as exercises step to new ones
     )
     limits = state.program.protocol.phases[state.phase].pain_limits
-    if limits is None or not rules.protocol_rules:
-        limits = rules.pain_rule
+    if not limits or not rules.protocol_rules:
+        limits = (rules.pain_rule,)
     done = {e.exercise: e for e in log.exercises}
     own_pain, session_pain = _pain_reports(log)
     decided = [

@@ -97,14 +97,15 @@ class Phase:
         entry_gates: Conditions to start it.
         exit_gates: Conditions to leave it for the next phase.
         pain_rule: The pain rule to follow in this phase, in words.
-        pain_limits: The same rule as a value, which the progression engine
-            applies to this phase's dynamic work (``None``: the engine's own,
-            the pain-monitoring model by default; holds follow the engine's
-            hold rule).
+        pain_limits: The same rules as values, which the progression engine
+            applies to this phase's dynamic work, all of them (the most
+            cautious verdict wins); empty: the engine's own, the
+            pain-monitoring model by default. Holds follow the engine's hold rule.
         addable_regions: Regions from which the builder may add exercises for
             chain findings; empty: any region (within the foot-load limit).
         maintenance: A maintenance phase: it keeps a routine going after pain
-            has settled, and a flare of pain in it steps back to the phase before.
+            has settled, and a flare of pain in it steps back to the phase before
+            (a first phase has none before it: its exercises ease off as usual).
         sources: Keys of the sources it comes from.
         note: Caveats (e.g. weeks that are plantarkit's assumption).
     """
@@ -119,8 +120,8 @@ class Phase:
     entry_gates: tuple[Gate, ...] = attrs.field(default=(), validator=_GATES)
     exit_gates: tuple[Gate, ...] = attrs.field(default=(), validator=_GATES)
     pain_rule: str = attrs.field(default="", validator=Text())
-    pain_limits: PainRule | None = attrs.field(
-        default=None, validator=Instance(PAIN_RULE_TYPES, optional=True)
+    pain_limits: tuple[PainRule, ...] = attrs.field(
+        default=(), validator=TupleOf(Instance(PAIN_RULE_TYPES))
     )
     addable_regions: tuple[Region, ...] = attrs.field(
         default=(), validator=TupleOf(EnumCheck(Region), unique=True)
