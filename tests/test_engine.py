@@ -732,3 +732,34 @@ def test_clearing_a_referral_is_recorded(state: ProgramState) -> None:
     assert clear_referral(cleared, cleared_by="someone") is cleared  # nothing to clear
     again = advance(cleared, everything(cleared, 2)).state
     assert again.cleared_by == ("Dr A. Example",)  # carried on
+
+
+def test_after_a_gap_every_exercise_steps_back_once(state: ProgramState) -> None:
+    s = advance(state, everything(state, 1)).state
+    only_clam = attrs.evolve(
+        everything(s, 30),
+        exercises=tuple(e for e in everything(s, 30).exercises if e.exercise == "clam"),
+    )
+    back = advance(s, only_clam)
+    assert all(d.action is Action.REGRESS for d in back.decisions)  # done today or not
+    again = advance(back.state, everything(back.state, 31))
+    assert all(d.action is not Action.REGRESS for d in again.decisions)  # once, not twice
+    empty = attrs.evolve(everything(s, 2), exercises=(ExerciseLog(exercise="clam"),))
+    assert advance(s, empty).decisions[0].reasons[0].rule == "attendance"  # no sets: not done
+
+
+def test_a_session_report_counts_for_an_exercise_with_its_own() -> None:
+    s = start(build_program(None, "high_load", weeks=12))
+    own = PainReport(
+        day=1,
+        exercise="high_load_heel_raise",
+        during=Pain(1),
+        after=Pain(1),
+        first_step=Pain(1),
+        next_morning=Pain(1),
+    )
+    session = PainReport(
+        day=1, first_step=Pain(1), during=Pain(1), after=Pain(1), next_morning=Pain(8)
+    )
+    log = attrs.evolve(everything(s, 1), pain=(own, session))
+    assert advance(s, log).decisions[0].action is Action.REGRESS

@@ -1304,6 +1304,7 @@ def engine_rules() -> SearchStrategy[EngineRules]:
         progression=st.lists(progression_rules(), min_size=1, max_size=3).map(tuple),
         regression=st.lists(regression_rules(), min_size=1, max_size=3).map(tuple),
         flare_steps_back=_BOOLS,
+        protocol_rules=_BOOLS,
     )
 
 

@@ -128,8 +128,7 @@ class Decision:
         exercise: The exercise id; ``None`` for the phase decision.
         action: Progress, hold, regress or stop.
         reasons: Why (at least one).
-        dose: The dose from now on (exercise decisions); ``None`` when the
-            exercise leaves the programme (a step back to an earlier phase).
+        dose: The dose from now on (exercise decisions).
         phase: The phase from now on (phase decisions).
     """
 
@@ -519,7 +518,9 @@ def _pain_reports(
     """Today's reports per exercise, and today's whole-session reports (an empty one if none).
 
     Reports dated before the session (a late next-morning rating, say) join the
-    history for weekly rules and gates but never judge today's session.
+    history for weekly rules and gates but never judge today's session. An
+    exercise with its own report is judged on it and on the session's (the
+    most cautious wins); with none at all, on an empty report (never good news).
     """
     own: dict[str, tuple[PainReport, ...]] = {}
     whole: tuple[PainReport, ...] = ()
@@ -530,7 +531,7 @@ def _pain_reports(
             whole += (p,)
         else:
             own[p.exercise] = (*own.get(p.exercise, ()), p)
-    return own, whole or (PainReport(day=log.day),)
+    return own, whole
 
 
 _LEVEL = {Verdict.OK: 0, Verdict.HOLD: 1, Verdict.REDUCE: 2}
@@ -690,9 +691,6 @@ def _decide(
     ``taken`` holds the exercises in the phase (``base.in_phase``: a step may
     not switch to one of them); a step to a new exercise adds it.
     """
-    if done is None or done.skipped:
-        why = _reason(rule="attendance", text="not done this session: no progress")
-        return _decision(ex, Action.HOLD, (why,), ex.dose), ex, Verdict.OK
     if gap > rules.gap_days:
         why = _reason(
             rule="gap",
@@ -703,6 +701,9 @@ def _decide(
         )
         ctx = _context(base, ex.good_sessions, done, None, "", rows)
         return (*_regress(rules, ex, ctx, (why,), taken), Verdict.OK)
+    if done is None or done.skipped or not done.sets:
+        why = _reason(rule="attendance", text="not done this session: no progress")
+        return _decision(ex, Action.HOLD, (why,), ex.dose), _counted(ex, 0), Verdict.OK
     hold = isinstance(ex.dose.work, Hold)
     applied = (rules.hold_rule,) if hold else pain_rules
     report = _worst_report(applied, reports, history)
@@ -762,7 +763,8 @@ def _tables(state: ProgramState, day: int) -> dict[str, tuple[Prescription, ...]
     """For exercises on a weekly dose table: the table's rows reached by ``day``'s week.
 
     Rows are the distinct doses the programme gives the exercise, week after
-    week, in this phase (so they carry the programme's personalisation).
+    week, in this phase (so they carry the programme's personalisation). A
+    phase begun before its usual weeks starts on its first row.
     """
     program = state.program
     phase = program.protocol.phases[state.phase]
@@ -771,7 +773,9 @@ def _tables(state: ProgramState, day: int) -> dict[str, tuple[Prescription, ...]
         return {}
     last_week = min(len(program.weeks), (day - 1) // 7 + 1)
     rows: dict[str, tuple[Prescription, ...]] = {}
-    for week in program.weeks[:last_week]:
+    for number, week in enumerate(program.weeks, start=1):
+        if number > last_week and scheduled <= rows.keys():
+            break  # past this week, only a phase begun early still looks for its first row
         seen: set[str] = set()
         for session in week.sessions:
             for item in session.items:
@@ -780,7 +784,7 @@ def _tables(state: ProgramState, day: int) -> dict[str, tuple[Prescription, ...]
                         continue
                     seen.add(item.exercise)
                     reached = rows.get(item.exercise, ())
-                    if not reached or reached[-1] != item.dose:
+                    if not reached or (number <= last_week and reached[-1] != item.dose):
                         rows[item.exercise] = (*reached, item.dose)
     return rows
 
@@ -831,7 +835,11 @@ def _phase_verdict(action: Action, reasons: tuple[Reason, ...], phase: str) -> D
 
 
 def _step_back(
-    state: ProgramState, log: SessionLog, flares: list[Decision], cat: Catalogue
+    state: ProgramState,
+    log: SessionLog,
+    decisions: tuple[Decision, ...],
+    flares: list[Decision],
+    cat: Catalogue,
 ) -> tuple[Decision, ProgramState]:
     """A flare in a maintenance phase: back to the phase before, at its programme doses."""
     protocol = state.program.protocol
@@ -845,11 +853,16 @@ def _step_back(
         ),
         citation=_FLARE_CITATION,
     )
+    # Keep what was just eased off; add the earlier phase's other exercises.
+    eased = {e.exercise for e in state.exercises} | {d.exercise or "" for d in decisions}
+    added = tuple(
+        e for e in _phase_exercises(state.program, back.id, cat) if e.exercise not in eased
+    )
     moved = attrs.evolve(
         state,
         phase=state.phase - 1,
         phase_start_day=log.day + 1,
-        exercises=_phase_exercises(state.program, back.id, cat),
+        exercises=(*state.exercises, *added),
     )
     return _phase_verdict(action=Action.REGRESS, reasons=(why,), phase=back.id), moved
 
@@ -865,7 +878,7 @@ def _phase_decision(
     protocol = state.program.protocol
     phase = protocol.phases[state.phase]
     if flares and phase.maintenance and state.phase > 0 and rules.flare_steps_back:
-        return _step_back(state, log, flares, cat)
+        return _step_back(state, log, decisions, flares, cat)
     if state.phase + 1 >= len(protocol.phases):
         why = _reason(rule="phase", text="last phase: keep the routine going")
         return _phase_verdict(action=Action.HOLD, reasons=(why,), phase=phase.id), state
@@ -1008,8 +1021,10 @@ def advance(
             summary="Stop: a red flag is positive. See a clinician before going on.",
         )
     last = state.last_trained_day
-    gap = log.day - last if last else 0  # missed or empty sessions never close a gap
     trained = any(e.sets and not e.skipped for e in log.exercises)
+    # Missed or empty sessions never close a gap; when training resumes after one, every
+    # exercise steps back once (done this time or not).
+    gap = log.day - last if last and trained else 0
     judged: dict[tuple[bool, int], tuple[Verdict, tuple[Reason, ...]]] = {}
     tables = _tables(state, log.day)
     taken = {e.exercise for e in state.exercises}
@@ -1026,12 +1041,13 @@ def advance(
         limits = (rules.pain_rule,)
     done = {e.exercise: e for e in log.exercises}
     own_pain, session_pain = _pain_reports(log)
+    nobody = (PainReport(day=log.day),)  # no rating: never good news
     decided = [
         _decide(
             rules,
             ex,
             done.get(ex.exercise),
-            own_pain.get(ex.exercise, session_pain),
+            own_pain.get(ex.exercise, ()) + session_pain or nobody,
             gap,
             history,
             judged,
@@ -1058,14 +1074,13 @@ def advance(
         cleared_by=state.cleared_by,
     )
     phase_decision, new_state = _phase_decision(new_state, log, decisions, flares, cat, rules)
-    if phase_decision.action is Action.REGRESS:  # stepped back a phase: the doses follow it
-        doses = {e.exercise: e.dose for e in new_state.exercises}
+    if phase_decision.action is Action.REGRESS:  # stepped back a phase: say so on each
         decisions = tuple(
             _new_decision(
                 exercise=d.exercise,
                 action=d.action,
                 reasons=(*d.reasons, *phase_decision.reasons),
-                dose=doses.get(d.exercise or ""),
+                dose=d.dose,
                 phase=None,
             )
             for d in decisions

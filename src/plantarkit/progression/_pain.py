@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 import attrs
 
-from plantarkit._core.checks import Instance, Number, Text
+from plantarkit._core.checks import Instance, Number, Text, TupleOf
 from plantarkit._core.errors import InvalidValueError
 from plantarkit._core.evidence import Citation, Grade
 from plantarkit._core.pain import Pain
@@ -215,6 +215,10 @@ PainRule = PainModel | IsometricRule | NextDayRule | CautiousRule
 PAIN_RULE_TYPES: tuple[type, ...] = (PainModel, IsometricRule, NextDayRule, CautiousRule)
 
 
+_HISTORY = TupleOf(Instance((PainReport,)))
+_CHECKS = TupleOf(Instance((PainCheck,)))
+
+
 def _check(
     rule: PainRule,
     verdict: Verdict,
@@ -358,6 +362,7 @@ def evaluate(
     """
     if not isinstance(report, PainReport):
         raise InvalidValueError("$.report", f"expected a PainReport, got {type(report).__name__}")
+    _HISTORY.check("$.history", history)
     if isinstance(rule, PainModel):
         checks = [
             _at_most(rule, "during", report.during, rule.during_max),
@@ -477,6 +482,7 @@ def quick_verdict(
 
 def verdict(checks: tuple[PainCheck, ...]) -> Verdict:
     """The overall verdict of several checks: the most cautious one (OK when there are none)."""
+    _CHECKS.check("$.checks", checks)
     worst = Verdict.OK
     for c in checks:
         if _VERDICT_LEVELS[c.verdict.value] > _VERDICT_LEVELS[worst.value]:

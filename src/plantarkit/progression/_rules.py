@@ -118,7 +118,7 @@ class ExerciseState:
     rung: int | None = attrs.field(default=None, validator=Number(ge=0, le=100, optional=True))
     good_sessions: int = attrs.field(default=0, validator=Number(ge=0, le=10_000))
     progression: "tuple[ProgressionRule, ...]" = attrs.field(default=())
-    row: int | None = attrs.field(default=None, validator=Number(ge=0, le=100, optional=True))
+    row: int | None = attrs.field(default=None, validator=Number(ge=0, le=520, optional=True))
 
     def __attrs_post_init__(self) -> None:
         if (self.ladder is None) != (self.rung is None):
@@ -398,7 +398,7 @@ class WeeklyTable(_Rule):
             return None
         row = ex.row if ex.row is not None and ex.row < len(rows) else _row_of(ex.dose, rows)
         at_row = _with_load(rows[row], ex.dose)
-        if at_row != ex.dose:  # eased off below its row (or a dose of its own): back up
+        if at_row != ex.dose and _easier(ex.dose, at_row):  # eased off below its row: back up
             wait = _not_yet("going back to the table's dose", self.sessions, ctx, self.citation)
             if wait is not None:
                 return wait
@@ -426,6 +426,15 @@ class WeeklyTable(_Rule):
             value=target,
             citation=self.citation,
         )
+
+
+def _easier(dose: Prescription, than: Prescription) -> bool:
+    """Whether ``dose`` is an eased-off ``than``: no more sets, work or load, and not the same."""
+    return (
+        dose.sets <= than.sets
+        and dose.time_under_tension() <= than.time_under_tension()
+        and (dose.load.kg or 0) <= (than.load.kg or 0)
+    )
 
 
 def _row_of(dose: Prescription, rows: tuple[Prescription, ...]) -> int:
