@@ -38,7 +38,7 @@ from plantarkit.progression._gates import (
     TestResult,
     check,
 )
-from plantarkit.progression._log import ExerciseLog, SessionLog
+from plantarkit.progression._log import ExerciseLog, SessionLog, no_signs
 from plantarkit.progression._pain import (
     PAIN_RULE_TYPES,
     IsometricRule,
@@ -234,10 +234,6 @@ PAIN_HISTORY_DAYS = 90
 """How many days of pain reports a state keeps (the longest pain gate looks back 90 days)."""
 
 
-def _no_signs() -> Bilateral[bool | None]:
-    return Bilateral(left=None, right=None)
-
-
 @attrs.frozen(kw_only=True)
 class ProgramState:
     """Where a person is in their programme.
@@ -275,7 +271,7 @@ class ProgramState:
         default=(), validator=TupleOf(Instance((TestResult,)))
     )
     trendelenburg: Bilateral[bool | None] = attrs.field(
-        factory=_no_signs, validator=BilateralOf(Instance((bool,), optional=True))
+        factory=no_signs, validator=BilateralOf(Instance((bool,), optional=True))
     )
     referral: Referral | None = attrs.field(
         default=None, validator=Instance((Referral,), optional=True)
@@ -407,7 +403,7 @@ _ASSESSED_TESTS = (
 def _assessed(program: Program) -> tuple[tuple[TestResult, ...], Bilateral[bool | None]]:
     """The test results and Trendelenburg signs of the programme's assessment, if any."""
     if program.report is None:
-        return (), _no_signs()
+        return (), no_signs()
     assessment = program.report.assessment
     results = tuple(
         TestResult(test=kind, side=side, value=float(value))
@@ -534,16 +530,13 @@ def _pain_reports(
     return own, whole
 
 
-_LEVEL = {Verdict.OK: 0, Verdict.HOLD: 1, Verdict.REDUCE: 2}
-
-
 def _quick(
     rules: tuple[PainRule, ...], report: PainReport, history: tuple[PainReport, ...]
 ) -> Verdict:
     """The most cautious verdict of several rules on one report."""
     if len(rules) == 1:
         return quick_verdict(rules[0], report, history)
-    return max((quick_verdict(r, report, history) for r in rules), key=_LEVEL.__getitem__)
+    return max((quick_verdict(r, report, history) for r in rules), key=lambda v: v.level)
 
 
 def _worst_report(
@@ -552,7 +545,7 @@ def _worst_report(
     """Of several reports for one exercise and day, the one the rules judge most cautiously."""
     if len(reports) == 1:
         return reports[0]
-    return max(reversed(reports), key=lambda r: _LEVEL[_quick(rules, r, history)])
+    return max(reversed(reports), key=lambda r: _quick(rules, r, history).level)
 
 
 def _met(dose: Prescription, done: tuple[float, ...]) -> tuple[bool, str]:
@@ -574,14 +567,10 @@ def _met(dose: Prescription, done: tuple[float, ...]) -> tuple[bool, str]:
 
 # The engine builds its reasons, decisions and states from checked parts without a second
 # round of field checks; the tests rebuild them with the checking constructors.
-_new_reason = maker(Reason)
+_reason = maker(Reason)
 _new_decision = maker(Decision)
 _new_exercise_state = maker(ExerciseState, defaults=False)
 _new_state = maker(ProgramState, defaults=False)
-
-
-_reason = _new_reason
-"""Build a reason from checked parts."""
 
 
 def _counted(ex: ExerciseState, good: int) -> ExerciseState:
@@ -608,7 +597,7 @@ def _decision(
 
 
 def _from_proposal(proposal: Proposal, rule: str) -> Reason:
-    return _new_reason(
+    return _reason(
         rule=rule,
         text=proposal.text,
         measure=proposal.measure,

@@ -14,7 +14,8 @@ from plantarkit.progression._pain import PainReport
 __all__ = ["ExerciseLog", "SessionLog"]
 
 
-def _unmeasured() -> Bilateral[bool | None]:
+def no_signs() -> Bilateral[bool | None]:
+    """Trendelenburg not checked on either side."""
     return Bilateral(left=None, right=None)
 
 
@@ -75,7 +76,7 @@ class SessionLog:
         default=(), validator=TupleOf(Instance((TestResult,)))
     )
     trendelenburg: Bilateral[bool | None] = attrs.field(
-        factory=_unmeasured, validator=BilateralOf(Instance((bool,), optional=True))
+        factory=no_signs, validator=BilateralOf(Instance((bool,), optional=True))
     )
     red_flags: RedFlagScreen | None = attrs.field(
         default=None, validator=Instance((RedFlagScreen,), optional=True)

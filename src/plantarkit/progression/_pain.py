@@ -9,7 +9,6 @@ says hold.
 
 import enum
 import functools
-import statistics
 from typing import Any, Literal
 
 import attrs
@@ -293,33 +292,34 @@ def _week(day: int) -> int:
     return (day - 1) // 7 + 1
 
 
-def _weekly_ratings(
-    report: PainReport, history: tuple[PainReport, ...]
-) -> dict[tuple[str, int], list[int]]:
-    """The first-step and stiffness ratings of the report's week and the week before."""
+_WEEKLY = ("first_step", "stiffness")
+
+
+def _weekly_sums(report: PainReport, history: tuple[PainReport, ...]) -> list[list[int]]:
+    """Per weekly measure: [sum, count] of this week's ratings, then of last week's."""
     this = _week(report.day)
-    ratings: dict[tuple[str, int], list[int]] = {}
+    sums = [[0, 0, 0, 0] for _ in _WEEKLY]
     for r in (*history, report):
-        week = (r.day - 1) // 7 + 1
-        if week == this or week == this - 1:
-            for measure in ("first_step", "stiffness"):
+        offset = (this - _week(r.day)) * 2  # 0: this week, 2: last week
+        if offset in (0, 2):
+            for totals, measure in zip(sums, _WEEKLY, strict=True):
                 pain = getattr(r, measure)
                 if pain is not None:
-                    ratings.setdefault((measure, week), []).append(pain.value)
-    return ratings
+                    totals[offset] += pain.value
+                    totals[offset + 1] += 1
+    return sums
 
 
 def _weekly(
     rule: PainModel, report: PainReport, history: tuple[PainReport, ...]
 ) -> list[PainCheck]:
     checks: list[PainCheck] = []
-    this = _week(report.day)
-    ratings = _weekly_ratings(report, history)
-    for measure in ("first_step", "stiffness"):
-        now, before = ratings.get((measure, this)), ratings.get((measure, this - 1))
-        if not now or not before:
+    for measure, (now_sum, now_n, before_sum, before_n) in zip(
+        _WEEKLY, _weekly_sums(report, history), strict=True
+    ):
+        if not now_n or not before_n:
             continue
-        mean_now, mean_before = statistics.fmean(now), statistics.fmean(before)
+        mean_now, mean_before = now_sum / now_n, before_sum / before_n
         name = f"weekly_{measure}"
         if mean_now > mean_before:
             checks.append(
@@ -421,22 +421,9 @@ def _back_to_baseline(report: PainReport, tolerance: int) -> Verdict:
 
 def _rose(report: PainReport, history: tuple[PainReport, ...]) -> bool:
     """Whether first-step pain or stiffness rose on average from last week to this week."""
-    this = _week(report.day)
-    # [sum, count] per measure for last week and this week; plain sums keep this cheap.
-    first = [0, 0, 0, 0]
-    stiff = [0, 0, 0, 0]
-    for r in (*history, report):
-        offset = (this - ((r.day - 1) // 7 + 1)) * 2  # 0: this week, 2: last week
-        if offset in (0, 2):
-            if r.first_step is not None:
-                first[offset] += r.first_step.value
-                first[offset + 1] += 1
-            if r.stiffness is not None:
-                stiff[offset] += r.stiffness.value
-                stiff[offset + 1] += 1
     return any(
         now_n and before_n and now_sum * before_n > before_sum * now_n
-        for now_sum, now_n, before_sum, before_n in (first, stiff)
+        for now_sum, now_n, before_sum, before_n in _weekly_sums(report, history)
     )
 
 

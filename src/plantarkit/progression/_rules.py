@@ -245,6 +245,20 @@ def _needed(sessions: int | None, ctx: RuleContext) -> int:
     return ctx.sessions_to_progress if sessions is None else sessions
 
 
+def _stepped(
+    to: ExerciseState, text: str, sessions: int | None, ctx: RuleContext, citation: Citation | None
+) -> Proposal:
+    """A step taken after enough good sessions: the count and the number needed as its numbers."""
+    return _proposal(
+        to=to,
+        text=f"{_lead(ctx)}{text}",
+        measure="good_sessions",
+        value=ctx.good_sessions,
+        threshold=_needed(sessions, ctx),
+        citation=citation,
+    )
+
+
 def _not_yet(
     what: str, sessions: int | None, ctx: RuleContext, citation: Citation | None
 ) -> Proposal | None:
@@ -252,10 +266,9 @@ def _not_yet(
     need = _needed(sessions, ctx)
     if ctx.good_sessions >= need:
         return None
-    lead = f"{ctx.how}; " if ctx.how else ""
     return _proposal(
         to=None,
-        text=f"{lead}{ctx.good_sessions} of {need} good sessions before {what}",
+        text=f"{_lead(ctx)}{ctx.good_sessions} of {need} good sessions before {what}",
         measure="good_sessions",
         value=ctx.good_sessions,
         threshold=need,
@@ -482,16 +495,15 @@ class LadderUp(_Rule):
             return wait
         up = _rung(ex, ctx, +1)
         assert up is not None  # checked above
-        return _proposal(
-            to=up,
-            text=(
-                f"{_lead(ctx)}{_in_a_row(ctx.good_sessions)}: next rung of"
+        return _stepped(
+            up,
+            (
+                f"{_in_a_row(ctx.good_sessions)}: next rung of"
                 f" '{ex.ladder}' ({up.exercise}, {up.dose.brief()})"
             ),
-            measure="good_sessions",
-            value=ctx.good_sessions,
-            threshold=_needed(self.sessions, ctx),
-            citation=self.citation,
+            self.sessions,
+            ctx,
+            self.citation,
         )
 
 
@@ -555,13 +567,12 @@ class LoadUp(_Rule):
             return wait
         if isinstance(heavier, str):
             return _proposal(to=None, text=f"{_lead(ctx)}{heavier}", citation=self.citation)
-        return _proposal(
-            to=_moved(ex, attrs.evolve(ex.dose, load=heavier)),
-            text=f"{_lead(ctx)}{_in_a_row(ctx.good_sessions)}: add load ({heavier})",
-            measure="good_sessions",
-            value=ctx.good_sessions,
-            threshold=_needed(self.sessions, ctx),
-            citation=self.citation,
+        return _stepped(
+            _moved(ex, attrs.evolve(ex.dose, load=heavier)),
+            f"{_in_a_row(ctx.good_sessions)}: add load ({heavier})",
+            self.sessions,
+            ctx,
+            self.citation,
         )
 
 
@@ -675,14 +686,7 @@ class VolumeUp(_Rule):
         wait = _not_yet("more volume", self.sessions, ctx, self.citation)
         if wait is not None:
             return wait
-        return _proposal(
-            to=_moved(ex, new),
-            text=f"{_lead(ctx)}{what} (goal {goal})",
-            measure="good_sessions",
-            value=ctx.good_sessions,
-            threshold=_needed(self.sessions, ctx),
-            citation=self.citation,
-        )
+        return _stepped(_moved(ex, new), f"{what} (goal {goal})", self.sessions, ctx, self.citation)
 
 
 @attrs.frozen(kw_only=True)
@@ -733,13 +737,8 @@ class RunWalkUp(_Rule):
             total = work.rounds * (work.run_seconds + work.walk_seconds)
             rounds = max(1, math.floor(total / (run + work.walk_seconds) + 0.5))
         new = attrs.evolve(ex.dose, work=attrs.evolve(work, run_seconds=run, rounds=rounds))
-        return _proposal(
-            to=_moved(ex, new),
-            text=f"{_lead(ctx)}more running: {new.work}",
-            measure="good_sessions",
-            value=ctx.good_sessions,
-            threshold=_needed(self.sessions, ctx),
-            citation=self.citation,
+        return _stepped(
+            _moved(ex, new), f"more running: {new.work}", self.sessions, ctx, self.citation
         )
 
 
@@ -758,9 +757,7 @@ class Only(_Rule):
     exercises: tuple[str, ...] = attrs.field(default=(), validator=TupleOf(ID, unique=True))
     work: tuple[str, ...] = attrs.field(
         default=(),
-        validator=TupleOf(
-            Text(pattern=r"reps|hold|timed|run_walk", what="a kind of work"), unique=True
-        ),
+        validator=TupleOf(Text(pattern="|".join(_WORK_KINDS), what="a kind of work"), unique=True),
     )
 
     def __attrs_post_init__(self) -> None:
