@@ -236,6 +236,7 @@ class Progressing(RuleBasedStateMachine):
         self.state: ProgramState | None = None
         self.last: Any = None
         self.flagged = False
+        self.trained_day: int | None = None  # the last day exercises were done (not stopped)
         self.engine_rules = EngineRules()  # not `rules`: RuleBasedStateMachine has that
 
     @initialize(
@@ -287,7 +288,13 @@ class Progressing(RuleBasedStateMachine):
             SessionLog(day=day, exercises=tuple(logs), pain=(pain,), red_flags=flags),
             rules=self.engine_rules,
         )
-        self.check_step(before, result, pain, completion, gap)
+        trained = completion in ("full", "partial")
+        # A gap counts from the last day trained: stopped or missed sessions do not end one,
+        # and before the first training there is none.
+        since = day - self.trained_day if trained and self.trained_day is not None else 0
+        self.check_step(before, result, pain, completion, since)
+        if trained and not self.flagged:
+            self.trained_day = day
         self.state, self.last = result.state, result
 
     def check_step(
@@ -308,6 +315,8 @@ class Progressing(RuleBasedStateMachine):
             )
             if broken or completion != "full" or gap > rules.gap_days:
                 assert decision.action is not Action.PROGRESS
+            if gap > rules.gap_days:  # a long gap steps every exercise back
+                assert decision.action is Action.REGRESS
         for old in before.exercises:  # at most one rung per session
             new = next(
                 (

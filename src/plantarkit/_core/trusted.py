@@ -9,10 +9,12 @@ constructors still check everything, and the test suite rebuilds what the
 engine returns through them (so a value that would fail its checks is caught
 there).
 
-Only for classes made with ``attrs.frozen`` (slotted) without ``cache_hash``.
+Only for classes made with ``attrs.frozen`` (slotted); a class with
+``cache_hash=True`` starts with an empty hash cache, as its constructor does.
 """
 
 import functools
+import types
 import typing
 from collections.abc import Callable
 from typing import Any, ParamSpec, TypeVar
@@ -38,18 +40,13 @@ def maker(cls: Callable[P, T], *, defaults: bool = True) -> Callable[P, T]:
 
 
 _MISSING = object()
+_HASH_CACHE = "_attrs_cached_hash"
+"""The slot where ``attrs`` caches the hash of a class made with ``cache_hash=True``."""
 
 
 @functools.cache
 def _maker(cls: type, defaults: bool) -> Callable[..., Any]:
-    if "_attrs_cached_hash" in getattr(cls, "__slots__", ()):
-        raise TypeError(f"{cls.__name__} caches its hash: build it with its constructor")
-    namespace: dict[str, Any] = {
-        "new": object.__new__,
-        "put": object.__setattr__,
-        "cls": cls,
-        "missing": _MISSING,
-    }
+    namespace: dict[str, Any] = {"new": object.__new__, "cls": cls, "missing": _MISSING}
     params: list[str] = []
     body = ["    inst = new(cls)"]
     for field in attrs.fields(cls):
@@ -68,12 +65,29 @@ def _maker(cls: type, defaults: bool) -> Callable[..., Any]:
         else:
             namespace[f"default_{name}"] = default
             params.append(f"{name}=default_{name}")
-        body.append(f"    put(inst, {name!r}, {name})")
+        namespace[f"set_{name}"] = _setter(cls, name)
+        body.append(f"    set_{name}(inst, {name})")
+    if any(_HASH_CACHE in vars(k).get("__slots__", ()) for k in cls.__mro__):  # no hash yet
+        namespace["set_hash"] = _setter(cls, _HASH_CACHE)
+        body.append("    set_hash(inst, None)")
     lines = [f"def make(*, {', '.join(params)}):", *body, "    return inst"]
     exec("\n".join(lines), namespace)  # code built from attrs field names only
     make: Callable[..., Any] = namespace["make"]
     make.__qualname__ = f"maker({cls.__name__})"
     return make
+
+
+def _setter(cls: type, name: str) -> Callable[[object, Any], None]:
+    """The fastest way to set a field on a new instance: its slot's own ``__set__``."""
+    for klass in cls.__mro__:
+        slot = klass.__dict__.get(name)
+        if isinstance(slot, types.MemberDescriptorType):
+            return slot.__set__
+    return functools.partial(_put, name=name)  # pragma: no cover - attrs classes are slotted
+
+
+def _put(inst: object, value: Any, *, name: str) -> None:  # pragma: no cover - see _setter
+    object.__setattr__(inst, name, value)
 
 
 _FACTORY: Any = type(attrs.Factory(int))

@@ -1,6 +1,7 @@
 """Doses: how much of an exercise to do, how, and how often."""
 
 import enum
+import functools
 from typing import Literal
 
 import attrs
@@ -473,6 +474,11 @@ class Prescription:
         >>> Prescription(sets=3, work=Reps(count=12), rm=12, tempo=tempo).brief()
         '3 × 12RM, tempo 3-2-3'
         """
+        return self._brief
+
+    @functools.cached_property
+    def _brief(self) -> str:
+        # Worked out once per dose: reason texts and tables quote the same doses many times.
         sets = str(self.sets)
         if self.max_sets is not None and self.max_sets != self.sets:
             sets = f"{self.sets}-{self.max_sets}"

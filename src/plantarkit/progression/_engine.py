@@ -14,6 +14,7 @@ step per session. A phase is entered only when its gates pass.
 
 import bisect
 import enum
+import functools
 import itertools
 import typing
 from typing import Any
@@ -455,7 +456,13 @@ def clear_referral(state: ProgramState, *, cleared_by: str) -> ProgramState:
 # --- advancing ---------------------------------------------------------------------------------
 
 
-def _check_log(state: ProgramState, log: SessionLog) -> None:
+def _check_log(
+    state: ProgramState, log: SessionLog, current: dict[str, ExerciseState]
+) -> dict[str, ExerciseLog]:
+    """Raise unless ``log`` fits ``state``; return the logged exercises by id.
+
+    ``current`` holds the state's exercises by id.
+    """
     if not isinstance(log, SessionLog):
         raise InvalidValueError("$", f"expected a SessionLog, got {type(log).__name__}")
     problems: list[Problem] = []
@@ -463,28 +470,28 @@ def _check_log(state: ProgramState, log: SessionLog) -> None:
         problems.append(
             Problem("$.day", f"must be after the last logged day ({state.day}), got {log.day}")
         )
-    current = {e.exercise: e for e in state.exercises}
-    seen: set[str] = set()
+    seen: dict[str, ExerciseLog] = {}
     for i, done in enumerate(log.exercises):
-        path = f"$.exercises[{i}]"
         if done.exercise not in current:
             problems.append(
                 Problem(
-                    f"{path}.exercise",
+                    f"$.exercises[{i}].exercise",
                     f"{done.exercise!r} is not in the current phase "
                     f"({', '.join(current) or 'none'})",
                 )
             )
             continue
         if done.exercise in seen:
-            problems.append(Problem(f"{path}.exercise", f"{done.exercise!r} logged twice"))
-        seen.add(done.exercise)
+            problems.append(
+                Problem(f"$.exercises[{i}].exercise", f"{done.exercise!r} logged twice")
+            )
+        seen[done.exercise] = done
         dose = current[done.exercise].dose
         most = dose.max_sets or dose.sets
         if len(done.sets) > most and not done.note:
             problems.append(
                 Problem(
-                    f"{path}.sets",
+                    f"$.exercises[{i}].sets",
                     f"{len(done.sets)} sets done of {most} prescribed; "
                     "add a note to log extra sets",
                 )
@@ -506,6 +513,7 @@ def _check_log(state: ProgramState, log: SessionLog) -> None:
             )
     if problems:
         raise InvalidValueError(problems)
+    return seen
 
 
 def _pain_reports(
@@ -528,6 +536,12 @@ def _pain_reports(
         else:
             own[p.exercise] = (*own.get(p.exercise, ()), p)
     return own, whole
+
+
+# The enum members compared on every call, as plain names: on Python 3.11 looking up a
+# member such as ``Action.HOLD`` runs a descriptor, which long simulations notice.
+_PROGRESS, _HOLD, _REGRESS = Action.PROGRESS, Action.HOLD, Action.REGRESS
+_VERDICT_OK, _VERDICT_HOLD, _VERDICT_REDUCE = Verdict.OK, Verdict.HOLD, Verdict.REDUCE
 
 
 def _quick(
@@ -556,13 +570,23 @@ def _met(dose: Prescription, done: tuple[float, ...]) -> tuple[bool, str]:
     low = min(done)
     if isinstance(work, Reps):
         target = work.count + 1 if work.to_fatigue else work.count
-        verb = "more than" if work.to_fatigue else "at least"
-        return low >= target, f"lowest set {low:g} reps ({verb} {work.count} needed)"
+        return low >= target, _how("reps", low, work.count, work.to_fatigue)
     if isinstance(work, Hold):
-        return low >= work.seconds, f"shortest hold {low:g} s of {work.seconds:g} s"
+        return low >= work.seconds, _how("hold", low, work.seconds, False)
     if isinstance(work, Timed):
-        return low >= work.seconds, f"shortest bout {low:g} s of {work.seconds:g} s"
-    return low >= work.rounds, f"fewest intervals {low:g} of {work.rounds}"
+        return low >= work.seconds, _how("bout", low, work.seconds, False)
+    return low >= work.rounds, _how("intervals", low, work.rounds, False)
+
+
+@functools.lru_cache(maxsize=4096)
+def _how(kind: str, low: float, aim: float, to_fatigue: bool) -> str:
+    """How a logged exercise went, in words (the same few texts recur in every session)."""
+    if kind == "reps":
+        verb = "more than" if to_fatigue else "at least"
+        return f"lowest set {low:g} reps ({verb} {aim:g} needed)"
+    if kind == "intervals":
+        return f"fewest intervals {low:g} of {aim:g}"
+    return f"shortest {kind} {low:g} s of {aim:g} s"
 
 
 # The engine builds its reasons, decisions and states from checked parts without a second
@@ -571,6 +595,11 @@ _reason = maker(Reason)
 _new_decision = maker(Decision)
 _new_exercise_state = maker(ExerciseState, defaults=False)
 _new_state = maker(ProgramState, defaults=False)
+
+
+# Reasons that never change (values are immutable, so every decision may share them).
+_NOT_DONE = Reason(rule="attendance", text="not done this session: no progress")
+_LAST_PHASE = Reason(rule="phase", text="last phase: keep the routine going")
 
 
 def _counted(ex: ExerciseState, good: int) -> ExerciseState:
@@ -608,6 +637,7 @@ def _from_proposal(proposal: Proposal, rule: str) -> Reason:
 
 
 _new_context = maker(RuleContext)
+_new_report = maker(PainReport)
 
 
 def _context(
@@ -652,12 +682,12 @@ def _regress(
                 " if pain persists",
             )
         )
-        return _decision(ex, Action.REGRESS, (*why, reason), ex.dose), _counted(ex, 0)
+        return _decision(ex, _REGRESS, (*why, reason), ex.dose), _counted(ex, 0)
     proposal, name = found
     assert proposal.to is not None
     moved = _counted(proposal.to, 0)
     taken.add(moved.exercise)
-    return _decision(ex, Action.REGRESS, (*why, _from_proposal(proposal, name)), moved.dose), moved
+    return _decision(ex, _REGRESS, (*why, _from_proposal(proposal, name)), moved.dose), moved
 
 
 def _decide(
@@ -689,10 +719,10 @@ def _decide(
             threshold=rules.gap_days,
         )
         ctx = _context(base, ex.good_sessions, done, None, "", rows)
-        return (*_regress(rules, ex, ctx, (why,), taken), Verdict.OK)
+        return (*_regress(rules, ex, ctx, (why,), taken), _VERDICT_OK)
     if done is None or done.skipped or not done.sets:
         why = _reason(rule="attendance", text="not done this session: no progress")
-        return _decision(ex, Action.HOLD, (why,), ex.dose), _counted(ex, 0), Verdict.OK
+        return _decision(ex, _HOLD, (why,), ex.dose), _counted(ex, 0), _VERDICT_OK
     hold = isinstance(ex.dose.work, Hold)
     applied = (rules.hold_rule,) if hold else pain_rules
     report = _worst_report(applied, reports, history)
@@ -700,8 +730,8 @@ def _decide(
     judgement = judged.get(key)
     # Exercises sharing the session's report and rules are judged once; reasons are written
     # only when the verdict is not OK.
-    if judgement is None and _quick(applied, report, history) is Verdict.OK:
-        judgement = judged[key] = (Verdict.OK, ())
+    if judgement is None and _quick(applied, report, history) is _VERDICT_OK:
+        judgement = judged[key] = (_VERDICT_OK, ())
     if judgement is None:
         checks = tuple(c for rule in applied for c in evaluate(rule, report, history))
         pain_reasons = tuple(
@@ -714,38 +744,42 @@ def _decide(
                 citation=c.citation,
             )
             for c in checks
-            if c.verdict is not Verdict.OK
+            if c.verdict is not _VERDICT_OK
         )
         judgement = judged[key] = (verdict(checks), pain_reasons)
     outcome, pain_reasons = judgement
-    if outcome is Verdict.REDUCE:
+    if outcome is _VERDICT_REDUCE:
         ctx = _context(base, ex.good_sessions, done, report, "", rows)
         return (*_regress(rules, ex, ctx, pain_reasons, taken), outcome)
-    if outcome is Verdict.HOLD:
-        return _decision(ex, Action.HOLD, pain_reasons, ex.dose), _counted(ex, 0), outcome
+    if outcome is _VERDICT_HOLD:
+        return _decision(ex, _HOLD, pain_reasons, ex.dose), _counted(ex, 0), outcome
     met, how = _met(ex.dose, done.sets)
     if not met:
         why = _reason(rule="dose", text=f"{how}: keep this dose")
-        return _decision(ex, Action.HOLD, (why,), ex.dose), _counted(ex, 0), outcome
+        return _decision(ex, _HOLD, (why,), ex.dose), _counted(ex, 0), outcome
     good = ex.good_sessions + 1
     ctx = _context(base, good, done, report, how, rows)
     own = ex.progression if rules.protocol_rules else ()
-    chosen = own or rules.progression
-    path = "$.progression" if own else "$.rules.progression"
-    found = propose(chosen, ex, ctx, path=path)
+    found = propose(
+        own or rules.progression, ex, ctx, path="$.progression" if own else "$.rules.progression"
+    )
     if found is None:
         why = _reason(
             rule="progression", text=f"{how}; no progression rule applies: keep this dose"
         )
-        return _decision(ex, Action.HOLD, (why,), ex.dose), _counted(ex, good), outcome
-    proposal, name = found
-    reason = _from_proposal(proposal, name)
-    if proposal.to is None:
-        kept = _counted(ex, good if proposal.counts else 0)
-        return _decision(ex, Action.HOLD, (reason,), ex.dose), kept, outcome
-    moved = _counted(proposal.to, 0)
-    taken.add(moved.exercise)
-    return _decision(ex, Action.PROGRESS, (reason,), moved.dose), moved, outcome
+        action, reason, kept = _HOLD, why, _counted(ex, good)
+    else:
+        proposal, name = found
+        reason = _from_proposal(proposal, name)
+        if proposal.to is None:
+            action, kept = _HOLD, _counted(ex, good if proposal.counts else 0)
+        else:
+            action, kept = _PROGRESS, _counted(proposal.to, 0)
+            taken.add(kept.exercise)
+    decision = _new_decision(
+        exercise=ex.exercise, action=action, reasons=(reason,), dose=kept.dose, phase=None
+    )
+    return decision, kept, outcome
 
 
 def _tables(state: ProgramState, day: int) -> dict[str, tuple[Prescription, ...]]:
@@ -853,7 +887,7 @@ def _step_back(
         phase_start_day=log.day + 1,
         exercises=(*state.exercises, *added),
     )
-    return _phase_verdict(action=Action.REGRESS, reasons=(why,), phase=back.id), moved
+    return _phase_verdict(action=_REGRESS, reasons=(why,), phase=back.id), moved
 
 
 def _phase_decision(
@@ -869,8 +903,7 @@ def _phase_decision(
     if flares and phase.maintenance and state.phase > 0 and rules.flare_steps_back:
         return _step_back(state, log, decisions, flares, cat)
     if state.phase + 1 >= len(protocol.phases):
-        why = _reason(rule="phase", text="last phase: keep the routine going")
-        return _phase_verdict(action=Action.HOLD, reasons=(why,), phase=phase.id), state
+        return _phase_verdict(action=_HOLD, reasons=(_LAST_PHASE,), phase=phase.id), state
     nxt = protocol.phases[state.phase + 1]
     days_in = log.day - state.phase_start_day + 1
     if days_in < rules.min_days_in_phase:
@@ -881,8 +914,8 @@ def _phase_decision(
             value=days_in,
             threshold=rules.min_days_in_phase,
         )
-        return _phase_verdict(action=Action.HOLD, reasons=(why,), phase=phase.id), state
-    mastered = all(d.action is not Action.REGRESS for d in decisions) and all(
+        return _phase_verdict(action=_HOLD, reasons=(why,), phase=phase.id), state
+    mastered = all(d.action is not _REGRESS for d in decisions) and all(
         e.good_sessions >= rules.sessions_to_progress for e in state.exercises
     )
     gates = (*phase.exit_gates, *nxt.entry_gates)
@@ -899,7 +932,7 @@ def _phase_decision(
                 text=f"no gates: '{nxt.id}' starts in its usual week {nxt.start_week}",
             ),
         )
-        return _phase_verdict(action=Action.HOLD, reasons=reasons, phase=phase.id), state
+        return _phase_verdict(action=_HOLD, reasons=reasons, phase=phase.id), state
     reasons = tuple(_reason(rule="gate", text=f"{r.gate}: {r.reason}") for r in results) or (
         _reason(rule="phase", text=f"week {nxt.start_week}: '{nxt.id}' begins"),
     )
@@ -909,7 +942,7 @@ def _phase_decision(
         phase_start_day=log.day + 1,
         exercises=_phase_exercises(state.program, nxt.id, cat),
     )
-    return _phase_verdict(action=Action.PROGRESS, reasons=reasons, phase=nxt.id), moved
+    return _phase_verdict(action=_PROGRESS, reasons=reasons, phase=nxt.id), moved
 
 
 def _recent_pain(old: tuple[PainReport, ...], log: SessionLog) -> tuple[PainReport, ...]:
@@ -976,7 +1009,8 @@ def advance(
     """
     if not isinstance(state, ProgramState):
         raise InvalidValueError("$", f"expected a ProgramState, got {type(state).__name__}")
-    _check_log(state, log)
+    current = {e.exercise: e for e in state.exercises}
+    done = _check_log(state, log, current)
     if rules is not None and not isinstance(rules, EngineRules):
         raise InvalidValueError("$.rules", f"expected EngineRules, got {type(rules).__name__}")
     rules = _DEFAULT_RULES if rules is None else rules
@@ -1016,8 +1050,8 @@ def advance(
     gap = log.day - last if last and trained else 0
     judged: dict[tuple[bool, int], tuple[Verdict, tuple[Reason, ...]]] = {}
     tables = _tables(state, log.day)
-    taken = {e.exercise for e in state.exercises}
-    base = RuleContext(
+    taken = set(current)
+    base = _new_context(  # its parts are checked: the log, the rules, the catalogue
         day=log.day,
         week=(log.day - 1) // 7 + 1,
         good_sessions=0,
@@ -1028,15 +1062,16 @@ def advance(
     limits = state.program.protocol.phases[state.phase].pain_limits
     if not limits or not rules.protocol_rules:
         limits = (rules.pain_rule,)
-    done = {e.exercise: e for e in log.exercises}
     own_pain, session_pain = _pain_reports(log)
-    nobody = (PainReport(day=log.day),)  # no rating: never good news
+    # An exercise with no report of its own is judged on the session's; with none at all,
+    # on an empty report (no rating is never good news).
+    fallback = session_pain or (_new_report(day=log.day),)
     decided = [
         _decide(
             rules,
             ex,
             done.get(ex.exercise),
-            own_pain.get(ex.exercise, ()) + session_pain or nobody,
+            own_pain[ex.exercise] + session_pain if ex.exercise in own_pain else fallback,
             gap,
             history,
             judged,
@@ -1048,7 +1083,7 @@ def advance(
         for ex in state.exercises
     ]
     decisions = tuple(d for d, _, _ in decided)
-    flares = [d for d, _, outcome in decided if outcome is Verdict.REDUCE]
+    flares = [d for d, _, outcome in decided if outcome is _VERDICT_REDUCE]
     new_state = _new_state(
         program=state.program,
         phase=state.phase,
@@ -1063,7 +1098,7 @@ def advance(
         cleared_by=state.cleared_by,
     )
     phase_decision, new_state = _phase_decision(new_state, log, decisions, flares, cat, rules)
-    if phase_decision.action is Action.REGRESS:  # stepped back a phase: say so on each
+    if phase_decision.action is _REGRESS:  # stepped back a phase: say so on each
         decisions = tuple(
             _new_decision(
                 exercise=d.exercise,
@@ -1074,13 +1109,17 @@ def advance(
             )
             for d in decisions
         )
-    actions = [d.action for d in decisions]
-    summary = (
-        f"Day {log.day}: {actions.count(Action.PROGRESS)} to progress, "
-        f"{actions.count(Action.HOLD)} to hold, {actions.count(Action.REGRESS)} to ease off."
-    )
-    if phase_decision.action is Action.PROGRESS:
+    progress = hold = regress = 0
+    for d in decisions:
+        if d.action is _PROGRESS:
+            progress += 1
+        elif d.action is _HOLD:
+            hold += 1
+        else:
+            regress += 1
+    summary = f"Day {log.day}: {progress} to progress, {hold} to hold, {regress} to ease off."
+    if phase_decision.action is _PROGRESS:
         summary += f" Moving on to phase '{phase_decision.phase}'."
-    elif phase_decision.action is Action.REGRESS:
+    elif phase_decision.action is _REGRESS:
         summary += f" Pain flared: back to phase '{phase_decision.phase}'."
     return Advance(state=new_state, decisions=decisions, phase=phase_decision, summary=summary)
