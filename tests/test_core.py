@@ -1,10 +1,12 @@
 """Examples for the shared vocabulary and the error family."""
 
 import pickle
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 import plantarkit
 from plantarkit import (
@@ -24,6 +26,7 @@ from plantarkit import (
     ValidationError,
     testing,
 )
+from plantarkit._core.checks import EnumCheck, Instance, Number, Text
 
 
 def test_side_opposite() -> None:
@@ -184,3 +187,92 @@ def test_a_maker_has_the_constructors_defaults() -> None:
     made = maker(plantarkit.Prescription)(sets=3, work=plantarkit.exercises.Reps(count=10))
     assert made == dose
     assert hash(made) == hash(dose)  # the hash cache starts empty
+
+
+@given(st.data())
+def test_evolve_checks_like_attrs_evolve(data: st.DataObject) -> None:
+    import attrs
+
+    from plantarkit._core.trusted import evolve
+
+    value = data.draw(testing.values())
+    cls = type(value)
+    if not attrs.has(cls) or any(not f.init or f.alias != f.name for f in attrs.fields(cls)):
+        return  # evolve() is for plain fields only (a catalogue's indexes are derived)
+    other = data.draw(st.from_type(cls))
+    names = data.draw(st.sets(st.sampled_from([f.name for f in attrs.fields(cls)])))
+    changes = {name: getattr(other, name) for name in names}
+    try:
+        expected = attrs.evolve(value, **changes)
+    except ValueError:  # a combination the cross-field checks refuse
+        with pytest.raises(ValueError):
+            evolve(value, **changes)
+        return
+    got = evolve(value, **changes)
+    assert type(got) is cls
+    assert got == expected
+    assert hash(got) == hash(expected)
+
+
+def test_evolve_checks_the_changed_fields() -> None:
+    from plantarkit._core.trusted import evolve
+    from plantarkit.exercises import Reps
+
+    dose = plantarkit.Prescription(sets=3, work=Reps(count=10))
+    assert evolve(dose, sets=4).sets == 4
+    with pytest.raises(InvalidValueError, match=r"\$\.sets: must be ≤ 20, got 21"):
+        evolve(dose, sets=21)
+    with pytest.raises(InvalidValueError, match=r"\$\.max_sets"):
+        evolve(dose, max_sets=2)  # fewer than the 3 sets: the cross-field check runs
+    with pytest.raises(TypeError, match="no field 'reps'"):
+        evolve(dose, reps=4)
+    with pytest.raises(TypeError, match="not a plain field"):
+        evolve(plantarkit.catalogue(), sources=())  # derived indexes: attrs.evolve's job
+
+
+_NUMBERS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-1000, 1000),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=2),
+)
+
+
+_FIELD_CHECKS = st.one_of(
+    st.builds(
+        Number,
+        ge=st.none() | st.integers(-5, 5),
+        le=st.none() | st.integers(-5, 50),
+        gt=st.none() | st.floats(-5, 5),
+        integer=st.booleans(),
+        optional=st.booleans(),
+    ),
+    st.builds(
+        Text,
+        pattern=st.sampled_from([None, "[a-z]+"]),
+        non_empty=st.booleans(),
+        optional=st.booleans(),
+    ),
+    st.builds(Instance, types=st.just((int,)), optional=st.booleans()),
+    st.builds(EnumCheck, enum=st.just(Side), optional=st.booleans()),
+)
+
+
+@given(rule=_FIELD_CHECKS, value=_NUMBERS | st.sampled_from(Side))
+def test_a_fields_quick_check_agrees_with_its_full_check(
+    rule: Number | Text | Instance | EnumCheck, value: object
+) -> None:
+    import attrs
+
+    field = attrs.fields(plantarkit.Prescription).sets  # any attribute: it names the path
+
+    def outcome(run: Callable[[], None]) -> str | None:
+        try:
+            run()
+        except InvalidValueError as exc:
+            return str(exc)
+        return None
+
+    quick = outcome(lambda: rule(None, field, value))
+    assert quick == outcome(lambda: rule.check("$.sets", value))

@@ -366,7 +366,7 @@ def test_pain_model_is_the_default(state: ProgramState) -> None:
 
 def test_easing_off_without_a_lower_rung_makes_the_dose_smaller() -> None:
     base = plantarkit.catalogue()
-    ctx = RuleContext(day=1, week=1, good_sessions=0, sessions_to_progress=2, catalogue=base)
+    ctx = RuleContext(day=1, good_sessions=0, sessions_to_progress=2, catalogue=base)
     for exercise in base:
         dose = exercise.dose
         found = propose(

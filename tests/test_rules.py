@@ -48,9 +48,8 @@ CAT = plantarkit.catalogue()
 
 
 def ctx(good: int = 2, week: int = 1, **kwargs: Any) -> RuleContext:
-    return RuleContext(
-        day=1, week=week, good_sessions=good, sessions_to_progress=2, catalogue=CAT, **kwargs
-    )
+    day = (week - 1) * 7 + 1  # the week's first day
+    return RuleContext(day=day, good_sessions=good, sessions_to_progress=2, catalogue=CAT, **kwargs)
 
 
 def state(exercise: str = "clam", dose: Prescription | None = None, **kwargs: Any) -> ExerciseState:
@@ -153,7 +152,7 @@ def test_rules_check_their_arguments() -> None:
     with pytest.raises(InvalidValueError, match=r"\$\.ex"):
         LadderUp().propose("clam", ctx())  # type: ignore[arg-type]  # on purpose
     with pytest.raises(InvalidValueError, match=r"\$\.catalogue"):
-        RuleContext(day=1, week=1, good_sessions=0, sessions_to_progress=2, catalogue=None)  # type: ignore[arg-type]  # on purpose
+        RuleContext(day=1, good_sessions=0, sessions_to_progress=2, catalogue=None)  # type: ignore[arg-type]  # on purpose
 
 
 @pytest.mark.parametrize(

@@ -112,6 +112,18 @@ class Number:
             raise _fail(path, f"must be ≤ {_fmt(self.le)}, got {value!r}")
 
     def __call__(self, inst: object, attribute: "attrs.Attribute[Any]", value: Any) -> None:
+        # Values check() would pass anyway return early: most constructions take this path,
+        # and the field's path is only worth building for an error.
+        kind: type[object] = type(typing.cast(object, value))
+        if kind is int or (kind is float and not self.integer and math.isfinite(value)):
+            if (
+                (self.ge is None or value >= self.ge)
+                and (self.gt is None or value > self.gt)
+                and (self.le is None or value <= self.le)
+            ):
+                return
+        elif value is None and self.optional:
+            return
         self.check(f"$.{attribute.name}", value)
 
     def json_schema(self) -> JSON:
@@ -158,6 +170,8 @@ class Text:
             )
 
     def __call__(self, inst: object, attribute: "attrs.Attribute[Any]", value: Any) -> None:
+        if type(value) is str and self.pattern is None and not self.non_empty:
+            return  # any string passes; the common case skips building the path
         self.check(f"$.{attribute.name}", value)
 
     def json_schema(self) -> JSON:
@@ -190,7 +204,8 @@ class EnumCheck:
             )
 
     def __call__(self, inst: object, attribute: "attrs.Attribute[Any]", value: Any) -> None:
-        self.check(f"$.{attribute.name}", value)
+        if not isinstance(value, self.enum):  # a member passes without building the path
+            self.check(f"$.{attribute.name}", value)
 
     def json_schema(self) -> JSON:
         """Return the JSON Schema fragment for this rule."""
@@ -216,7 +231,8 @@ class Instance:
             raise _fail(path, f"expected {names}, got {type(value).__name__} {_describe(value)}")
 
     def __call__(self, inst: object, attribute: "attrs.Attribute[Any]", value: Any) -> None:
-        self.check(f"$.{attribute.name}", value)
+        if not isinstance(value, self.types):  # an instance passes without building the path
+            self.check(f"$.{attribute.name}", value)
 
     def json_schema(self) -> JSON:
         """Nested values take their schema from their type; nothing to add."""

@@ -650,14 +650,12 @@ def _context(
 ) -> RuleContext:
     return _new_context(
         day=base.day,
-        week=base.week,
         good_sessions=good,
         sessions_to_progress=base.sessions_to_progress,
         catalogue=base.catalogue,
         done=done,
         pain=pain,
         how=how,
-        table=rows[-1] if rows else None,
         schedule=rows,
         in_phase=base.in_phase,
     )
@@ -1053,7 +1051,6 @@ def advance(
     taken = set(current)
     base = _new_context(  # its parts are checked: the log, the rules, the catalogue
         day=log.day,
-        week=(log.day - 1) // 7 + 1,
         good_sessions=0,
         sessions_to_progress=rules.sessions_to_progress,
         catalogue=cat,

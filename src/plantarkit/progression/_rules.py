@@ -30,6 +30,7 @@ import attrs
 from plantarkit._core.checks import EnumCheck, Instance, Number, Text, TupleOf
 from plantarkit._core.errors import InvalidValueError, PlantarkitError
 from plantarkit._core.evidence import Citation, Grade
+from plantarkit._core.trusted import evolve as _evolve
 from plantarkit._core.trusted import maker
 from plantarkit.exercises import Catalogue
 from plantarkit.exercises._dose import (
@@ -131,8 +132,7 @@ class RuleContext:
     """What a rule sees besides the exercise's state (the engine makes one per exercise).
 
     Attributes:
-        day: The session's programme day.
-        week: The programme week of that day.
+        day: The session's programme day (its week is :attr:`week`).
         good_sessions: Good sessions in a row, this one included (progression),
             or as they were (regression).
         sessions_to_progress: The engine's default number of good sessions
@@ -141,16 +141,14 @@ class RuleContext:
         done: What was done of the exercise this session (``None`` if nothing).
         pain: The pain report that applied to the exercise.
         how: How the session went, in words (for reasons).
-        table: The protocol's dose for this week, when the exercise follows a
-            weekly dose table.
-        schedule: The rows of that table reached by this week, in order (the
-            last is ``table``); empty when the exercise follows no table.
+        schedule: The rows of the protocol's weekly dose table reached by this
+            week, in order (the last is :attr:`table`), when the exercise
+            follows one; else empty.
         in_phase: The exercises in the phase: a proposal that switches to one
             of them does not apply (two states of one exercise would clash).
     """
 
     day: int = attrs.field(validator=Number(ge=1, le=3650))
-    week: int = attrs.field(validator=Number(ge=1, le=522))
     good_sessions: int = attrs.field(validator=Number(ge=0, le=10_000))
     sessions_to_progress: int = attrs.field(validator=Number(ge=1, le=50))
     catalogue: Catalogue = attrs.field(validator=Instance((Catalogue,)))
@@ -161,13 +159,20 @@ class RuleContext:
         default=None, validator=Instance((PainReport,), optional=True)
     )
     how: str = attrs.field(default="", validator=Text())
-    table: Prescription | None = attrs.field(
-        default=None, validator=Instance((Prescription,), optional=True)
-    )
     schedule: tuple[Prescription, ...] = attrs.field(
         default=(), validator=TupleOf(Instance((Prescription,)))
     )
     in_phase: AbstractSet[str] = attrs.field(default=_NONE, validator=Instance((frozenset, set)))
+
+    @property
+    def week(self) -> int:
+        """The programme week of :attr:`day` (days 1-7 are week 1)."""
+        return (self.day - 1) // 7 + 1
+
+    @property
+    def table(self) -> Prescription | None:
+        """This week's row of the protocol's weekly dose table (``None``: no table)."""
+        return self.schedule[-1] if self.schedule else None
 
 
 @attrs.frozen(kw_only=True)
@@ -366,13 +371,18 @@ def _ask(rule: "_Rule", ex: ExerciseState, ctx: RuleContext) -> Proposal | None:
 # --- progression rules ------------------------------------------------------------------------
 
 
+# Plain names for the load kinds the rules compare on every call: on Python 3.11 looking up
+# an enum member (LoadKind.BAND) runs a descriptor hook.
+_BODY_WEIGHT, _BAND = LoadKind.BODY_WEIGHT, LoadKind.BAND
+
+
 def _with_load(row: Prescription, current: Prescription) -> Prescription:
     """A table row's dose, keeping the weight the person has built up (unless the row sets kg)."""
-    built_up = current.load.kind is not LoadKind.BODY_WEIGHT and (
-        current.load.kg is not None or row.load.kind is LoadKind.BODY_WEIGHT
+    built_up = current.load.kind is not _BODY_WEIGHT and (
+        current.load.kg is not None or row.load.kind is _BODY_WEIGHT
     )
     if row.load.kg is None and built_up:
-        return attrs.evolve(row, load=current.load)
+        return _evolve(row, load=current.load)
     return row
 
 
@@ -507,25 +517,35 @@ class LadderUp(_Rule):
         )
 
 
+def _next_kg(load: Load, step_kg: float, used: float | None, carrier: LoadKind) -> float | None:
+    """The kg one load step up would carry (``None``: a band, or no known weight to add to).
+
+    Cheap, so rules can tell whether they apply before building anything.
+    """
+    if load.kind is _BODY_WEIGHT:
+        return None if carrier is _BAND else step_kg
+    if load.kind is _BAND:
+        return None
+    base = load.kg if load.kg is not None else used
+    return None if base is None else round(base + step_kg, 2)
+
+
 def _heavier(load: Load, step_kg: float, used: float | None, carrier: LoadKind) -> Load | str:
     """One load step up, or why there is none."""
-    if load.kind is LoadKind.BODY_WEIGHT:
-        if carrier is LoadKind.BAND:
-            return Load.elastic_band(_BANDS[0])
-        return Load(kind=carrier, kg=step_kg)
-    if load.kind is LoadKind.BAND:
+    if load.kind is _BODY_WEIGHT and carrier is _BAND:
+        return Load.elastic_band(_BANDS[0])
+    if load.kind is _BAND:
         band = load.band or _BANDS[0]
         index = _BANDS.index(band)
         if index + 1 >= len(_BANDS):
             return "already the strongest band"
         return Load.elastic_band(_BANDS[index + 1])
-    base = load.kg if load.kg is not None else used
-    if base is None:
+    kg = _next_kg(load, step_kg, used, carrier)
+    if kg is None:
         return f"the {load} has no weight in kg: log the kg used so the next step can be set"
-    kg = round(base + step_kg, 2)
     if kg > _MAX_KG:
         return f"already at the most load a dose can record ({_MAX_KG:g} kg)"
-    return Load(kind=load.kind, kg=kg)
+    return Load(kind=carrier if load.kind is _BODY_WEIGHT else load.kind, kg=kg)
 
 
 @attrs.frozen(kw_only=True)
@@ -547,7 +567,7 @@ class LoadUp(_Rule):
     citation: Citation | None = _citation()
 
     def __attrs_post_init__(self) -> None:
-        if self.carrier is LoadKind.BODY_WEIGHT:
+        if self.carrier is _BODY_WEIGHT:
             raise InvalidValueError("$.carrier", "added load cannot be carried as body weight")
 
     @property
@@ -558,17 +578,17 @@ class LoadUp(_Rule):
     def propose_unchecked(self, ex: ExerciseState, ctx: RuleContext) -> Proposal | None:
         """One load step up once the dose is manageable."""
         used = ctx.done.load_kg if ctx.done is not None else None
-        heavier = _heavier(ex.dose.load, self.step_kg, used, self.carrier)
-        kg = heavier.kg if isinstance(heavier, Load) else None
+        kg = _next_kg(ex.dose.load, self.step_kg, used, self.carrier)
         if kg is not None and self.max_kg is not None and kg > self.max_kg:
             return None
         wait = _not_yet("adding load", self.sessions, ctx, self.citation)
         if wait is not None:
             return wait
+        heavier = _heavier(ex.dose.load, self.step_kg, used, self.carrier)
         if isinstance(heavier, str):
             return _proposal(to=None, text=f"{_lead(ctx)}{heavier}", citation=self.citation)
         return _stepped(
-            _moved(ex, attrs.evolve(ex.dose, load=heavier)),
+            _moved(ex, _evolve(ex.dose, load=heavier)),
             f"{_in_a_row(ctx.good_sessions)}: add load ({heavier})",
             self.sessions,
             ctx,
@@ -600,7 +620,7 @@ class DoubleProgression(_Rule):
     def __attrs_post_init__(self) -> None:
         if self.high < self.low:
             raise InvalidValueError("$.high", f"must be ≥ low ({self.low}), got {self.high}")
-        if self.carrier is LoadKind.BODY_WEIGHT:
+        if self.carrier is _BODY_WEIGHT:
             raise InvalidValueError("$.carrier", "added load cannot be carried as body weight")
 
     @property
@@ -613,23 +633,26 @@ class DoubleProgression(_Rule):
         work = ex.dose.work
         if not isinstance(work, Reps) or work.to_fatigue:
             return None
-        if work.count < self.high:
-            count = min(self.high, work.count + self.rep_step)
-            dose = attrs.evolve(ex.dose, work=attrs.evolve(work, count=count, minimum=None))
-            what = f"{count} repetitions a set"
-        else:
+        heavier: Load | None = None  # at the top of the range: the load to add
+        if work.count >= self.high:
             if self.load_step_kg is None:
                 return None
             used = ctx.done.load_kg if ctx.done is not None else None
-            heavier = _heavier(ex.dose.load, self.load_step_kg, used, self.carrier)
-            if isinstance(heavier, str):
+            step = _heavier(ex.dose.load, self.load_step_kg, used, self.carrier)
+            if isinstance(step, str):
                 return None
-            low = attrs.evolve(work, count=self.low, minimum=None)
-            dose = attrs.evolve(ex.dose, work=low, load=heavier)
-            what = f"add load ({heavier}) and go back to {self.low} repetitions"
+            heavier = step
         wait = _not_yet("the next step", self.sessions, ctx, self.citation)
         if wait is not None:
             return wait
+        if heavier is None:
+            count = min(self.high, work.count + self.rep_step)
+            dose = _evolve(ex.dose, work=_evolve(work, count=count, minimum=None))
+            what = f"{count} repetitions a set"
+        else:
+            low = _evolve(work, count=self.low, minimum=None)
+            dose = _evolve(ex.dose, work=low, load=heavier)
+            what = f"add load ({heavier}) and go back to {self.low} repetitions"
         return _proposal(
             to=_moved(ex, dose),
             text=f"{_lead(ctx)}double progression: {what}",
@@ -668,24 +691,25 @@ class VolumeUp(_Rule):
         if isinstance(work, RunWalk):
             return None
         limit = min(self.max_seconds, _MAX_SECONDS[work.kind]) if work.kind in _MAX_SECONDS else 0
-        if isinstance(work, Hold | Timed) and work.seconds < limit:
+        longer = isinstance(work, Hold | Timed) and work.seconds < limit
+        if not longer and dose.sets >= self.max_sets:
+            return None  # at the goal
+        wait = _not_yet("more volume", self.sessions, ctx, self.citation)
+        if wait is not None:
+            return wait
+        if isinstance(work, Hold | Timed) and longer:
             seconds = min(limit, work.seconds + self.seconds_step)
-            new = attrs.evolve(dose, work=attrs.evolve(work, seconds=seconds))
+            new = _evolve(dose, work=_evolve(work, seconds=seconds))
             what = f"longer: {seconds:g} s"
-        elif dose.sets < self.max_sets:
-            sets = min(self.max_sets, dose.sets + self.set_step)
-            new = attrs.evolve(dose, sets=sets, max_sets=None)
-            what = f"another set: {sets} sets"
         else:
-            return None
+            sets = min(self.max_sets, dose.sets + self.set_step)
+            new = _evolve(dose, sets=sets, max_sets=None)
+            what = f"another set: {sets} sets"
         goal = (
             f"{self.max_sets} x {self.max_seconds:g} s"
             if isinstance(work, Hold | Timed)
             else f"{self.max_sets} sets"
         )
-        wait = _not_yet("more volume", self.sessions, ctx, self.citation)
-        if wait is not None:
-            return wait
         return _stepped(_moved(ex, new), f"{what} (goal {goal})", self.sessions, ctx, self.citation)
 
 
@@ -736,7 +760,7 @@ class RunWalkUp(_Rule):
         if self.keep_minutes:
             total = work.rounds * (work.run_seconds + work.walk_seconds)
             rounds = max(1, math.floor(total / (run + work.walk_seconds) + 0.5))
-        new = attrs.evolve(ex.dose, work=attrs.evolve(work, run_seconds=run, rounds=rounds))
+        new = _evolve(ex.dose, work=_evolve(work, run_seconds=run, rounds=rounds))
         return _stepped(
             _moved(ex, new), f"more running: {new.work}", self.sessions, ctx, self.citation
         )
@@ -822,9 +846,9 @@ class LadderDown(_Rule):
 
 
 def _lighter(load: Load, step_kg: float) -> Load | None:
-    if load.kind is LoadKind.BODY_WEIGHT:
+    if load.kind is _BODY_WEIGHT:
         return None
-    if load.kind is LoadKind.BAND:
+    if load.kind is _BAND:
         index = _BANDS.index(load.band or _BANDS[0])
         return Load.elastic_band(_BANDS[index - 1]) if index > 0 else Load.body_weight()
     if load.kg is None:
@@ -854,7 +878,7 @@ class LessLoad(_Rule):
         if lighter is None:
             return None
         return _proposal(
-            to=_moved(ex, attrs.evolve(ex.dose, load=lighter)),
+            to=_moved(ex, _evolve(ex.dose, load=lighter)),
             text=f"less load: {lighter}",
             citation=self.citation,
         )
@@ -879,7 +903,7 @@ class FewerSets(_Rule):
             return None
         sets = max(self.min_sets, ex.dose.sets - self.step)
         return _proposal(
-            to=_moved(ex, attrs.evolve(ex.dose, sets=sets, max_sets=None)),
+            to=_moved(ex, _evolve(ex.dose, sets=sets, max_sets=None)),
             text=f"fewer sets: {sets}",
             citation=self.citation,
         )
@@ -914,17 +938,17 @@ class LessWork(_Rule):
             if count == work.count:
                 return None
             minimum = None if work.minimum is None else min(work.minimum, count)
-            new = attrs.evolve(dose, work=attrs.evolve(work, count=count, minimum=minimum))
+            new = _evolve(dose, work=_evolve(work, count=count, minimum=minimum))
         elif isinstance(work, Hold | Timed):
             seconds = max(1.0, round(work.seconds * self.seconds_fraction, 1))
             if seconds >= work.seconds:
                 return None
-            new = attrs.evolve(dose, work=attrs.evolve(work, seconds=seconds))
+            new = _evolve(dose, work=_evolve(work, seconds=seconds))
         else:
             rounds = max(1, work.rounds - self.rounds_step)
             if rounds == work.rounds:
                 return None
-            new = attrs.evolve(dose, work=attrs.evolve(work, rounds=rounds))
+            new = _evolve(dose, work=_evolve(work, rounds=rounds))
         return _proposal(
             to=_moved(ex, new), text=f"less work per set: {new.brief()}", citation=self.citation
         )
