@@ -24,7 +24,7 @@ import timeit
 
 import plantarkit
 from plantarkit import Pain, PlantarLoad
-from plantarkit.exercises import Hold, Reps, Timed
+from plantarkit.exercises import Hold, LoadKind, Reps, Timed
 from plantarkit.progression import (
     Advance,
     EngineRules,
@@ -67,7 +67,15 @@ def session_for(state: ProgramState, day: int) -> SessionLog:
             per = work.seconds
         else:
             per = work.rounds
-        logs.append(ExerciseLog(exercise=e.exercise, sets=(float(per),) * e.dose.sets))
+        load = e.dose.load
+        chosen = load.kind not in (LoadKind.BODY_WEIGHT, LoadKind.BAND) and load.kg is None
+        logs.append(
+            ExerciseLog(
+                exercise=e.exercise,
+                sets=(float(per),) * e.dose.sets,
+                load_kg=10.0 if chosen else None,  # a weight to choose: the app logs the kg used
+            )
+        )
     pain = PainReport(
         day=day,
         first_step=Pain(3),
@@ -79,7 +87,7 @@ def session_for(state: ProgramState, day: int) -> SessionLog:
     return SessionLog(day=day, exercises=tuple(logs), pain=(pain,))
 
 
-RULES = EngineRules(progression=(WeeklyTable(), LadderUp(), VolumeUp(), LoadUp(max_kg=20)))
+RULES = EngineRules(progression=(WeeklyTable(), LadderUp(), VolumeUp(), LoadUp(max_kg=40)))
 """Up the ladder, then more volume, then more load: something is always left to work for."""
 
 
@@ -134,8 +142,10 @@ def main() -> int:
 
     number = max(1, args.number // len(run) // 4)
     typical = len(run) * number / min(timeit.repeat(replay, number=number, repeat=20))
-    worst = args.number // 4 / min(
-        timeit.repeat(lambda: advance(state, log), number=args.number // 4, repeat=20)
+    worst = (
+        args.number
+        // 4
+        / min(timeit.repeat(lambda: advance(state, log), number=args.number // 4, repeat=20))
     )
     verdict = "met" if typical >= TARGET else "MISSED"
     print(

@@ -258,8 +258,11 @@ class Progressing(RuleBasedStateMachine):
         pains=st.lists(st.integers(0, 10), min_size=4, max_size=4),
         completion=st.sampled_from(["full", "partial", "skipped", "absent"]),
         red_flag=st.integers(0, 20),
+        split=st.booleans(),
     )
-    def session(self, gap: int, pains: list[int], completion: str, red_flag: int) -> None:
+    def session(
+        self, gap: int, pains: list[int], completion: str, red_flag: int, split: bool
+    ) -> None:
         s = self.state
         assert s is not None
         day = s.day + gap
@@ -280,12 +283,21 @@ class Progressing(RuleBasedStateMachine):
             next_morning=Pain(pains[3]),
             settled_minutes=1,
         )
+        # Sent whole, or in two parts (at the session; the mornings): judged the same.
+        reports = (
+            (
+                attrs.evolve(pain, first_step=None, next_morning=None),
+                PainReport(day=day, first_step=pain.first_step, next_morning=pain.next_morning),
+            )
+            if split
+            else (pain,)
+        )
         flags = RedFlagScreen(rest_or_night_pain=True) if red_flag == 0 else None
         self.flagged = self.flagged or flags is not None
         before = s
         result = advance(
             s,
-            SessionLog(day=day, exercises=tuple(logs), pain=(pain,), red_flags=flags),
+            SessionLog(day=day, exercises=tuple(logs), pain=reports, red_flags=flags),
             rules=self.engine_rules,
         )
         trained = completion in ("full", "partial")
@@ -772,3 +784,22 @@ def test_a_session_report_counts_for_an_exercise_with_its_own() -> None:
     )
     log = attrs.evolve(everything(s, 1), pain=(own, session))
     assert advance(s, log).decisions[0].action is Action.REGRESS
+
+
+def test_a_session_rated_in_parts_is_judged_whole(state: ProgramState) -> None:
+    at_session = PainReport(day=1, during=Pain(2), after=Pain(2), settled_minutes=2)
+    morning = PainReport(day=1, first_step=Pain(3), next_morning=Pain(3))
+    whole = calm(1)  # the same ratings in one report
+    parts = advance(state, attrs.evolve(everything(state, 1), pain=(at_session, morning)))
+    one = advance(state, everything(state, 1, whole))
+    assert parts.decisions == one.decisions
+    alone = advance(state, attrs.evolve(everything(state, 1), pain=(at_session,)))
+    assert all(d.reasons[0].measure == "next_morning" for d in alone.decisions)  # one part holds
+    assert parts.state.pain == (at_session, morning)  # the history keeps what was sent
+    # An exercise's own ratings are completed from the session's, and a worse rating still wins.
+    own = PainReport(day=1, exercise="clam", during=Pain(8), after=Pain(2), settled_minutes=2)
+    worse = advance(state, attrs.evolve(everything(state, 1), pain=(own, morning)))
+    clam = next(d for d in worse.decisions if d.exercise == "clam")
+    assert clam.action is Action.REGRESS
+    others = [d for d in worse.decisions if d.exercise != "clam"]
+    assert all(d.action is not Action.PROGRESS for d in others)  # during/after never rated

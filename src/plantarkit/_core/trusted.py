@@ -116,12 +116,11 @@ def evolve(inst: A, **changes: Any) -> A:
         InvalidValueError: A changed field, or the new combination, is invalid.
     """
     cls: type = type(inst)
-    fields, post_init = _plan(cls)
+    fields, copy, post_init = _plan(cls)
     for name in changes:
         if name not in fields:
             raise TypeError(f"{cls.__name__} has no field {name!r}")
-    values = {name: changes[name] if name in changes else getattr(inst, name) for name in fields}
-    new: A = _maker(cls, False)(**values)
+    new: A = copy(inst, changes)
     for name, value in changes.items():
         field = fields[name]
         if field.validator is not None:
@@ -132,12 +131,22 @@ def evolve(inst: A, **changes: Any) -> A:
 
 
 @functools.cache
-def _plan(cls: type) -> tuple[dict[str, "attrs.Attribute[Any]"], Callable[[Any], None] | None]:
-    """A class's fields by name and its post-init hook."""
+def _plan(
+    cls: type,
+) -> tuple[
+    dict[str, "attrs.Attribute[Any]"],
+    Callable[[Any, dict[str, Any]], Any],
+    Callable[[Any], None] | None,
+]:
+    """A class's fields by name, an unchecked copy with changes, and its post-init hook."""
     fields: dict[str, attrs.Attribute[Any]] = attrs.fields_dict(cls)
     for name, field in fields.items():
         # A converted, derived (init=False) or private (aliased) field would need attrs.evolve's
         # own handling; the values the rules evolve (doses, work, loads) have none.
         if getattr(field, "converter", None) is not None or not field.init or field.alias != name:
             raise TypeError(f"{cls.__name__}.{name} is not a plain field: use attrs.evolve")
-    return fields, getattr(cls, "__attrs_post_init__", None)
+    # copy(inst, changes) = make(each field from changes, else from inst), with no loop.
+    namespace: dict[str, Any] = {"make": _maker(cls, False)}
+    args = ", ".join(f"{name}=get({name!r}, inst.{name})" for name in fields)
+    exec(f"def copy(inst, changes):\n    get = changes.get\n    return make({args})", namespace)
+    return fields, namespace["copy"], getattr(cls, "__attrs_post_init__", None)

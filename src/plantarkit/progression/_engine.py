@@ -25,7 +25,7 @@ from plantarkit._core.checks import EnumCheck, Instance, Number, Text, TupleOf
 from plantarkit._core.errors import InvalidValueError, Problem, UnknownIdError
 from plantarkit._core.evidence import Citation, Grade
 from plantarkit._core.side import Bilateral, Side
-from plantarkit._core.trusted import maker
+from plantarkit._core.trusted import evolve, maker
 from plantarkit.chain import Referral, referral_for
 from plantarkit.chain._assessment import BilateralOf
 from plantarkit.exercises import Catalogue, Hold, Prescription, Reps, Timed, catalogue
@@ -523,8 +523,9 @@ def _pain_reports(
 
     Reports dated before the session (a late next-morning rating, say) join the
     history for weekly rules and gates but never judge today's session. An
-    exercise with its own report is judged on it and on the session's (the
-    most cautious wins); with none at all, on an empty report (never good news).
+    exercise with its own report is judged on it and on the session's (each
+    completed with the ratings the others give, then the most cautious wins);
+    with none at all, on an empty report (never good news).
     """
     own: dict[str, tuple[PainReport, ...]] = {}
     whole: tuple[PainReport, ...] = ()
@@ -542,6 +543,35 @@ def _pain_reports(
 # member such as ``Action.HOLD`` runs a descriptor, which long simulations notice.
 _PROGRESS, _HOLD, _REGRESS = Action.PROGRESS, Action.HOLD, Action.REGRESS
 _VERDICT_OK, _VERDICT_HOLD, _VERDICT_REDUCE = Verdict.OK, Verdict.HOLD, Verdict.REDUCE
+
+
+_RATINGS = tuple(f.name for f in attrs.fields(PainReport) if f.name not in {"day", "exercise"})
+"""The ratings of a pain report (all but its day and exercise)."""
+
+
+def _completed(reports: tuple[PainReport, ...]) -> tuple[PainReport, ...]:
+    """Same-day reports for one exercise, each given the ratings it lacks from the others.
+
+    An app may send the ratings of one session in parts (during and after at
+    the session, first-step pain in another report). Each part alone lacks a
+    rating a rule needs, which would hold the exercise; completed, each is
+    judged whole. Where two reports disagree each keeps its own rating, and
+    the most cautious verdict wins as before. A missing rating takes the
+    last report's that gives one.
+    """
+    if len(reports) < 2:
+        return reports
+    given: dict[str, Any] = {}
+    for report in reports:
+        for name in _RATINGS:
+            value = getattr(report, name)
+            if value is not None:
+                given[name] = value
+    completed: list[PainReport] = []
+    for report in reports:
+        missing = {n: v for n, v in given.items() if getattr(report, n) is None}
+        completed.append(evolve(report, **missing) if missing else report)
+    return tuple(completed)
 
 
 def _quick(
@@ -1061,14 +1091,17 @@ def advance(
         limits = (rules.pain_rule,)
     own_pain, session_pain = _pain_reports(log)
     # An exercise with no report of its own is judged on the session's; with none at all,
-    # on an empty report (no rating is never good news).
+    # on an empty report (no rating is never good news). Built once per call: the verdict
+    # cache above is keyed by the reports' identity.
+    session_pain = _completed(session_pain)
     fallback = session_pain or (_new_report(day=log.day),)
+    reports = {name: _completed(own + session_pain) for name, own in own_pain.items()}
     decided = [
         _decide(
             rules,
             ex,
             done.get(ex.exercise),
-            own_pain[ex.exercise] + session_pain if ex.exercise in own_pain else fallback,
+            reports.get(ex.exercise, fallback),
             gap,
             history,
             judged,

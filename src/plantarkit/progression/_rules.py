@@ -374,6 +374,8 @@ def _ask(rule: "_Rule", ex: ExerciseState, ctx: RuleContext) -> Proposal | None:
 # Plain names for the load kinds the rules compare on every call: on Python 3.11 looking up
 # an enum member (LoadKind.BAND) runs a descriptor hook.
 _BODY_WEIGHT, _BAND = LoadKind.BODY_WEIGHT, LoadKind.BAND
+_TIMED_WORK = (Hold, Timed)
+"""Work measured in seconds (a tuple: ``Hold | Timed`` would build a union on every test)."""
 
 
 def _with_load(row: Prescription, current: Prescription) -> Prescription:
@@ -530,21 +532,16 @@ def _next_kg(load: Load, step_kg: float, used: float | None, carrier: LoadKind) 
     return None if base is None else round(base + step_kg, 2)
 
 
-def _heavier(load: Load, step_kg: float, used: float | None, carrier: LoadKind) -> Load | str:
-    """One load step up, or why there is none."""
+def _heavier(load: Load, step_kg: float, used: float | None, carrier: LoadKind) -> Load | None:
+    """One load step up; ``None`` past the strongest band or 500 kg, or with no kg to add to."""
     if load.kind is _BODY_WEIGHT and carrier is _BAND:
         return Load.elastic_band(_BANDS[0])
     if load.kind is _BAND:
-        band = load.band or _BANDS[0]
-        index = _BANDS.index(band)
-        if index + 1 >= len(_BANDS):
-            return "already the strongest band"
-        return Load.elastic_band(_BANDS[index + 1])
+        index = _BANDS.index(load.band or _BANDS[0])
+        return Load.elastic_band(_BANDS[index + 1]) if index + 1 < len(_BANDS) else None
     kg = _next_kg(load, step_kg, used, carrier)
-    if kg is None:
-        return f"the {load} has no weight in kg: log the kg used so the next step can be set"
-    if kg > _MAX_KG:
-        return f"already at the most load a dose can record ({_MAX_KG:g} kg)"
+    if kg is None or kg > _MAX_KG:
+        return None
     return Load(kind=carrier if load.kind is _BODY_WEIGHT else load.kind, kg=kg)
 
 
@@ -554,8 +551,11 @@ class LoadUp(_Rule):
 
     From body weight the first step is ``step_kg`` carried as ``carrier`` (a
     backpack by default, as in the high-load heel raise). A weight given as
-    "choose" steps from the kg logged for the session. The step size is
-    plantarkit's parameter (grade U).
+    "choose" steps from the kg logged for the session; with none logged the
+    rule keeps the dose and asks for it. Past ``max_kg``, the strongest band
+    or the 500 kg a dose can record, the rule stops applying, so a later rule
+    (a harder rung, say) can take over. The step size is plantarkit's
+    parameter (grade U).
     """
 
     step_kg: float = attrs.field(default=2.5, validator=Number(gt=0, le=50, integer=False))
@@ -577,16 +577,24 @@ class LoadUp(_Rule):
 
     def propose_unchecked(self, ex: ExerciseState, ctx: RuleContext) -> Proposal | None:
         """One load step up once the dose is manageable."""
+        load = ex.dose.load
         used = ctx.done.load_kg if ctx.done is not None else None
-        kg = _next_kg(ex.dose.load, self.step_kg, used, self.carrier)
-        if kg is not None and self.max_kg is not None and kg > self.max_kg:
-            return None
+        kg = _next_kg(load, self.step_kg, used, self.carrier)
+        if (kg is not None and (kg > min(self.max_kg or _MAX_KG, _MAX_KG))) or (
+            load.kind is _BAND and load.band is _BANDS[-1]
+        ):
+            return None  # as heavy as this rule, or a dose, goes
         wait = _not_yet("adding load", self.sessions, ctx, self.citation)
         if wait is not None:
             return wait
-        heavier = _heavier(ex.dose.load, self.step_kg, used, self.carrier)
-        if isinstance(heavier, str):
-            return _proposal(to=None, text=f"{_lead(ctx)}{heavier}", citation=self.citation)
+        heavier = _heavier(load, self.step_kg, used, self.carrier)
+        if heavier is None:  # a weight to choose, and none logged: the step needs its kg
+            return _proposal(
+                to=None,
+                text=f"{_lead(ctx)}the {load} has no weight in kg: log the kg used so the next"
+                " step can be set",
+                citation=self.citation,
+            )
         return _stepped(
             _moved(ex, _evolve(ex.dose, load=heavier)),
             f"{_in_a_row(ctx.good_sessions)}: add load ({heavier})",
@@ -638,10 +646,9 @@ class DoubleProgression(_Rule):
             if self.load_step_kg is None:
                 return None
             used = ctx.done.load_kg if ctx.done is not None else None
-            step = _heavier(ex.dose.load, self.load_step_kg, used, self.carrier)
-            if isinstance(step, str):
+            heavier = _heavier(ex.dose.load, self.load_step_kg, used, self.carrier)
+            if heavier is None:
                 return None
-            heavier = step
         wait = _not_yet("the next step", self.sessions, ctx, self.citation)
         if wait is not None:
             return wait
@@ -691,13 +698,13 @@ class VolumeUp(_Rule):
         if isinstance(work, RunWalk):
             return None
         limit = min(self.max_seconds, _MAX_SECONDS[work.kind]) if work.kind in _MAX_SECONDS else 0
-        longer = isinstance(work, Hold | Timed) and work.seconds < limit
+        longer = isinstance(work, _TIMED_WORK) and work.seconds < limit
         if not longer and dose.sets >= self.max_sets:
             return None  # at the goal
         wait = _not_yet("more volume", self.sessions, ctx, self.citation)
         if wait is not None:
             return wait
-        if isinstance(work, Hold | Timed) and longer:
+        if isinstance(work, _TIMED_WORK) and longer:
             seconds = min(limit, work.seconds + self.seconds_step)
             new = _evolve(dose, work=_evolve(work, seconds=seconds))
             what = f"longer: {seconds:g} s"
@@ -707,7 +714,7 @@ class VolumeUp(_Rule):
             what = f"another set: {sets} sets"
         goal = (
             f"{self.max_sets} x {self.max_seconds:g} s"
-            if isinstance(work, Hold | Timed)
+            if isinstance(work, _TIMED_WORK)
             else f"{self.max_sets} sets"
         )
         return _stepped(_moved(ex, new), f"{what} (goal {goal})", self.sessions, ctx, self.citation)
@@ -939,7 +946,7 @@ class LessWork(_Rule):
                 return None
             minimum = None if work.minimum is None else min(work.minimum, count)
             new = _evolve(dose, work=_evolve(work, count=count, minimum=minimum))
-        elif isinstance(work, Hold | Timed):
+        elif isinstance(work, _TIMED_WORK):
             seconds = max(1.0, round(work.seconds * self.seconds_fraction, 1))
             if seconds >= work.seconds:
                 return None
