@@ -62,7 +62,7 @@ def session_for(state: ProgramState, day: int) -> SessionLog:
     for e in state.exercises:
         work = e.dose.work
         if isinstance(work, Reps):
-            per = work.count + 1
+            per: float = work.count + 1
         elif isinstance(work, Hold | Timed):
             per = work.seconds
         else:

@@ -296,7 +296,11 @@ def _build() -> Any:
         state = plantarkit.loads(state_file.read(), ProgramState)
         log = plantarkit.loads(log_file.read(), SessionLog)
         rules = None if rules_file is None else plantarkit.loads(rules_file.read(), EngineRules)
-        result = advance(state, log, rules=rules)
+        try:
+            result = advance(state, log, rules=rules)
+        except ValidationError as exc:
+            # advance() names the log's fields ($.day); in the file they sit under $.data.
+            raise exc.under("$.data") from None
         click.echo(plantarkit.dumps(result) if as_json else advance_text(result))
         if output is not None:
             write(plantarkit.dumps(result.state), output, "ProgramState")
