@@ -4,7 +4,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
@@ -805,3 +805,72 @@ def test_a_session_rated_in_parts_is_judged_whole(state: ProgramState) -> None:
     assert clam.action is Action.REGRESS
     others = [d for d in worse.decisions if d.exercise != "clam"]
     assert all(d.action is not Action.PROGRESS for d in others)  # during/after never rated
+
+
+_RATING = st.none() | st.integers(0, 10).map(Pain)
+
+
+@st.composite
+def _day_reports(draw: st.DrawFn, day: int) -> tuple[PainReport, ...]:
+    """One to three reports for ``day``, each with any of the ratings (some left out)."""
+    return tuple(
+        PainReport(
+            day=day,
+            first_step=draw(_RATING),
+            during=draw(_RATING),
+            after=draw(_RATING),
+            next_morning=draw(_RATING),
+            settled_minutes=draw(st.none() | st.just(1)),
+        )
+        for _ in range(draw(st.integers(1, 3)))
+    )
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_same_day_reports_judge_alike_in_any_order(data: st.DataObject) -> None:
+    s = start(build_program(plantarkit.example_assessment(), "staged", weeks=12))
+    s = advance(s, everything(s, 1)).state  # one good session banked: the next may step up
+    reports = data.draw(_day_reports(3))
+    order = data.draw(st.permutations(reports))
+    log = everything(s, 3)
+    first = advance(s, attrs.evolve(log, pain=reports))
+    second = advance(s, attrs.evolve(log, pain=tuple(order)))
+    assert [d.action for d in first.decisions] == [d.action for d in second.decisions]
+    # No step up unless some single completed report keeps every rule: each report on its own
+    # is at least as cautious as the parts put together.
+    if any(d.action is Action.PROGRESS for d in first.decisions):
+        assert all(
+            r.during is not None and r.during.value <= 2 for r in reports if r.during is not None
+        )
+
+
+def test_conflicting_same_day_ratings_are_not_paired_up() -> None:
+    s = start(build_program(plantarkit.example_assessment(), "staged", weeks=12))
+    s = advance(s, everything(s, 1)).state
+    calm = PainReport(day=3, during=Pain(1), after=Pain(1), settled_minutes=1)
+    morning_only = attrs.evolve(calm, next_morning=Pain(9))
+    whole = attrs.evolve(calm, first_step=Pain(2), next_morning=Pain(2))
+    baseline_only = attrs.evolve(calm, first_step=Pain(9))
+    for order in ((morning_only, whole, baseline_only), (baseline_only, whole, morning_only)):
+        result = advance(s, attrs.evolve(everything(s, 3), pain=order))
+        # Which baseline goes with the morning's 9/10 is unknown: no step up on it.
+        assert all(d.action is not Action.PROGRESS for d in result.decisions)
+
+
+def test_rules_see_the_highest_rating_of_an_exercises_reports() -> None:
+    s = start(build_program(plantarkit.example_assessment(), "staged", weeks=12))
+    strict = EngineRules(
+        progression=(LadderUp(sessions=1, max_pain_during=2),), protocol_rules=False
+    )
+    own = PainReport(day=1, exercise="clam", during=Pain(4), after=Pain(1))
+    session = PainReport(
+        day=1, first_step=Pain(2), during=Pain(1), after=Pain(1), next_morning=Pain(2)
+    )
+    for pain in ((own, session), (session, own)):
+        result = advance(s, attrs.evolve(everything(s, 1), pain=pain), rules=strict)
+        clam = next(d for d in result.decisions if d.exercise == "clam")
+        assert clam.action is Action.HOLD  # its own 4/10 is above the rule's 2/10
+        assert "pain during 4/10" in clam.reasons[0].text
+        squat = next(d for d in result.decisions if d.exercise == "bodyweight_squat")
+        assert squat.action is Action.PROGRESS  # the session's 1/10 is within it

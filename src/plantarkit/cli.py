@@ -299,8 +299,11 @@ def _build() -> Any:
         try:
             result = advance(state, log, rules=rules)
         except ValidationError as exc:
-            # advance() names the log's fields ($.day); in the file they sit under $.data.
-            raise exc.under("$.data") from None
+            # advance() names the log's fields ($.day); in the log file they sit under $.data.
+            raise type(exc)(
+                p.under("$.data") if p.path.startswith(("$.day", "$.exercises", "$.pain")) else p
+                for p in exc.problems
+            ) from None
         click.echo(plantarkit.dumps(result) if as_json else advance_text(result))
         if output is not None:
             write(plantarkit.dumps(result.state), output, "ProgramState")

@@ -24,6 +24,7 @@ import attrs
 from plantarkit._core.checks import EnumCheck, Instance, Number, Text, TupleOf
 from plantarkit._core.errors import InvalidValueError, Problem, UnknownIdError
 from plantarkit._core.evidence import Citation, Grade
+from plantarkit._core.pain import Pain
 from plantarkit._core.side import Bilateral, Side
 from plantarkit._core.trusted import evolve, maker
 from plantarkit.chain import Referral, referral_for
@@ -545,6 +546,8 @@ _PROGRESS, _HOLD, _REGRESS = Action.PROGRESS, Action.HOLD, Action.REGRESS
 _VERDICT_OK, _VERDICT_HOLD, _VERDICT_REDUCE = Verdict.OK, Verdict.HOLD, Verdict.REDUCE
 
 
+_CONFLICT: Any = object()
+"""Marks a rating that two same-day reports give differently."""
 _RATINGS = tuple(f.name for f in attrs.fields(PainReport) if f.name not in {"day", "exercise"})
 """The ratings of a pain report (all but its day and exercise)."""
 
@@ -555,9 +558,10 @@ def _completed(reports: tuple[PainReport, ...]) -> tuple[PainReport, ...]:
     An app may send the ratings of one session in parts (during and after at
     the session, first-step pain in another report). Each part alone lacks a
     rating a rule needs, which would hold the exercise; completed, each is
-    judged whole. Where two reports disagree each keeps its own rating, and
-    the most cautious verdict wins as before. A missing rating takes the
-    last report's that gives one.
+    judged whole, and the most cautious verdict wins. A rating is only
+    filled in where every report that gives it agrees: with two different
+    baselines, say, a report without one stays without (and holds), since
+    which of them to pair with its next-morning rating is unknown.
     """
     if len(reports) < 2:
         return reports
@@ -566,12 +570,33 @@ def _completed(reports: tuple[PainReport, ...]) -> tuple[PainReport, ...]:
         for name in _RATINGS:
             value = getattr(report, name)
             if value is not None:
-                given[name] = value
+                given[name] = value if given.get(name, value) == value else _CONFLICT
+    given = {name: value for name, value in given.items() if value is not _CONFLICT}
     completed: list[PainReport] = []
     for report in reports:
         missing = {n: v for n, v in given.items() if getattr(report, n) is None}
         completed.append(evolve(report, **missing) if missing else report)
     return tuple(completed)
+
+
+def _highest(reports: tuple[PainReport, ...]) -> PainReport:
+    """One report with each rating at its highest over ``reports`` (what rules see of them)."""
+    if len(reports) == 1:
+        return reports[0]
+    worst: dict[str, Any] = {}
+    for report in reports:
+        for name in _RATINGS:
+            value = getattr(report, name)
+            if value is not None and (name not in worst or _above(value, worst[name])):
+                worst[name] = value
+    return evolve(reports[0], **worst)
+
+
+def _above(value: Any, than: Any) -> bool:
+    """Whether a rating (a :class:`Pain` or minutes) is higher than another."""
+    if isinstance(value, Pain):
+        return bool(value.value > than.value)
+    return bool(value > than)
 
 
 def _quick(
@@ -597,7 +622,7 @@ def _met(dose: Prescription, done: tuple[float, ...]) -> tuple[bool, str]:
     work = dose.work
     if len(done) < dose.sets:
         return False, f"{len(done)} of {dose.sets} sets done"
-    low = min(done)
+    low = min(done) + 0.0  # -0.0 is logged as 0 (and caches as one text with it)
     if isinstance(work, Reps):
         target = work.count + 1 if work.to_fatigue else work.count
         return low >= target, _how("reps", low, work.count, work.to_fatigue)
@@ -749,8 +774,7 @@ def _decide(
         ctx = _context(base, ex.good_sessions, done, None, "", rows)
         return (*_regress(rules, ex, ctx, (why,), taken), _VERDICT_OK)
     if done is None or done.skipped or not done.sets:
-        why = _reason(rule="attendance", text="not done this session: no progress")
-        return _decision(ex, _HOLD, (why,), ex.dose), _counted(ex, 0), _VERDICT_OK
+        return _decision(ex, _HOLD, (_NOT_DONE,), ex.dose), _counted(ex, 0), _VERDICT_OK
     hold = isinstance(ex.dose.work, Hold)
     applied = (rules.hold_rule,) if hold else pain_rules
     report = _worst_report(applied, reports, history)
@@ -776,8 +800,10 @@ def _decide(
         )
         judgement = judged[key] = (verdict(checks), pain_reasons)
     outcome, pain_reasons = judgement
+    # Rules with pain limits of their own read each rating at its highest over today's reports.
+    seen = _highest(reports)
     if outcome is _VERDICT_REDUCE:
-        ctx = _context(base, ex.good_sessions, done, report, "", rows)
+        ctx = _context(base, ex.good_sessions, done, seen, "", rows)
         return (*_regress(rules, ex, ctx, pain_reasons, taken), outcome)
     if outcome is _VERDICT_HOLD:
         return _decision(ex, _HOLD, pain_reasons, ex.dose), _counted(ex, 0), outcome
@@ -786,7 +812,7 @@ def _decide(
         why = _reason(rule="dose", text=f"{how}: keep this dose")
         return _decision(ex, _HOLD, (why,), ex.dose), _counted(ex, 0), outcome
     good = ex.good_sessions + 1
-    ctx = _context(base, good, done, report, how, rows)
+    ctx = _context(base, good, done, seen, how, rows)
     own = ex.progression if rules.protocol_rules else ()
     found = propose(
         own or rules.progression, ex, ctx, path="$.progression" if own else "$.rules.progression"
@@ -1145,7 +1171,7 @@ def advance(
             progress += 1
         elif d.action is _HOLD:
             hold += 1
-        else:
+        elif d.action is _REGRESS:
             regress += 1
     summary = f"Day {log.day}: {progress} to progress, {hold} to hold, {regress} to ease off."
     if phase_decision.action is _PROGRESS:

@@ -139,7 +139,9 @@ class RuleContext:
             before a step up (rules with ``sessions=None`` use it).
         catalogue: Where ladders and default doses come from.
         done: What was done of the exercise this session (``None`` if nothing).
-        pain: The pain report that applied to the exercise.
+        pain: Today's pain ratings for the exercise: its report, or, when
+            several applied (its own and the session's), each rating at its
+            highest over them.
         how: How the session went, in words (for reasons).
         schedule: The rows of the protocol's weekly dose table reached by this
             week, in order (the last is :attr:`table`), when the exercise
@@ -704,7 +706,7 @@ class VolumeUp(_Rule):
         wait = _not_yet("more volume", self.sessions, ctx, self.citation)
         if wait is not None:
             return wait
-        if isinstance(work, _TIMED_WORK) and longer:
+        if isinstance(work, _TIMED_WORK) and longer:  # (the isinstance narrows the type)
             seconds = min(limit, work.seconds + self.seconds_step)
             new = _evolve(dose, work=_evolve(work, seconds=seconds))
             what = f"longer: {seconds:g} s"
