@@ -525,7 +525,7 @@ def _pain_reports(
     Reports dated before the session (a late next-morning rating, say) join the
     history for weekly rules and gates but never judge today's session. An
     exercise with its own report is judged on it and on the session's (each
-    completed with the ratings the others give, then the most cautious wins);
+    completed with the ratings the others agree on, then the most cautious wins);
     with none at all, on an empty report (never good news).
     """
     own: dict[str, tuple[PainReport, ...]] = {}
