@@ -177,6 +177,24 @@ def _md_cell(text: str) -> str:
     return text.replace("|", "\\|")
 
 
+def _md_table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
+    """The lines of a Markdown table (cells escaped)."""
+    return [
+        "| " + " | ".join(headers) + " |",
+        "|" + "---|" * len(headers),
+        *("| " + " | ".join(_md_cell(c) for c in row) + " |" for row in rows),
+    ]
+
+
+def _html_table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    """An HTML table (cells escaped)."""
+    from html import escape
+
+    head = "".join(f"<th>{escape(h)}</th>" for h in headers)
+    body = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in rows)
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
 def chain_report_markdown(report: "ChainReport") -> str:
     """The chain report as Markdown (used for notebook display)."""
     lines: list[str] = []
@@ -184,9 +202,7 @@ def chain_report_markdown(report: "ChainReport") -> str:
         lines.append(f"> **Refer — no self-managed programme.** {report.referral.advice}")
         lines += [f"> - {f.finding}: may suggest {f.suggests}" for f in report.referral.flags]
         lines.append("")
-    lines.append("| " + " | ".join(_HEADERS) + " |")
-    lines.append("|" + "---|" * len(_HEADERS))
-    lines += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in _finding_rows(report)]
+    lines += _md_table(_HEADERS, _finding_rows(report))
     if report.findings:
         lines += [""] + [f"{reason}" for reason in _reasons(report)]
     if report.primary_driver is not None:
@@ -210,12 +226,7 @@ def chain_report_html(report: "ChainReport") -> str:
             '<div style="border:2px solid #b00;padding:6px"><strong>Refer — no self-managed'
             f" programme.</strong> {escape(report.referral.advice)}<ul>{items}</ul></div>"
         )
-    head = "".join(f"<th>{escape(h)}</th>" for h in _HEADERS)
-    body = "".join(
-        "<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>"
-        for row in _finding_rows(report)
-    )
-    parts.append(f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
+    parts.append(_html_table(_HEADERS, _finding_rows(report)))
     if report.findings:
         reasons = "".join(f"<li>{escape(r.split('. ', 1)[1])}</li>" for r in _reasons(report))
         parts.append(f"<ol>{reasons}</ol>")
@@ -313,16 +324,12 @@ def program_markdown(program: "Program") -> str:
         lines += [program.protocol.summary, ""]
     headers = ("Days", "Exercise", "Dose", "Side", "Rest", "Addresses")
     for week in program.weeks:
-        lines += [
-            f"## {_week_title(program, week)}",
-            "",
-            "| " + " | ".join(headers) + " |",
-            "|" + "---|" * len(headers),
+        rows = [
+            (days if i == 0 else "", *_item_row(program, item))
+            for days, session in session_groups(week)
+            for i, item in enumerate(session.items)
         ]
-        for days, session in session_groups(week):
-            for i, item in enumerate(session.items):
-                cells = (days if i == 0 else "", *_item_row(program, item))
-                lines.append("| " + " | ".join(_md_cell(c) for c in cells) + " |")
+        lines += [f"## {_week_title(program, week)}", "", *_md_table(headers, rows)]
         if week.advice:
             lines += ["", "Advice: " + ", ".join(program.advice_item(a).name for a in week.advice)]
         lines.append("")
@@ -540,13 +547,7 @@ def advance_text(advance: "Advance") -> str:
 
 def advance_markdown(advance: "Advance") -> str:
     """The decisions of one session as Markdown (used for notebook display)."""
-    lines = [
-        f"**{advance.summary}**",
-        "",
-        "| " + " | ".join(_DECISION_HEADERS) + " |",
-        "|" + "---|" * len(_DECISION_HEADERS),
-    ]
-    lines += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in _decision_rows(advance)]
+    lines = [f"**{advance.summary}**", "", *_md_table(_DECISION_HEADERS, _decision_rows(advance))]
     return "\n".join(lines)
 
 
@@ -554,15 +555,8 @@ def advance_html(advance: "Advance") -> str:
     """The decisions of one session as an HTML fragment (used for notebook display)."""
     from html import escape
 
-    head = "".join(f"<th>{escape(h)}</th>" for h in _DECISION_HEADERS)
-    body = "".join(
-        "<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>"
-        for row in _decision_rows(advance)
-    )
-    return (
-        f"<p><strong>{escape(advance.summary)}</strong></p>"
-        f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-    )
+    table = _html_table(_DECISION_HEADERS, _decision_rows(advance))
+    return f"<p><strong>{escape(advance.summary)}</strong></p>{table}"
 
 
 def _reason_rows(decision: "Decision") -> list[tuple[str, ...]]:
@@ -589,29 +583,16 @@ def _decision_title(decision: "Decision") -> str:
 
 def decision_markdown(decision: "Decision") -> str:
     """One decision as Markdown: the action and dose, then each reason with its numbers."""
-    lines = [
-        f"**{_md_cell(_decision_title(decision))}**",
-        "",
-        "| " + " | ".join(_REASON_HEADERS) + " |",
-        "|" + "---|" * len(_REASON_HEADERS),
-    ]
-    lines += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in _reason_rows(decision)]
-    return "\n".join(lines)
+    title = f"**{_md_cell(_decision_title(decision))}**"
+    return "\n".join([title, "", *_md_table(_REASON_HEADERS, _reason_rows(decision))])
 
 
 def decision_html(decision: "Decision") -> str:
     """One decision as an HTML fragment (used for notebook display)."""
     from html import escape
 
-    head = "".join(f"<th>{escape(h)}</th>" for h in _REASON_HEADERS)
-    body = "".join(
-        "<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>"
-        for row in _reason_rows(decision)
-    )
-    return (
-        f"<p><strong>{escape(_decision_title(decision))}</strong></p>"
-        f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-    )
+    table = _html_table(_REASON_HEADERS, _reason_rows(decision))
+    return f"<p><strong>{escape(_decision_title(decision))}</strong></p>{table}"
 
 
 def history_frame(advances: Iterable["Advance"]) -> Any:
