@@ -73,7 +73,7 @@ def _maker(cls: type, defaults: bool) -> Callable[..., Any]:
             params.append(f"{name}=default_{name}")
         namespace[f"set_{name}"] = _setter(cls, name)
         body.append(f"    set_{name}(inst, {name})")
-    if any(_HASH_CACHE in vars(k).get("__slots__", ()) for k in cls.__mro__):  # no hash yet
+    if _has_hash_cache(cls):  # no hash yet
         namespace["set_hash"] = _setter(cls, _HASH_CACHE)
         body.append("    set_hash(inst, None)")
     lines = [f"def make(*, {', '.join(params)}):", *body, "    return inst"]
@@ -117,38 +117,54 @@ def evolve(inst: A, **changes: Any) -> A:
             class has a field that is not plain.
         InvalidValueError: A changed field, or the new combination, is invalid.
     """
-    cls: type = type(inst)
-    fields, copy, post_init = _plan(cls)
-    for name in changes:
-        if name not in fields:
-            raise TypeError(f"{cls.__name__} has no field {name!r}")
-    new: A = copy(inst, changes)
-    if not attrs.validators.get_disabled():
-        for name, field in fields.items():  # in field order, as the constructor reports
-            if name in changes and field.validator is not None:
-                field.validator(new, field, changes[name])
-    if post_init is not None:
-        post_init(new)
-    return new
+    changer: Callable[[A, dict[str, Any]], A] = _changer(type(inst), tuple(changes))
+    return changer(inst, changes)
 
 
 @functools.cache
-def _plan(
-    cls: type,
-) -> tuple[
-    dict[str, "attrs.Attribute[Any]"],
-    Callable[[Any, dict[str, Any]], Any],
-    Callable[[Any], None] | None,
-]:
-    """A class's fields by name, an unchecked copy with changes, and its post-init hook."""
+def _changer(cls: type, names: tuple[str, ...]) -> Callable[[Any, dict[str, Any]], Any]:
+    """``evolve`` for one class and one set of changed fields, as straight-line code."""
     fields: dict[str, attrs.Attribute[Any]] = attrs.fields_dict(cls)
     for name, field in fields.items():
         # A converted, derived (init=False) or private (aliased) field would need attrs.evolve's
         # own handling; the values the rules evolve (doses, work, loads) have none.
         if getattr(field, "converter", None) is not None or not field.init or field.alias != name:
             raise TypeError(f"{cls.__name__}.{name} is not a plain field: use attrs.evolve")
-    # copy(inst, changes) = make(each field from changes, else from inst), with no loop.
-    namespace: dict[str, Any] = {"make": _maker(cls, False)}
-    args = ", ".join(f"{name}=get({name!r}, inst.{name})" for name in fields)
-    exec(f"def copy(inst, changes):\n    get = changes.get\n    return make({args})", namespace)
-    return fields, namespace["copy"], getattr(cls, "__attrs_post_init__", None)
+    for name in names:
+        if name not in fields:
+            raise TypeError(f"{cls.__name__} has no field {name!r}")
+    namespace: dict[str, Any] = {
+        "new": object.__new__,
+        "cls": cls,
+        "disabled": attrs.validators.get_disabled,
+        "post_init": getattr(cls, "__attrs_post_init__", None),
+    }
+    body = ["    inst = new(cls)"]
+    for name in fields:
+        namespace[f"set_{name}"] = _setter(cls, name)
+        source = f"changes[{name!r}]" if name in names else f"old.{name}"
+        body.append(f"    set_{name}(inst, {source})")
+    if _has_hash_cache(cls):
+        namespace["set_hash"] = _setter(cls, _HASH_CACHE)
+        body.append("    set_hash(inst, None)")
+    checks = [
+        (name, field) for name, field in fields.items() if name in names and field.validator
+    ]  # in field order, as the constructor reports
+    if checks:
+        body.append("    if not disabled():")
+        for name, field in checks:
+            namespace[f"check_{name}"] = field.validator
+            namespace[f"field_{name}"] = field
+            body.append(f"        check_{name}(inst, field_{name}, inst.{name})")
+    if namespace["post_init"] is not None:
+        body.append("    post_init(inst)")
+    lines = ["def change(old, changes):", *body, "    return inst"]
+    exec("\n".join(lines), namespace)  # code built from attrs field names only
+    change: Callable[[Any, dict[str, Any]], Any] = namespace["change"]
+    change.__qualname__ = f"evolve({cls.__name__}, {', '.join(names)})"
+    return change
+
+
+def _has_hash_cache(cls: type) -> bool:
+    """Whether ``cls`` caches its hash (``cache_hash=True``): a new value starts without one."""
+    return any(_HASH_CACHE in vars(k).get("__slots__", ()) for k in cls.__mro__)

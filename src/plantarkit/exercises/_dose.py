@@ -2,7 +2,7 @@
 
 import enum
 import functools
-from typing import Literal
+from typing import ClassVar, Literal
 
 import attrs
 
@@ -99,10 +99,8 @@ class Reps:
                 f"must be ≤ count ({self.count}), got {self.minimum}",
             )
 
-    @property
-    def kind(self) -> Literal["reps"]:
-        """The tag of this kind of work in JSON documents."""
-        return "reps"
+    kind: ClassVar[Literal["reps"]] = "reps"
+    """The tag of this kind of work in JSON documents."""
 
     def __str__(self) -> str:
         text = f"{self.minimum}-{self.count}" if self.minimum is not None else str(self.count)
@@ -127,10 +125,8 @@ class Hold:
     seconds: float = attrs.field(validator=Number(gt=0, le=600, integer=False))
     reps: int = attrs.field(default=1, validator=Number(ge=1, le=100))
 
-    @property
-    def kind(self) -> Literal["hold"]:
-        """The tag of this kind of work in JSON documents."""
-        return "hold"
+    kind: ClassVar[Literal["hold"]] = "hold"
+    """The tag of this kind of work in JSON documents."""
 
     def __str__(self) -> str:
         hold = f"{_duration(self.seconds)} hold"
@@ -147,10 +143,8 @@ class Timed:
 
     seconds: float = attrs.field(validator=_SECONDS)
 
-    @property
-    def kind(self) -> Literal["timed"]:
-        """The tag of this kind of work in JSON documents."""
-        return "timed"
+    kind: ClassVar[Literal["timed"]] = "timed"
+    """The tag of this kind of work in JSON documents."""
 
     def __str__(self) -> str:
         return _duration(self.seconds)
@@ -173,10 +167,8 @@ class RunWalk:
     walk_seconds: float = attrs.field(validator=Number(ge=0, le=3600, integer=False))
     walk_first: bool = attrs.field(default=False, validator=Instance((bool,)))
 
-    @property
-    def kind(self) -> Literal["run_walk"]:
-        """The tag of this kind of work in JSON documents."""
-        return "run_walk"
+    kind: ClassVar[Literal["run_walk"]] = "run_walk"
+    """The tag of this kind of work in JSON documents."""
 
     @property
     def total_seconds(self) -> float:
@@ -236,12 +228,13 @@ class Load:
     )
 
     def __attrs_post_init__(self) -> None:
-        if self.kind is LoadKind.BODY_WEIGHT:
+        kind = self.kind
+        if kind is _BODY_WEIGHT:
             ensure(self.kg is None, "$.kg", "body-weight load takes no kg")
-        if self.kind is LoadKind.BAND:
+        if kind is _BAND:
             ensure(self.kg is None, "$.kg", "a band is graded by resistance, not kg")
-        else:
-            ensure(self.band is None, "$.band", "band resistance only goes with kind 'band'")
+        elif self.band is not None:
+            ensure(False, "$.band", "band resistance only goes with kind 'band'")
 
     @classmethod
     def body_weight(cls) -> "Load":
@@ -269,13 +262,23 @@ class Load:
         return cls(kind=LoadKind.BACKPACK, kg=kg)
 
     def __str__(self) -> str:
-        if self.kind is LoadKind.BODY_WEIGHT:
+        kind = self.kind
+        if kind is _BODY_WEIGHT:
             return "body weight"
-        if self.kind is LoadKind.BAND:
+        if kind is _BAND:
             return f"{self.band.value if self.band else 'light'} band"
-        label = self.kind.value.replace("_", " ")
-        label = "weight" if self.kind is LoadKind.EXTERNAL else label
+        label = _LOAD_LABELS[kind]
         return f"{label} {_n(self.kg)} kg" if self.kg is not None else f"{label} (choose)"
+
+
+# Plain names for the members compared on every call: on Python 3.11 looking up an enum
+# member (``LoadKind.BAND``) runs a descriptor hook, and rules build and describe loads often.
+_BODY_WEIGHT, _BAND = LoadKind.BODY_WEIGHT, LoadKind.BAND
+_LOAD_LABELS = {
+    kind: "weight" if kind is LoadKind.EXTERNAL else kind.value.replace("_", " ")
+    for kind in LoadKind
+}
+"""How a load of each kind with added weight is named."""
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)
@@ -407,15 +410,12 @@ class Prescription:
     note: str = attrs.field(default="", validator=Text())
 
     def __attrs_post_init__(self) -> None:
-        if self.max_sets is not None:
-            ensure(
-                self.max_sets >= self.sets,
-                "$.max_sets",
-                f"must be ≥ sets ({self.sets}), got {self.max_sets}",
-            )
-        is_reps = isinstance(self.work, Reps)
-        ensure(self.tempo is None or is_reps, "$.tempo", "a tempo only goes with repetition work")
-        ensure(self.rm is None or is_reps, "$.rm", "an RM intensity only goes with repetition work")
+        # Checked without a call for the usual valid dose: rules build doses in inner loops.
+        if self.max_sets is not None and self.max_sets < self.sets:
+            ensure(False, "$.max_sets", f"must be ≥ sets ({self.sets}), got {self.max_sets}")
+        if not isinstance(self.work, Reps):
+            ensure(self.tempo is None, "$.tempo", "a tempo only goes with repetition work")
+            ensure(self.rm is None, "$.rm", "an RM intensity only goes with repetition work")
 
     @property
     def total_reps(self) -> int:
@@ -493,7 +493,7 @@ class Prescription:
         parts = [text]
         if self.tempo is not None:
             parts.append(f"tempo {self.tempo}")
-        if self.load.kind is not LoadKind.BODY_WEIGHT:
+        if self.load.kind is not _BODY_WEIGHT:
             parts.append(str(self.load))
         if self.height_cm is not None:
             parts.append(f"height {_n(self.height_cm)} cm")

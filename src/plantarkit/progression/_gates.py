@@ -6,7 +6,7 @@ judges it against :class:`Evidence` and says passed, failed or unknown
 """
 
 import enum
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 import attrs
 
@@ -149,10 +149,8 @@ class PainAtMost:
     days: int = attrs.field(default=1, validator=Number(ge=1, le=90))
     citation: Citation | None = _citation()
 
-    @property
-    def kind(self) -> Literal["pain_at_most"]:
-        """The tag of this gate kind in JSON documents."""
-        return "pain_at_most"
+    kind: ClassVar[Literal["pain_at_most"]] = "pain_at_most"
+    """The tag of this gate kind in JSON documents."""
 
     def __str__(self) -> str:
         measure = self.measure.value.replace("_", " ")
@@ -180,10 +178,8 @@ class TestAtLeast:
     sides: SideScope = attrs.field(default=SideScope.PAINFUL, validator=EnumCheck(SideScope))
     citation: Citation | None = _citation()
 
-    @property
-    def kind(self) -> Literal["test_at_least"]:
-        """The tag of this gate kind in JSON documents."""
-        return "test_at_least"
+    kind: ClassVar[Literal["test_at_least"]] = "test_at_least"
+    """The tag of this gate kind in JSON documents."""
 
     def __str__(self) -> str:
         value = int(self.at_least) if float(self.at_least).is_integer() else self.at_least
@@ -198,10 +194,8 @@ class NoTrendelenburg:
 
     citation: Citation | None = _citation()
 
-    @property
-    def kind(self) -> Literal["no_trendelenburg"]:
-        """The tag of this gate kind in JSON documents."""
-        return "no_trendelenburg"
+    kind: ClassVar[Literal["no_trendelenburg"]] = "no_trendelenburg"
+    """The tag of this gate kind in JSON documents."""
 
     def __str__(self) -> str:
         return "no Trendelenburg sign"
@@ -213,10 +207,8 @@ class ExercisesMastered:
 
     citation: Citation | None = _citation()
 
-    @property
-    def kind(self) -> Literal["exercises_mastered"]:
-        """The tag of this gate kind in JSON documents."""
-        return "exercises_mastered"
+    kind: ClassVar[Literal["exercises_mastered"]] = "exercises_mastered"
+    """The tag of this gate kind in JSON documents."""
 
     def __str__(self) -> str:
         return "current exercises mastered"
@@ -229,10 +221,8 @@ class WeeksInPhase:
     at_least: int = attrs.field(validator=Number(ge=0, le=520))
     citation: Citation | None = _citation()
 
-    @property
-    def kind(self) -> Literal["weeks_in_phase"]:
-        """The tag of this gate kind in JSON documents."""
-        return "weeks_in_phase"
+    kind: ClassVar[Literal["weeks_in_phase"]] = "weeks_in_phase"
+    """The tag of this gate kind in JSON documents."""
 
     def __str__(self) -> str:
         return f"at least {self.at_least} week{'s' if self.at_least != 1 else ''} in the phase"
@@ -244,10 +234,8 @@ class NoRedFlags:
 
     citation: Citation | None = _citation()
 
-    @property
-    def kind(self) -> Literal["no_red_flags"]:
-        """The tag of this gate kind in JSON documents."""
-        return "no_red_flags"
+    kind: ClassVar[Literal["no_red_flags"]] = "no_red_flags"
+    """The tag of this gate kind in JSON documents."""
 
     def __str__(self) -> str:
         return "no red flags"

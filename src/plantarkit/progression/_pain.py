@@ -9,7 +9,7 @@ says hold.
 
 import enum
 import functools
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 import attrs
 
@@ -143,10 +143,8 @@ class PainModel:
     weekly_rise: bool = attrs.field(default=True, validator=Instance((bool,)))
     citation: Citation = _cite("silbernagel-2007", Grade.B, "pain-monitoring model thresholds")
 
-    @property
-    def kind(self) -> Literal["pain_model"]:
-        """The tag of this rule kind in JSON documents."""
-        return "pain_model"
+    kind: ClassVar[Literal["pain_model"]] = "pain_model"
+    """The tag of this rule kind in JSON documents."""
 
     def zone(self, pain: Pain) -> str:
         """``"safe"``, ``"acceptable"`` or ``"high risk"`` for a pain rating."""
@@ -167,10 +165,8 @@ class IsometricRule:
     settle_minutes: float = attrs.field(default=5, validator=Number(ge=0, le=120, integer=False))
     citation: Citation = _cite("inhome-pt", Grade.U, "below 6/10, settles within minutes")
 
-    @property
-    def kind(self) -> Literal["isometric"]:
-        """The tag of this rule kind in JSON documents."""
-        return "isometric"
+    kind: ClassVar[Literal["isometric"]] = "isometric"
+    """The tag of this rule kind in JSON documents."""
 
 
 @attrs.frozen(kw_only=True)
@@ -184,10 +180,8 @@ class NextDayRule:
     tolerance: int = attrs.field(default=0, validator=_LIMIT)
     citation: Citation = _cite("caratun-2018", Grade.B, "pain worse the next day: reduce")
 
-    @property
-    def kind(self) -> Literal["next_day"]:
-        """The tag of this rule kind in JSON documents."""
-        return "next_day"
+    kind: ClassVar[Literal["next_day"]] = "next_day"
+    """The tag of this rule kind in JSON documents."""
 
 
 @attrs.frozen(kw_only=True)
@@ -202,10 +196,8 @@ class CautiousRule:
     at_most: int = attrs.field(default=2, validator=_LIMIT)
     citation: Citation = _cite("exakt-2021", Grade.U, "painful exercise is not the right one")
 
-    @property
-    def kind(self) -> Literal["cautious"]:
-        """The tag of this rule kind in JSON documents."""
-        return "cautious"
+    kind: ClassVar[Literal["cautious"]] = "cautious"
+    """The tag of this rule kind in JSON documents."""
 
 
 PainRule = PainModel | IsometricRule | NextDayRule | CautiousRule

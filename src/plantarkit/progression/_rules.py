@@ -23,7 +23,7 @@ import math
 import typing
 from collections.abc import Callable
 from collections.abc import Set as AbstractSet
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 import attrs
 
@@ -413,10 +413,8 @@ class WeeklyTable(_Rule):
     def __attrs_post_init__(self) -> None:
         _check_rules(self.within, "$.within")
 
-    @property
-    def kind(self) -> Literal["weekly_table"]:
-        """The tag of this rule kind in JSON documents."""
-        return "weekly_table"
+    kind: ClassVar[Literal["weekly_table"]] = "weekly_table"
+    """The tag of this rule kind in JSON documents."""
 
     def propose_unchecked(self, ex: ExerciseState, ctx: RuleContext) -> Proposal | None:
         """Move to the table's next row, back to the current row, or apply ``within``."""
@@ -490,10 +488,8 @@ class LadderUp(_Rule):
         "exakt-2021", Grade.U, "move up only once the current level is mastered"
     )
 
-    @property
-    def kind(self) -> Literal["ladder_up"]:
-        """The tag of this rule kind in JSON documents."""
-        return "ladder_up"
+    kind: ClassVar[Literal["ladder_up"]] = "ladder_up"
+    """The tag of this rule kind in JSON documents."""
 
     def propose_unchecked(self, ex: ExerciseState, ctx: RuleContext) -> Proposal | None:
         """The next rung, once mastered."""
@@ -521,6 +517,12 @@ class LadderUp(_Rule):
         )
 
 
+_new_load = maker(Load)
+"""Build a load the rules worked out (a known kind, kg within bounds or a band): no checks."""
+_FIRST_BAND = _new_load(kind=_BAND, kg=None, band=_BANDS[0])
+_NO_LOAD = Load.body_weight()
+
+
 def _next_kg(load: Load, step_kg: float, used: float | None, carrier: LoadKind) -> float | None:
     """The kg one load step up would carry (``None``: a band, or no known weight to add to).
 
@@ -534,17 +536,21 @@ def _next_kg(load: Load, step_kg: float, used: float | None, carrier: LoadKind) 
     return None if base is None else round(base + step_kg, 2)
 
 
-def _heavier(load: Load, step_kg: float, used: float | None, carrier: LoadKind) -> Load | None:
-    """One load step up; ``None`` past the strongest band or 500 kg, or with no kg to add to."""
-    if load.kind is _BODY_WEIGHT and carrier is _BAND:
-        return Load.elastic_band(_BANDS[0])
+def _heavier(load: Load, kg: float | None, carrier: LoadKind) -> Load | None:
+    """One load step up, given the kg :func:`_next_kg` worked out for it.
+
+    ``None`` past the strongest band or 500 kg, or with no kg to add to.
+    """
     if load.kind is _BAND:
         index = _BANDS.index(load.band or _BANDS[0])
-        return Load.elastic_band(_BANDS[index + 1]) if index + 1 < len(_BANDS) else None
-    kg = _next_kg(load, step_kg, used, carrier)
+        if index + 1 >= len(_BANDS):
+            return None
+        return _new_load(kind=_BAND, kg=None, band=_BANDS[index + 1])
+    if load.kind is _BODY_WEIGHT and carrier is _BAND:
+        return _FIRST_BAND
     if kg is None or kg > _MAX_KG:
         return None
-    return Load(kind=carrier if load.kind is _BODY_WEIGHT else load.kind, kg=kg)
+    return _new_load(kind=carrier if load.kind is _BODY_WEIGHT else load.kind, kg=kg, band=None)
 
 
 @attrs.frozen(kw_only=True)
@@ -572,10 +578,8 @@ class LoadUp(_Rule):
         if self.carrier is _BODY_WEIGHT:
             raise InvalidValueError("$.carrier", "added load cannot be carried as body weight")
 
-    @property
-    def kind(self) -> Literal["load_up"]:
-        """The tag of this rule kind in JSON documents."""
-        return "load_up"
+    kind: ClassVar[Literal["load_up"]] = "load_up"
+    """The tag of this rule kind in JSON documents."""
 
     def propose_unchecked(self, ex: ExerciseState, ctx: RuleContext) -> Proposal | None:
         """One load step up once the dose is manageable."""
@@ -589,7 +593,7 @@ class LoadUp(_Rule):
         wait = _not_yet("adding load", self.sessions, ctx, self.citation)
         if wait is not None:
             return wait
-        heavier = _heavier(load, self.step_kg, used, self.carrier)
+        heavier = _heavier(load, kg, self.carrier)
         if heavier is None:  # a weight to choose, and none logged: the step needs its kg
             return _proposal(
                 to=None,
@@ -633,10 +637,8 @@ class DoubleProgression(_Rule):
         if self.carrier is _BODY_WEIGHT:
             raise InvalidValueError("$.carrier", "added load cannot be carried as body weight")
 
-    @property
-    def kind(self) -> Literal["double_progression"]:
-        """The tag of this rule kind in JSON documents."""
-        return "double_progression"
+    kind: ClassVar[Literal["double_progression"]] = "double_progression"
+    """The tag of this rule kind in JSON documents."""
 
     def propose_unchecked(self, ex: ExerciseState, ctx: RuleContext) -> Proposal | None:
         """More repetitions, or at the top more load and fewer repetitions."""
@@ -648,7 +650,10 @@ class DoubleProgression(_Rule):
             if self.load_step_kg is None:
                 return None
             used = ctx.done.load_kg if ctx.done is not None else None
-            heavier = _heavier(ex.dose.load, self.load_step_kg, used, self.carrier)
+            load = ex.dose.load
+            heavier = _heavier(
+                load, _next_kg(load, self.load_step_kg, used, self.carrier), self.carrier
+            )
             if heavier is None:
                 return None
         wait = _not_yet("the next step", self.sessions, ctx, self.citation)
@@ -689,10 +694,8 @@ class VolumeUp(_Rule):
     sessions: int | None = _sessions()
     citation: Citation | None = _cited("inhome-pt", Grade.U, "start 3 x 30 s, goal 5 x 45 s")
 
-    @property
-    def kind(self) -> Literal["volume_up"]:
-        """The tag of this rule kind in JSON documents."""
-        return "volume_up"
+    kind: ClassVar[Literal["volume_up"]] = "volume_up"
+    """The tag of this rule kind in JSON documents."""
 
     def propose_unchecked(self, ex: ExerciseState, ctx: RuleContext) -> Proposal | None:
         """Longer holds first, then more sets."""
@@ -748,10 +751,8 @@ class RunWalkUp(_Rule):
         "clinic run/walk scheme: step up after 2 sessions with pain at most 2/10",
     )
 
-    @property
-    def kind(self) -> Literal["run_walk_up"]:
-        """The tag of this rule kind in JSON documents."""
-        return "run_walk_up"
+    kind: ClassVar[Literal["run_walk_up"]] = "run_walk_up"
+    """The tag of this rule kind in JSON documents."""
 
     def propose_unchecked(self, ex: ExerciseState, ctx: RuleContext) -> Proposal | None:
         """Longer runs in each interval, once the stricter pain limit held."""
@@ -798,10 +799,8 @@ class Only(_Rule):
         if not self.rules:
             raise InvalidValueError("$.rules", "expected at least one rule")
 
-    @property
-    def kind(self) -> Literal["only"]:
-        """The tag of this rule kind in JSON documents."""
-        return "only"
+    kind: ClassVar[Literal["only"]] = "only"
+    """The tag of this rule kind in JSON documents."""
 
     def propose_unchecked(self, ex: ExerciseState, ctx: RuleContext) -> Proposal | None:
         """The first of ``rules`` that applies, for matching exercises."""
@@ -835,10 +834,8 @@ class LadderDown(_Rule):
         "an exercise that causes pain is not the right one now: go back a level",
     )
 
-    @property
-    def kind(self) -> Literal["ladder_down"]:
-        """The tag of this rule kind in JSON documents."""
-        return "ladder_down"
+    kind: ClassVar[Literal["ladder_down"]] = "ladder_down"
+    """The tag of this rule kind in JSON documents."""
 
     def propose_unchecked(self, ex: ExerciseState, ctx: RuleContext) -> Proposal | None:
         """The rung below (not for an exercise on a weekly dose table: it stays on the table)."""
@@ -859,11 +856,11 @@ def _lighter(load: Load, step_kg: float) -> Load | None:
         return None
     if load.kind is _BAND:
         index = _BANDS.index(load.band or _BANDS[0])
-        return Load.elastic_band(_BANDS[index - 1]) if index > 0 else Load.body_weight()
+        return _new_load(kind=_BAND, kg=None, band=_BANDS[index - 1]) if index > 0 else _NO_LOAD
     if load.kg is None:
         return None
     kg = round(load.kg - step_kg, 2)
-    return Load(kind=load.kind, kg=kg) if kg > 0 else Load.body_weight()
+    return _new_load(kind=load.kind, kg=kg, band=None) if kg > 0 else _NO_LOAD
 
 
 @attrs.frozen(kw_only=True)
@@ -876,10 +873,8 @@ class LessLoad(_Rule):
     step_kg: float = attrs.field(default=2.5, validator=Number(gt=0, le=50, integer=False))
     citation: Citation | None = _citation()
 
-    @property
-    def kind(self) -> Literal["less_load"]:
-        """The tag of this rule kind in JSON documents."""
-        return "less_load"
+    kind: ClassVar[Literal["less_load"]] = "less_load"
+    """The tag of this rule kind in JSON documents."""
 
     def propose_unchecked(self, ex: ExerciseState, ctx: RuleContext) -> Proposal | None:
         """A lighter load."""
@@ -901,10 +896,8 @@ class FewerSets(_Rule):
     min_sets: int = attrs.field(default=1, validator=Number(ge=1, le=20))
     citation: Citation | None = _citation()
 
-    @property
-    def kind(self) -> Literal["fewer_sets"]:
-        """The tag of this rule kind in JSON documents."""
-        return "fewer_sets"
+    kind: ClassVar[Literal["fewer_sets"]] = "fewer_sets"
+    """The tag of this rule kind in JSON documents."""
 
     def propose_unchecked(self, ex: ExerciseState, ctx: RuleContext) -> Proposal | None:
         """Fewer sets of the same work."""
@@ -934,10 +927,8 @@ class LessWork(_Rule):
     rounds_step: int = attrs.field(default=1, validator=Number(ge=1, le=20))
     citation: Citation | None = _citation()
 
-    @property
-    def kind(self) -> Literal["less_work"]:
-        """The tag of this rule kind in JSON documents."""
-        return "less_work"
+    kind: ClassVar[Literal["less_work"]] = "less_work"
+    """The tag of this rule kind in JSON documents."""
 
     def propose_unchecked(self, ex: ExerciseState, ctx: RuleContext) -> Proposal | None:
         """A smaller amount of work per set."""
