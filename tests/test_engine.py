@@ -1,5 +1,6 @@
 """The progression engine: decisions with reasons, and its safety invariants (stateful tests)."""
 
+import re
 from typing import Any
 
 import attrs
@@ -39,6 +40,7 @@ from plantarkit.progression import (
     start,
     verdict,
 )
+from plantarkit.progression._engine import _entering, _phase_exercises
 from plantarkit.progression._rules import propose
 
 
@@ -163,7 +165,9 @@ def test_phase_waits_for_a_week_and_for_its_gates(state: ProgramState) -> None:
         if result.phase.action is Action.PROGRESS:
             moved_on = day
             assert result.phase.phase == "middle"
-            assert all(r.rule == "gate" for r in result.phase.reasons)
+            gates = [r for r in result.phase.reasons if r.rule == "gate"]
+            assert gates
+            assert all(r.rule == "phase" for r in result.phase.reasons[len(gates) :])
             break
         s = result.state
     assert moved_on is not None
@@ -237,12 +241,14 @@ class Progressing(RuleBasedStateMachine):
         self.last: Any = None
         self.flagged = False
         self.trained_day: int | None = None  # the last day exercises were done (not stopped)
+        self.trained_pain: PainReport | None = None  # the pain of the last session trained
         self.engine_rules = EngineRules()  # not `rules`: RuleBasedStateMachine has that
 
     @initialize(
         protocol=st.sampled_from(plantarkit.protocols()),
         rules=st.one_of(
             st.just(EngineRules()),
+            st.just(EngineRules(next_morning_later=True)),
             testing.engine_rules(),
             st.builds(EngineRules, progression=st.just((_greedy,))),
         ),
@@ -254,14 +260,48 @@ class Progressing(RuleBasedStateMachine):
 
     @precondition(lambda self: self.state is not None)
     @rule(
-        gap=st.integers(1, 10),
-        pains=st.lists(st.integers(0, 10), min_size=4, max_size=4),
-        completion=st.sampled_from(["full", "partial", "skipped", "absent"]),
-        red_flag=st.integers(0, 20),
+        gap=st.sampled_from([1, 2, 2, 2, 3, 3, 7, 8, 10]),
+        # Mostly calm sessions, so steps and phase changes happen too; any ratings at all else.
+        pains=st.one_of(
+            st.tuples(st.integers(0, 2), st.integers(0, 2)).map(lambda p: [2, p[0], p[1], 2]),
+            st.lists(st.integers(0, 10), min_size=4, max_size=4),
+        ),
+        completion=st.sampled_from(["full", "full", "full", "partial", "skipped", "absent"]),
+        red_flag=st.integers(0, 60),
         split=st.booleans(),
+        extra=st.sampled_from(["none", "none", "none", "own", "missing", "late"]),
+        extra_pain=st.one_of(st.integers(0, 2), st.integers(0, 10)),
+        which=st.integers(0, 20),
     )
     def session(
-        self, gap: int, pains: list[int], completion: str, red_flag: int, split: bool
+        self,
+        gap: int,
+        pains: list[int],
+        completion: str,
+        red_flag: int,
+        split: bool,
+        extra: str,
+        extra_pain: int,
+        which: int,
+    ) -> None:
+        self.run(gap, pains, completion, red_flag, split, extra, extra_pain, which)
+
+    @precondition(lambda self: self.state is not None)
+    @rule(gap=st.sampled_from([1, 2, 3]), split=st.booleans())
+    def calm_session(self, gap: int, split: bool) -> None:
+        """Everything done in full, pain low and settled: what lets exercises and phases move on."""
+        self.run(gap, [2, 1, 1, 2], "full", 1, split, "none", 0, 0)
+
+    def run(
+        self,
+        gap: int,
+        pains: list[int],
+        completion: str,
+        red_flag: int,
+        split: bool,
+        extra: str,
+        extra_pain: int,
+        which: int,
     ) -> None:
         s = self.state
         assert s is not None
@@ -281,10 +321,15 @@ class Progressing(RuleBasedStateMachine):
             during=Pain(pains[1]),
             after=Pain(pains[2]),
             next_morning=Pain(pains[3]),
-            settled_minutes=1,
+            settled_minutes=1 if extra_pain < 9 else extra_pain,  # a slow settle, at times
         )
+        if extra == "missing":  # a rating nobody gave: never good news
+            missing: dict[str, Any] = {
+                ("first_step", "during", "after", "next_morning")[which % 4]: None
+            }
+            pain = attrs.evolve(pain, **missing)
         # Sent whole, or in two parts (at the session; the mornings): judged the same.
-        reports = (
+        reports: tuple[PainReport, ...] = (
             (
                 attrs.evolve(pain, first_step=None, next_morning=None),
                 PainReport(day=day, first_step=pain.first_step, next_morning=pain.next_morning),
@@ -292,6 +337,15 @@ class Progressing(RuleBasedStateMachine):
             if split
             else (pain,)
         )
+        own: PainReport | None = None
+        if extra == "own" and s.exercises:  # one exercise's own, complete report
+            target = s.exercises[which % len(s.exercises)].exercise
+            own = attrs.evolve(pain, exercise=target, during=Pain(extra_pain))
+            reports += (own,)
+        late: PainReport | None = None
+        if extra == "late" and self.trained_pain is not None:  # last session's next morning
+            late = PainReport(day=self.trained_pain.day, next_morning=Pain(extra_pain))
+            reports += (late,)
         flags = RedFlagScreen(rest_or_night_pain=True) if red_flag == 0 else None
         self.flagged = self.flagged or flags is not None
         before = s
@@ -304,14 +358,30 @@ class Progressing(RuleBasedStateMachine):
         # A gap counts from the last day trained: stopped or missed sessions do not end one,
         # and before the first training there is none.
         since = day - self.trained_day if trained and self.trained_day is not None else 0
-        self.check_step(before, result, pain, completion, since)
+        judged = [pain] if own is None else [pain, own]
+        if late is not None and self.trained_pain is not None:
+            judged.append(attrs.evolve(self.trained_pain, next_morning=late.next_morning))
+        self.check_step(before, result, judged, completion, since)
         if trained and not self.flagged:
             self.trained_day = day
+        if trained:
+            self.trained_pain = pain
         self.state, self.last = result.state, result
 
     def check_step(
-        self, before: ProgramState, result: Any, pain: PainReport, completion: str, gap: int
+        self,
+        before: ProgramState,
+        result: Any,
+        reports: list[PainReport],
+        completion: str,
+        gap: int,
     ) -> None:
+        """The safety rules, stated apart from the engine.
+
+        ``reports`` are what judges the session: today's report, an exercise's
+        own report (it concerns that exercise only) and a late report completed
+        with the ratings of its day.
+        """
         rebuilt(result)  # everything the engine returns passes its own checks
         if self.flagged:  # a red flag stops everything, now and later
             assert all(d.action is Action.STOP for d in result.decisions)
@@ -320,31 +390,39 @@ class Progressing(RuleBasedStateMachine):
         rules = self.engine_rules
         limits = before.program.protocol.phases[before.phase].pain_limits
         dynamic = limits if limits and rules.protocol_rules else (rules.pain_rule,)
+        cat = plantarkit.catalogue()
         for decision, old in zip(result.decisions, before.exercises, strict=True):
-            applied = (rules.hold_rule,) if isinstance(old.dose.work, Hold) else dynamic
-            broken = any(
-                verdict(evaluate(rule, pain, before.pain)) is Verdict.REDUCE for rule in applied
+            isometric = "isometric" in cat[old.exercise].tags
+            applied = (*dynamic, rules.hold_rule) if isometric else dynamic
+            mine = [r for r in reports if r.exercise in (None, old.exercise)]
+            today = [r for r in mine if r.day == reports[0].day]
+            if rules.next_morning_later:  # the morning is awaited, not missing
+                today = [
+                    attrs.evolve(r, next_morning=r.first_step)
+                    if r.next_morning is None and r.first_step is not None
+                    else r
+                    for r in today
+                ]
+            verdicts = [
+                verdict(evaluate(rule, r, before.pain)) for r in (*today, *mine) for rule in applied
+            ]
+            broken = Verdict.REDUCE in verdicts
+            unknown = any(
+                verdict(evaluate(rule, r, before.pain)) is not Verdict.OK
+                for r in today
+                for rule in applied
             )
-            if broken or completion != "full" or gap > rules.gap_days:
+            if broken or unknown or completion != "full" or gap > rules.gap_days:
                 assert decision.action is not Action.PROGRESS
             if gap > rules.gap_days:  # a long gap steps every exercise back
                 assert decision.action is Action.REGRESS
-        for old in before.exercises:  # at most one rung per session
-            new = next(
-                (
-                    n
-                    for n in result.state.exercises
-                    if n.ladder == old.ladder and old.ladder is not None
-                ),
-                None,
-            )
-            if (
-                new is not None
-                and old.rung is not None
-                and new.rung is not None
-                and result.state.phase == before.phase
-            ):
-                assert abs(new.rung - old.rung) <= 1
+        if result.state.phase == before.phase:  # at most one rung per session
+            # (in the same phase each exercise's new state takes the place of its old one)
+            for old, new in zip(before.exercises, result.state.exercises, strict=True):
+                if old.ladder is not None and new.ladder == old.ladder:
+                    assert old.rung is not None
+                    assert new.rung is not None
+                    assert abs(new.rung - old.rung) <= 1
         if result.state.phase == before.phase - 1:  # only a flare in maintenance steps back
             assert result.phase.action is Action.REGRESS
             assert before.program.protocol.phases[before.phase].maintenance
@@ -354,6 +432,21 @@ class Progressing(RuleBasedStateMachine):
         if result.state.phase != before.phase:
             assert result.phase.action is Action.PROGRESS
             assert completion == "full"
+            self.check_levels_kept(before, result.state)
+
+    def check_levels_kept(self, before: ProgramState, after: ProgramState) -> None:
+        """Entering a phase never takes a person down a ladder they have climbed."""
+
+        def highest(state: ProgramState) -> dict[str, int]:
+            rungs: dict[str, int] = {}
+            for e in state.exercises:
+                if e.ladder is not None and e.rung is not None:
+                    rungs[e.ladder] = max(e.rung, rungs.get(e.ladder, e.rung))
+            return rungs
+
+        reached, now = highest(before), highest(after)
+        for ladder, rung in now.items():
+            assert rung >= reached.get(ladder, 0)
 
     @precondition(lambda self: self.state is not None and self.state.referral is not None)
     @rule()
@@ -368,7 +461,7 @@ class Progressing(RuleBasedStateMachine):
             assert all(p.day <= self.state.day for p in self.state.pain)
 
 
-Progressing.TestCase.settings = settings(max_examples=30, stateful_step_count=15, deadline=None)
+Progressing.TestCase.settings = settings(max_examples=30, stateful_step_count=25, deadline=None)
 TestProgressing = Progressing.TestCase
 
 
@@ -874,3 +967,315 @@ def test_rules_see_the_highest_rating_of_an_exercises_reports() -> None:
         assert "pain during 4/10" in clam.reasons[0].text
         squat = next(d for d in result.decisions if d.exercise == "bodyweight_squat")
         assert squat.action is Action.PROGRESS  # the session's 1/10 is within it
+
+
+# --- safety fixes: late ratings, isometric holds, phase changes, custom rules ----------------
+
+
+def _calm_full(state: ProgramState, day: int, **pain: int) -> SessionLog:
+    ratings = {"first_step": 2, "during": 1, "after": 1, "next_morning": 2} | pain
+    given: dict[str, Any] = {k: Pain(v) for k, v in ratings.items() if v >= 0}  # -1: not rated
+    return everything(state, day, PainReport(day=day, settled_minutes=1, **given))
+
+
+def test_a_late_next_morning_flare_eases_off(state: ProgramState) -> None:
+    first = advance(state, _calm_full(state, 1)).state
+    up = advance(first, _calm_full(first, 3))
+    assert up.decisions[0].action is Action.PROGRESS  # clam -> banded clam
+    late = PainReport(day=3, next_morning=Pain(9))  # sent with the next log
+    log = _calm_full(up.state, 5)
+    result = advance(up.state, attrs.evolve(log, pain=(*log.pain, late)))
+    assert {d.action for d in result.decisions} == {Action.REGRESS}
+    why = result.decisions[0].reasons[0]
+    assert why.text.startswith("day 3's report: next morning 9/10")
+    assert why.value == 9
+    assert why.threshold == 2  # that day's baseline, from the report given on day 3
+
+
+@pytest.mark.parametrize(
+    "late",
+    [
+        PainReport(day=3, next_morning=Pain(2)),  # settled: nothing to do
+        PainReport(day=3, stiffness=Pain(1)),  # nothing a rule can judge alone
+        PainReport(day=2, next_morning=Pain(2)),  # a rest day's morning
+    ],
+)
+def test_a_late_report_never_holds_a_good_session(state: ProgramState, late: PainReport) -> None:
+    first = advance(state, _calm_full(state, 1)).state
+    second = advance(first, _calm_full(first, 3)).state
+    third = advance(second, _calm_full(second, 5)).state
+    log = _calm_full(third, 7)
+    alone = advance(third, log)
+    with_late = advance(third, attrs.evolve(log, pain=(*log.pain, late)))
+    assert [d.action for d in with_late.decisions] == [d.action for d in alone.decisions]
+    assert Action.PROGRESS in {d.action for d in alone.decisions}
+
+
+def test_next_morning_later_judges_a_session_on_its_day() -> None:
+    rules = EngineRules(next_morning_later=True)
+    program = build_program(plantarkit.example_assessment(), "high_load", weeks=12)
+    s = start(program)
+
+    def at_session(state: ProgramState, day: int) -> SessionLog:
+        return _calm_full(state, day, next_morning=-1)  # no next-morning rating yet
+
+    held = advance(s, at_session(s, 1))  # the default waits for the morning
+    assert held.decisions[0].action is Action.HOLD
+    assert "next-morning" in held.decisions[0].reasons[0].text
+    one = advance(s, at_session(s, 1), rules=rules).state
+    two = advance(one, at_session(one, 3), rules=rules)
+    assert two.decisions[0].action is Action.PROGRESS  # backpack load added
+    morning = PainReport(day=3, next_morning=Pain(6))  # the morning after day 3: not settled
+    log = at_session(two.state, 5)
+    eased = advance(two.state, attrs.evolve(log, pain=(*log.pain, morning)), rules=rules)
+    assert eased.decisions[0].action is Action.REGRESS
+    assert eased.decisions[0].reasons[0].text.startswith("day 3's report: next morning 6/10")
+
+
+def test_isometric_holds_are_judged_by_the_phase_rules_too() -> None:
+    program = build_program(plantarkit.example_assessment(), "heel_pain_basics", weeks=12)
+    cat = plantarkit.catalogue()
+    hold = ExerciseState(
+        exercise="isometric_calf_raise",
+        dose=cat["isometric_calf_raise"].dose,
+        ladder="isometric_calf",
+        rung=0,
+        good_sessions=1,
+    )
+    s = ProgramState(program=program, phase=1, exercises=(hold,), day=20, last_trained_day=20)
+    # Within the isometric rule (during 5, settled in 3 min) but sore after and next morning.
+    sore = PainReport(
+        day=22,
+        first_step=Pain(2),
+        during=Pain(5),
+        after=Pain(9),
+        next_morning=Pain(9),
+        settled_minutes=3,
+    )
+    result = advance(s, everything(s, 22, sore))
+    assert result.decisions[0].action is Action.REGRESS
+    assert {r.measure for r in result.decisions[0].reasons} >= {"after", "next_morning"}
+    slow = attrs.evolve(sore, after=Pain(2), next_morning=Pain(2), settled_minutes=30)
+    result = advance(s, everything(s, 22, slow))  # and the hold rule still applies
+    assert result.decisions[0].action is Action.REGRESS
+    assert any(r.measure == "settled_minutes" for r in result.decisions[0].reasons)
+
+
+def test_balance_holds_need_no_settling_time() -> None:
+    program = build_program(plantarkit.example_assessment(), "top_down", weeks=12)
+    s = start(program)
+    assert isinstance(s.exercise("single_leg_stance").dose.work, Hold)
+    for day in (1, 3):
+        report = PainReport(
+            day=day, first_step=Pain(1), during=Pain(1), after=Pain(1), next_morning=Pain(1)
+        )
+        result = advance(s, everything(s, day, report))  # no settled_minutes rating
+        s = result.state
+    stance = next(d for d in result.decisions if d.exercise == "single_leg_stance")
+    assert stance.action is Action.PROGRESS
+
+
+def test_a_phase_change_keeps_the_level_reached(state: ProgramState) -> None:
+    s, day, result = state, 1, None
+    while day < 60:
+        result = advance(s, _calm_full(s, day))
+        if result.phase.action is Action.PROGRESS:
+            break
+        s, day = result.state, day + 2
+    assert result is not None
+    assert result.phase.phase == "middle"
+    before = {e.exercise: e for e in s.exercises}
+    after = {e.exercise: e for e in result.state.exercises}
+    # Climbed in the early phase: the clam ladder to its medium band, two ankle weights.
+    assert before["banded_clam"].rung == 2
+    assert after["banded_clam"].dose.load == before["banded_clam"].dose.load
+    assert after["side_lying_hip_abduction"].dose.load.kg == 2
+    assert "clam" not in after  # passed: banded clam enters in its own right
+    ladders = [e.ladder for e in result.state.exercises if e.ladder is not None]
+    assert len(ladders) == len(set(ladders))  # one state per ladder
+    # Every decision about a continuing exercise matches the state it leaves.
+    for decision in result.decisions:
+        if decision.exercise in after and decision.exercise != "side_lying_hip_abduction":
+            assert after[decision.exercise].dose.load == decision.dose.load  # type: ignore[union-attr]
+    assert any("kept at the level already reached" in r.text for r in result.phase.reasons)
+
+
+def test_the_new_phase_sets_how_often() -> None:
+    program = build_program(plantarkit.example_assessment(), "staged", weeks=16)
+    cat = plantarkit.catalogue()
+    medium = cat.variant("clam", 2)
+    climbed = ExerciseState(
+        exercise="banded_clam", dose=medium.dose, ladder="clam", rung=2, good_sessions=3
+    )
+    states, kept = _entering((climbed,), _phase_exercises(program, "maintenance", cat))
+    clam = next(e for e in states if e.exercise == "banded_clam")
+    assert clam.dose.load == medium.dose.load  # how hard: the level reached
+    assert clam.dose.frequency.days_per_week == 2  # how often: maintenance, twice a week
+    assert clam.good_sessions == 0
+    assert kept == (clam,)
+
+
+def test_staged_uses_the_cautious_rule_in_its_early_phase_only() -> None:
+    program = build_program(plantarkit.example_assessment(), "staged", weeks=16)
+    phases = program.protocol.phases
+    assert [type(r).__name__ for r in phases[0].pain_limits] == ["CautiousRule", "PainModel"]
+    for phase in phases[1:]:
+        assert [type(r).__name__ for r in phase.pain_limits] == ["PainModel"]
+    s = start(program)
+    moderate = PainReport(
+        day=1, first_step=Pain(2), during=Pain(3), after=Pain(1), next_morning=Pain(2)
+    )
+    early = advance(s, everything(s, 1, moderate))
+    assert {d.action for d in early.decisions} == {Action.REGRESS}  # above 2/10: cautious
+    cat = plantarkit.catalogue()
+    routine = attrs.evolve(s, phase=3, exercises=_phase_exercises(program, "maintenance", cat))
+    kept = advance(routine, everything(routine, 2, attrs.evolve(moderate, day=2)))
+    assert Action.REGRESS not in {d.action for d in kept.decisions}  # 3/10 is acceptable
+    assert kept.phase.action is not Action.REGRESS  # no flare: maintenance goes on
+
+
+def test_a_lighter_weight_than_prescribed_does_not_meet_the_dose() -> None:
+    program = build_program(plantarkit.example_assessment(), "high_load", weeks=12)
+    s = start(program)
+    heel = s.exercise("high_load_heel_raise")
+    loaded = attrs.evolve(heel, dose=attrs.evolve(heel.dose, load=plantarkit.Load.backpack(5)))
+    s = attrs.evolve(s, exercises=(loaded, *s.exercises[1:]))
+    log = _calm_full(s, 1)
+    light = tuple(
+        attrs.evolve(e, load_kg=0.0) if e.exercise == "high_load_heel_raise" else e
+        for e in log.exercises
+    )
+    result = advance(s, attrs.evolve(log, exercises=light))
+    decision = result.decisions[0]
+    assert decision.action is Action.HOLD
+    assert decision.reasons[0].text == "0 kg used of 5 kg prescribed: keep this dose"
+    as_prescribed = tuple(attrs.evolve(e, load_kg=5.0) for e in log.exercises[:1])
+    met = advance(s, attrs.evolve(log, exercises=(*as_prescribed, *log.exercises[1:])))
+    assert met.decisions[0].reasons[0].rule != "dose"
+
+
+def _custom_from(proposal: Any) -> Any:
+    def custom(ex: ExerciseState, ctx: RuleContext) -> Proposal | None:
+        made: Proposal = proposal(ex, ctx)
+        return made
+
+    return custom
+
+
+@pytest.mark.parametrize(
+    ("make", "direction", "message"),
+    [
+        (
+            lambda ex, ctx: Proposal(to=attrs.evolve(ex, exercise="not_a_real_exercise"), text="x"),
+            "up",
+            "exercise 'not_a_real_exercise' is not in the catalogue",
+        ),
+        (
+            lambda ex, ctx: Proposal(
+                to=attrs.evolve(ex, exercise="split_squat", rung=2), text="two rungs"
+            ),
+            "up",
+            "switched from 'bodyweight_squat' to 'split_squat': only the next rung may",
+        ),
+        (
+            lambda ex, ctx: Proposal(
+                to=attrs.evolve(ex, dose=attrs.evolve(ex.dose, sets=10)), text="more"
+            ),
+            "down",
+            "made the dose harder to ease off (3 × build up to 15 → 10 × build up to 15)",
+        ),
+        (
+            lambda ex, ctx: Proposal(
+                to=attrs.evolve(ex, exercise="weighted_squat", rung=1), text="up to ease off"
+            ),
+            "down",
+            "switched from 'bodyweight_squat' to 'weighted_squat' to ease off",
+        ),
+    ],
+)
+def test_custom_rules_are_held_to_the_safety_rules(
+    state: ProgramState, make: Any, direction: str, message: str
+) -> None:
+    squat = state.exercise("bodyweight_squat")
+    ctx = RuleContext(
+        day=1, good_sessions=2, sessions_to_progress=2, catalogue=plantarkit.catalogue()
+    )
+    with pytest.raises(InvalidValueError, match=re.escape(message)):
+        propose((_custom_from(make),), squat, ctx, path="$.rules", direction=direction)  # type: ignore[arg-type]
+
+
+def test_a_custom_regression_that_eases_off_is_taken(state: ProgramState) -> None:
+    def lighter(ex: ExerciseState, ctx: RuleContext) -> Proposal:
+        return Proposal(to=attrs.evolve(ex, dose=attrs.evolve(ex.dose, sets=1)), text="one set")
+
+    up = advance(state, _calm_full(state, 1)).state
+    rules = EngineRules(regression=(lighter,))
+    result = advance(up, _calm_full(up, 3, during=8), rules=rules)
+    assert all(d.action is Action.REGRESS for d in result.decisions)
+    assert all(d.dose is not None and d.dose.sets == 1 for d in result.decisions)
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"rung": 2}, "rung 2 of ladder 'clam' does not hold 'clam'"),
+        ({"ladder": "nope"}, "ladder 'nope' is not in the catalogue"),
+        ({"exercise": "clams", "ladder": None, "rung": None}, "'clams' is not in the catalogue"),
+    ],
+)
+def test_a_state_that_does_not_fit_the_catalogue_is_refused(
+    state: ProgramState, change: dict[str, Any], message: str
+) -> None:
+    tampered = attrs.evolve(state.exercises[0], **change)
+    bad = attrs.evolve(state, exercises=(tampered, *state.exercises[1:]))
+    with pytest.raises(InvalidValueError, match=re.escape(message)) as caught:
+        advance(bad, _calm_full(bad, 1))
+    assert caught.value.problems[0].path == "$.state.exercises[0]"
+
+
+@pytest.mark.parametrize(("days", "steps_back"), [(7, False), (8, True)])
+def test_the_gap_rule_at_its_boundary(state: ProgramState, days: int, steps_back: bool) -> None:
+    s = advance(state, _calm_full(state, 1)).state
+    result = advance(s, _calm_full(s, 1 + days))
+    assert (result.decisions[0].reasons[0].rule == "gap") is steps_back
+    assert (result.decisions[0].action is Action.REGRESS) is steps_back
+
+
+@pytest.mark.parametrize(("last_day", "moves"), [(6, False), (7, True)])
+def test_a_phase_lasts_its_minimum_days(last_day: int, moves: bool) -> None:
+    two = Protocol(
+        id="two",
+        name="Two phases",
+        phases=(
+            Phase(
+                id="a",
+                name="A",
+                start_week=1,
+                end_week=None,
+                max_plantar_load=PlantarLoad.HIGH,
+                slots=(Slot(item="clam"),),
+            ),
+            Phase(
+                id="b",
+                name="B",
+                start_week=1,
+                end_week=None,
+                max_plantar_load=PlantarLoad.HIGH,
+                slots=(Slot(item="toe_yoga"),),
+            ),
+        ),
+    )
+    s = start(build_program(None, two, weeks=4))
+    for day in range(1, last_day):
+        s = advance(s, _calm_full(s, day)).state
+    result = advance(s, _calm_full(s, last_day), rules=EngineRules(min_days_in_phase=7))
+    assert (result.phase.action is Action.PROGRESS) is moves
+    if not moves:
+        assert result.phase.reasons[0].text == f"{last_day} of at least 7 days in 'a'"
+
+
+def test_a_red_flag_during_the_programme_says_to_stop(state: ProgramState) -> None:
+    flagged = advance(state, SessionLog(day=1, red_flags=RedFlagScreen(nerve_symptoms=True)))
+    text = flagged.decisions[0].reasons[0].text
+    assert "Stop the programme and see a clinician before going on" in text
+    assert "Do not start" not in text

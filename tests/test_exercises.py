@@ -3,6 +3,7 @@
 import attrs
 import pytest
 
+import plantarkit
 from plantarkit import (
     AmbiguousLadderError,
     BandResistance,
@@ -451,3 +452,22 @@ def test_extend_replace_without_subset() -> None:
     assert {s.key for s in sub.sources} >= set(sub["clam"].sources)
     with pytest.raises(UnknownIdError):
         cat.subset(["nope"])
+
+
+def test_a_catalogue_says_where_an_exercise_can_stand() -> None:
+    cat = plantarkit.catalogue()
+    assert cat.fits("clam", "clam", 0)
+    assert cat.fits("banded_clam", "clam", 2)
+    assert not cat.fits("clam", "clam", 1)  # rung 1 is the banded clam
+    assert not cat.fits("clam", "clam", 99)
+    assert cat.fits("clam", None, None)  # off any ladder
+    assert not cat.fits("clams", None, None)
+    assert not cat.fits("clam", "nope", 0)
+
+
+def test_a_catalogue_finds_exercises_by_tag() -> None:
+    cat = plantarkit.catalogue()
+    isometric = cat.tagged("isometric")
+    assert isometric == {e.id for e in cat if "isometric" in e.tags}
+    assert "isometric_calf_raise" in isometric
+    assert cat.tagged("no_such_tag") == frozenset()

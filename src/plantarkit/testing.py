@@ -1162,13 +1162,16 @@ def pain_reports(draw: st.DrawFn, *, day: int | None = None) -> PainReport:
 def _pain_rule_members() -> dict[type[Any], SearchStrategy[Any]]:
     limit = st.integers(0, 10)
     return {
-        PainModel: st.builds(
-            PainModel,
-            during_max=limit,
-            after_max=limit,
-            safe_max=limit,
-            weekly_rise=_BOOLS,
-            citation=citations(),
+        PainModel: st.tuples(limit, limit).flatmap(
+            lambda limits: st.builds(
+                PainModel,
+                during_max=st.just(limits[0]),
+                after_max=st.just(limits[1]),
+                safe_max=st.integers(0, min(limits)),  # the safe zone sits below both limits
+                weekly_rise=_BOOLS,
+                weekly_tolerance=st.sampled_from([0, 0.5, 1, 2]),
+                citation=citations(),
+            )
         ),
         IsometricRule: st.builds(
             IsometricRule,
@@ -1312,6 +1315,7 @@ def engine_rules() -> SearchStrategy[EngineRules]:
         regression=st.lists(regression_rules(), min_size=1, max_size=3).map(tuple),
         flare_steps_back=_BOOLS,
         protocol_rules=_BOOLS,
+        next_morning_later=_BOOLS,
     )
 
 

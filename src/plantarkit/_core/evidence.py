@@ -348,6 +348,16 @@ _BUILTIN: tuple[Source, ...] = (
         venue="Br J Sports Med (cohort of 5,205 runners)",
     ),
     _src(
+        "clinic-run-walk",
+        _R,
+        "Clinic return-to-running run/walk schemes (not tested in a trial)",
+        venue=(
+            "Clinic guidance summarised in the project's fact sheet: 10 x (1 min run /"
+            " 2 min walk) after 30 min of easy brisk walking; step up after 2 sessions"
+            " with pain at most 2/10"
+        ),
+    ),
+    _src(
         "hansen-2018",
         _S,
         "Long-term prognosis of plantar fasciitis",

@@ -498,7 +498,7 @@ def _leg_exercises() -> tuple[Exercise, ...]:
                 frequency=Frequency.weekly(3, non_consecutive=True),
                 note="clinic run/walk scheme (grade B, not tested in a trial)",
             ),
-            sources=("exakt-2021", "buist-2008", "single-run-2025"),
+            sources=("exakt-2021", "clinic-run-walk", "buist-2008", "single-run-2025"),
             tags=("running", "return_to_running", "impact", "later_phase"),
         ),
     )

@@ -217,6 +217,12 @@ class Catalogue:
     _ladder_index: Mapping[str, Ladder] = attrs.field(
         init=False, eq=False, hash=False, repr=False, alias="_ladder_index"
     )
+    _places: frozenset[tuple[str, str | None, int | None]] = attrs.field(
+        init=False, eq=False, hash=False, repr=False, alias="_places"
+    )
+    _tags: Mapping[str, frozenset[str]] = attrs.field(
+        init=False, eq=False, hash=False, repr=False, alias="_tags"
+    )
 
     def __attrs_post_init__(self) -> None:
         problems = _problems(self)
@@ -226,6 +232,18 @@ class Catalogue:
         index.update({a.id: a for a in self.advice})
         object.__setattr__(self, "_index", index)
         object.__setattr__(self, "_ladder_index", {lad.id: lad for lad in self.ladders})
+        places: set[tuple[str, str | None, int | None]] = {
+            (e.id, None, None) for e in self.exercises
+        }
+        places.update(
+            (step.exercise, lad.id, i) for lad in self.ladders for i, step in enumerate(lad.steps)
+        )
+        object.__setattr__(self, "_places", frozenset(places))
+        tags: dict[str, set[str]] = {}
+        for e in self.exercises:
+            for tag in e.tags:
+                tags.setdefault(tag, set()).add(e.id)
+        object.__setattr__(self, "_tags", {t: frozenset(ids) for t, ids in tags.items()})
 
     # --- mapping-like access to exercises -------------------------------------------------
     def __getitem__(self, exercise_id: str) -> Exercise:
@@ -291,6 +309,18 @@ class Catalogue:
             if source.key == key:
                 return source
         raise UnknownIdError("source", key, _suggest(key, (s.key for s in self.sources)))
+
+    def fits(self, exercise_id: str, ladder_id: str | None, rung: int | None) -> bool:
+        """Whether an exercise can stand at a ladder position.
+
+        It can stand at rung ``rung`` of ``ladder_id`` when that rung is the
+        exercise, and off any ladder (``None``, ``None``) when it is in the catalogue.
+        """
+        return (exercise_id, ladder_id, rung) in self._places
+
+    def tagged(self, tag: str) -> frozenset[str]:
+        """The ids of the exercises with a tag (``"isometric"``, ``"glute_med"``, ...)."""
+        return self._tags.get(tag, frozenset())
 
     def ladder(self, ladder_id: str) -> Ladder:
         """Return the ladder with this id."""

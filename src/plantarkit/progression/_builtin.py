@@ -69,7 +69,7 @@ _RUN_WALK_STEPS = LadderUp(
     sessions=2,
     max_pain_during=2,
     citation=_cite(
-        "exakt-2021",
+        "clinic-run-walk",
         Grade.B,
         "clinic run/walk scheme: step up after 2 sessions with pain at most 2/10 during"
         " (not trial-tested)",
@@ -78,8 +78,11 @@ _RUN_WALK_STEPS = LadderUp(
 """Run/walk moves up its ladder after two sessions with pain at most 2/10 while running."""
 
 _EXAKT_LIMITS = (CautiousRule(), PainModel())
-"""exakt-2021's rule as values: pain above 2/10 during or after means an easier level (U);
-with the pain-monitoring model for the next morning and the week-on-week trend."""
+"""The early phase's rules: exakt-2021's cautious rule (pain above 2/10 during or after means
+an easier level, U), with the pain-monitoring model for the next morning and the weekly trend."""
+
+_MONITORING_LIMITS = (PainModel(),)
+"""Once the heel has settled, the pain-monitoring model alone (Silbernagel 2007)."""
 
 _RUN_WALK_PAIN = (
     " For run/walk: pain at most 2/10 while running, back to your usual level within 24 hours"
@@ -154,7 +157,9 @@ def _staged() -> Protocol:
         max_plantar_load=PlantarLoad.MODERATE,
         entry_gates=(_no_red_flags(),),
         exit_gates=(_MASTERED_EXAKT,),
-        pain_rule=_EXAKT_PAIN,
+        pain_rule=_EXAKT_PAIN
+        + " Pain must also have settled by the next morning and must not creep up from one"
+        " week to the next (pain-monitoring model, Silbernagel 2007).",
         pain_limits=_EXAKT_LIMITS,
         sources=("exakt-2021",),
         note=(
@@ -198,8 +203,8 @@ def _staged() -> Protocol:
             ),
         ),
         exit_gates=(_MASTERED_EXAKT,),
-        pain_rule=_EXAKT_PAIN,
-        pain_limits=_EXAKT_LIMITS,
+        pain_rule=_PAIN_MONITORING,
+        pain_limits=_MONITORING_LIMITS,
         sources=("exakt-2021",),
         note=_STAGED_WEEKS,
     )
@@ -231,7 +236,7 @@ def _staged() -> Protocol:
                 test=TestKind.BRISK_WALK_MINUTES,
                 at_least=30,
                 citation=_cite(
-                    "exakt-2021",
+                    "clinic-run-walk",
                     Grade.B,
                     "clinic run/walk scheme: start once 30 min of brisk walking is easy"
                     " (not trial-tested; exakt-2021 gives no number)",
@@ -242,7 +247,7 @@ def _staged() -> Protocol:
                 at_most=2,
                 days=2,
                 citation=_cite(
-                    "exakt-2021",
+                    "clinic-run-walk",
                     Grade.B,
                     "clinic run/walk scheme's limit of 2/10 during activity over 2 sessions;"
                     " using it to start running is plantarkit's reading",
@@ -250,9 +255,9 @@ def _staged() -> Protocol:
             ),
         ),
         exit_gates=(_MASTERED_EXAKT,),
-        pain_rule=_EXAKT_PAIN + _RUN_WALK_PAIN,
-        pain_limits=_EXAKT_LIMITS,
-        sources=("exakt-2021", "buist-2008", "single-run-2025"),
+        pain_rule=_PAIN_MONITORING + _RUN_WALK_PAIN,
+        pain_limits=_MONITORING_LIMITS,
+        sources=("exakt-2021", "clinic-run-walk", "buist-2008", "single-run-2025"),
         note=_STAGED_WEEKS,
     )
     maintenance = Phase(
@@ -300,7 +305,7 @@ def _staged() -> Protocol:
             "If heel pain comes back during or after the routine, drop back to the level"
             " that was last pain-free and build up again from there."
         ),
-        pain_limits=_EXAKT_LIMITS,
+        pain_limits=_MONITORING_LIMITS,
         sources=("exakt-2021",),
         note="Ongoing. Two sessions a week is plantarkit's assumption. " + _STAGED_WEEKS,
     )

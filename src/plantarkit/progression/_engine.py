@@ -67,7 +67,9 @@ from plantarkit.progression._rules import (
     Proposal,
     RuleContext,
     WeeklyTable,
+    misplaced,
     propose,
+    with_load_kept,
 )
 
 __all__ = [
@@ -200,7 +202,9 @@ class EngineRules:
         gap_days: A gap longer than this between sessions steps every exercise back.
         pain_rule: The pain rule for dynamic work (default: the pain-monitoring
             model) in phases that do not name their own (``Phase.pain_limits``).
-        hold_rule: The pain rule for isometric holds (default: the inhome-pt rule).
+        hold_rule: The pain rule for isometric loading (exercises the catalogue
+            tags ``"isometric"``; default: the inhome-pt rule), applied with the
+            phase's pain rules (the most cautious verdict wins).
         progression: How exercises move on when they may, tried in order (the
             first rule that applies wins); a protocol slot's own rules replace these.
             Rule values or plain callables ``(ExerciseState, RuleContext) -> Proposal | None``.
@@ -211,6 +215,12 @@ class EngineRules:
         protocol_rules: Whether a protocol's own rules (a phase's
             ``pain_limits``, a slot's ``progression``) come before these;
             ``False`` applies these rules everywhere.
+        next_morning_later: Whether next-morning ratings arrive with a later
+            log (a report dated the session's day). Then a session is judged
+            on the ratings given that day, as if the morning settles, and a
+            late next-morning rating that breaks a rule eases the exercises
+            off at the session it arrives with. By default a session is
+            judged whole: without its next-morning rating it holds.
     """
 
     sessions_to_progress: int = attrs.field(default=2, validator=Number(ge=1, le=50))
@@ -228,6 +238,7 @@ class EngineRules:
     )
     flare_steps_back: bool = attrs.field(default=True, validator=Instance((bool,)))
     protocol_rules: bool = attrs.field(default=True, validator=Instance((bool,)))
+    next_morning_later: bool = attrs.field(default=False, validator=Instance((bool,)))
 
 
 _DEFAULT_RULES = EngineRules()
@@ -348,7 +359,8 @@ class Advance:
 
 
 def _locate(cat: Catalogue, exercise_id: str, dose: Prescription) -> tuple[str | None, int | None]:
-    default = cat[exercise_id].dose if exercise_id in cat.ids else None
+    exercise = cat.get(exercise_id)
+    default = exercise.dose if exercise is not None else None
     for ladder in cat.ladders:
         index = ladder.index(exercise_id, dose, default=default)
         if index is not None:
@@ -380,7 +392,7 @@ def _phase_exercises(program: Program, phase_id: str, cat: Catalogue) -> tuple[E
     if not states:  # the programme ends before this phase: take its slots as they stand
         phase = program.protocol.phase(phase_id)
         for slot in phase.slots:
-            if slot.item not in cat.ids or slot.item in states:
+            if cat.get(slot.item) is None or slot.item in states:
                 continue  # advice items have no dose
             dose = slot.dose_for(phase.start_week) or cat[slot.item].dose
             ladder, rung = _locate(cat, slot.item, dose)
@@ -519,25 +531,45 @@ def _check_log(
 
 def _pain_reports(
     log: SessionLog,
-) -> tuple[dict[str, tuple[PainReport, ...]], tuple[PainReport, ...]]:
-    """Today's reports per exercise, and today's whole-session reports (an empty one if none).
+) -> tuple[dict[str, tuple[PainReport, ...]], tuple[PainReport, ...], tuple[PainReport, ...]]:
+    """Today's reports per exercise, today's whole-session reports, and late reports.
 
-    Reports dated before the session (a late next-morning rating, say) join the
-    history for weekly rules and gates but never judge today's session. An
-    exercise with its own report is judged on it and on the session's (each
-    completed with the ratings the others agree on, then the most cautious wins);
-    with none at all, on an empty report (never good news).
+    An exercise with its own report is judged on it and on the session's
+    (each completed with the ratings the others agree on, then the most
+    cautious wins); with none at all, on an empty report (never good news).
+    Late reports (dated before the session: a next-morning rating sent with
+    the next log, say) join the history for weekly rules and gates, and can
+    only ease today's exercises off: see :func:`_late_reports`.
     """
     own: dict[str, tuple[PainReport, ...]] = {}
     whole: tuple[PainReport, ...] = ()
+    late: tuple[PainReport, ...] = ()
     for p in log.pain:
         if p.day != log.day:
-            continue
-        if p.exercise is None:
+            late += (p,)
+        elif p.exercise is None:
             whole += (p,)
         else:
             own[p.exercise] = (*own.get(p.exercise, ()), p)
-    return own, whole
+    return own, whole, late
+
+
+def _late_reports(
+    late: tuple[PainReport, ...], earlier: tuple[PainReport, ...]
+) -> tuple[PainReport, ...]:
+    """Late reports, each completed with the reports given on its own day before.
+
+    A next-morning rating sent later is judged with the baseline and session
+    ratings of the day it belongs to, so a morning that did not settle after
+    a session is caught when the rating arrives.
+    """
+    completed: list[PainReport] = []
+    for report in late:
+        partners = tuple(
+            p for p in earlier if p.day == report.day and p.exercise in (None, report.exercise)
+        )
+        completed.append(_completed((*partners, report))[-1] if partners else report)
+    return tuple(completed)
 
 
 # The enum members compared on every call, as plain names: on Python 3.11 looking up a
@@ -617,8 +649,16 @@ def _worst_report(
     return max(reversed(reports), key=lambda r: _quick(rules, r, history).level)
 
 
-def _met(dose: Prescription, done: tuple[float, ...]) -> tuple[bool, str]:
-    """Whether a logged exercise met its dose, and how it went in words."""
+def _met(dose: Prescription, log: ExerciseLog) -> tuple[bool, str]:
+    """Whether a logged exercise met its dose, and how it went in words.
+
+    The sets must reach the dose's work; a weight logged lighter than the
+    dose's kg falls short too (a weight not logged is taken as prescribed).
+    """
+    kg, used = dose.load.kg, log.load_kg
+    if kg is not None and used is not None and used < kg:
+        return False, f"{used:g} kg used of {kg:g} kg prescribed"
+    done = log.sets
     work = dose.work
     if len(done) < dose.sets:
         return False, f"{len(done)} of {dose.sets} sets done"
@@ -651,6 +691,9 @@ _new_decision = maker(Decision)
 _new_exercise_state = maker(ExerciseState, defaults=False)
 _new_state = maker(ProgramState, defaults=False)
 
+
+_STOP_ADVICE = "Stop the programme and see a clinician before going on."
+"""What a red flag during the programme means (before one, no programme is built at all)."""
 
 # Reasons that never change (values are immutable, so every decision may share them).
 _NOT_DONE = Reason(rule="attendance", text="not done this session: no progress")
@@ -724,7 +767,7 @@ def _regress(
     taken: set[str],
 ) -> tuple[Decision, ExerciseState]:
     """One step easier by the regression rules, or easing off in place at the easiest dose."""
-    found = propose(rules.regression, ex, ctx, path="$.rules.regression")
+    found = propose(rules.regression, ex, ctx, path="$.rules.regression", direction="down")
     if found is None or found[0].to is None:
         reason = (
             _from_proposal(*found)
@@ -743,11 +786,67 @@ def _regress(
     return _decision(ex, _REGRESS, (*why, _from_proposal(proposal, name)), moved.dose), moved
 
 
+def _judge(
+    applied: tuple[PainRule, ...],
+    report: PainReport,
+    history: tuple[PainReport, ...],
+    judged: dict[tuple[bool, int], tuple[Verdict, tuple[Reason, ...]]],
+    isometric: bool,
+    lead: str,
+) -> tuple[Verdict, tuple[Reason, ...]]:
+    """The verdict of the rules on one report and, when it is not OK, the reasons.
+
+    Exercises sharing a report and rules are judged once (``judged`` is keyed
+    by the report's identity: the reports live as long as the call).
+    """
+    key = (isometric, id(report))
+    judgement = judged.get(key)
+    if judgement is not None:
+        return judgement
+    if _quick(applied, report, history) is _VERDICT_OK:
+        judgement = judged[key] = (_VERDICT_OK, ())
+        return judgement
+    checks = tuple(c for rule in applied for c in evaluate(rule, report, history))
+    reasons = tuple(
+        _reason(
+            rule=c.rule,
+            text=f"{lead}{c.reason}",
+            measure=c.measure,
+            value=c.value,
+            threshold=c.threshold,
+            citation=c.citation,
+        )
+        for c in checks
+        if c.verdict is not _VERDICT_OK
+    )
+    judgement = judged[key] = (verdict(checks), reasons)
+    return judgement
+
+
+def _awaited(reports: tuple[PainReport, ...], rules: EngineRules) -> tuple[PainReport, ...]:
+    """Today's reports as judged today: with ``next_morning_later``, no next morning yet.
+
+    The next-morning check cannot fail before the morning comes, so a report
+    without one is judged as if the morning settled back to its baseline;
+    the real rating, sent later, eases the exercise off if it did not.
+    """
+    if not rules.next_morning_later:
+        return reports
+    return tuple(
+        evolve(r, next_morning=r.first_step)
+        if r.next_morning is None and r.first_step is not None
+        else r
+        for r in reports
+    )
+
+
 def _decide(
     rules: EngineRules,
     ex: ExerciseState,
     done: ExerciseLog | None,
     reports: tuple[PainReport, ...],
+    late: tuple[PainReport, ...],
+    isometric: bool,
     gap: int,
     history: tuple[PainReport, ...],
     judged: dict[tuple[bool, int], tuple[Verdict, tuple[Reason, ...]]],
@@ -775,31 +874,21 @@ def _decide(
         return (*_regress(rules, ex, ctx, (why,), taken), _VERDICT_OK)
     if done is None or done.skipped or not done.sets:
         return _decision(ex, _HOLD, (_NOT_DONE,), ex.dose), _counted(ex, 0), _VERDICT_OK
-    hold = isinstance(ex.dose.work, Hold)
-    applied = (rules.hold_rule,) if hold else pain_rules
+    # Isometric holds are judged by the hold rule too (the most cautious verdict wins).
+    applied = (*pain_rules, rules.hold_rule) if isometric else pain_rules
     report = _worst_report(applied, reports, history)
-    key = (hold, id(report))  # the session's reports live as long as this call
-    judgement = judged.get(key)
-    # Exercises sharing the session's report and rules are judged once; reasons are written
-    # only when the verdict is not OK.
-    if judgement is None and _quick(applied, report, history) is _VERDICT_OK:
-        judgement = judged[key] = (_VERDICT_OK, ())
+    judgement = judged.get((isometric, id(report)))
     if judgement is None:
-        checks = tuple(c for rule in applied for c in evaluate(rule, report, history))
-        pain_reasons = tuple(
-            _reason(
-                rule=c.rule,
-                text=c.reason,
-                measure=c.measure,
-                value=c.value,
-                threshold=c.threshold,
-                citation=c.citation,
-            )
-            for c in checks
-            if c.verdict is not _VERDICT_OK
-        )
-        judgement = judged[key] = (verdict(checks), pain_reasons)
+        judgement = _judge(applied, report, history, judged, isometric, "")
     outcome, pain_reasons = judgement
+    for earlier in late:  # a late rating can only ease off: never hold or count a session
+        if outcome is _VERDICT_REDUCE:
+            break
+        verdict_late, why_late = _judge(
+            applied, earlier, history, judged, isometric, f"day {earlier.day}'s report: "
+        )
+        if verdict_late is _VERDICT_REDUCE:
+            outcome, pain_reasons = verdict_late, why_late
     # Rules with pain limits of their own read each rating at its highest over today's reports.
     seen = _highest(reports)
     if outcome is _VERDICT_REDUCE:
@@ -807,7 +896,7 @@ def _decide(
         return (*_regress(rules, ex, ctx, pain_reasons, taken), outcome)
     if outcome is _VERDICT_HOLD:
         return _decision(ex, _HOLD, pain_reasons, ex.dose), _counted(ex, 0), outcome
-    met, how = _met(ex.dose, done.sets)
+    met, how = _met(ex.dose, done)
     if not met:
         why = _reason(rule="dose", text=f"{how}: keep this dose")
         return _decision(ex, _HOLD, (why,), ex.dose), _counted(ex, 0), outcome
@@ -815,7 +904,11 @@ def _decide(
     ctx = _context(base, good, done, seen, how, rows)
     own = ex.progression if rules.protocol_rules else ()
     found = propose(
-        own or rules.progression, ex, ctx, path="$.progression" if own else "$.rules.progression"
+        own or rules.progression,
+        ex,
+        ctx,
+        path="$.progression" if own else "$.rules.progression",
+        direction="up",
     )
     if found is None:
         why = _reason(
@@ -990,13 +1083,67 @@ def _phase_decision(
     reasons = tuple(_reason(rule="gate", text=f"{r.gate}: {r.reason}") for r in results) or (
         _reason(rule="phase", text=f"week {nxt.start_week}: '{nxt.id}' begins"),
     )
+    entering, kept = _entering(state.exercises, _phase_exercises(state.program, nxt.id, cat))
+    if kept:
+        levels = ", ".join(f"{e.exercise} ({e.dose.brief()})" for e in kept)
+        reasons += (
+            _reason(
+                rule="phase",
+                text=f"kept at the level already reached, past where '{nxt.id}' starts: {levels}",
+            ),
+        )
     moved = attrs.evolve(
-        state,
-        phase=state.phase + 1,
-        phase_start_day=log.day + 1,
-        exercises=_phase_exercises(state.program, nxt.id, cat),
+        state, phase=state.phase + 1, phase_start_day=log.day + 1, exercises=entering
     )
     return _phase_verdict(action=_PROGRESS, reasons=reasons, phase=nxt.id), moved
+
+
+def _entering(
+    current: tuple[ExerciseState, ...], entering: tuple[ExerciseState, ...]
+) -> tuple[tuple[ExerciseState, ...], tuple[ExerciseState, ...]]:
+    """The next phase's exercises, with the progress made so far kept; and those kept.
+
+    Nobody goes back down a ladder at a phase change: where the person is
+    already higher up an entering exercise's ladder, they stay at their
+    exercise and dose (how often follows the new phase). Otherwise the new
+    phase's dose applies, keeping any weight built up on the same exercise.
+    An easier rung whose exercise the person has passed is left out when the
+    exercise they are at enters too (two states on one ladder would clash).
+    The count of good sessions starts again, and slot rules follow the new phase.
+    """
+    highest: dict[str, ExerciseState] = {}
+    for e in current:
+        if e.ladder is not None and e.rung is not None:
+            top = highest.get(e.ladder)
+            if top is None or top.rung is None or e.rung > top.rung:
+                highest[e.ladder] = e
+    now = {e.exercise: e for e in current}
+    ids = {e.exercise for e in entering}
+    states: dict[str, ExerciseState] = {}
+    kept: list[ExerciseState] = []
+    for new in entering:
+        reached = highest.get(new.ladder) if new.ladder is not None else None
+        if (
+            new.row is None  # a weekly dose table sets its own doses
+            and reached is not None
+            and reached.rung is not None
+            and new.rung is not None
+            and reached.rung > new.rung
+        ):
+            if reached.exercise != new.exercise and reached.exercise in ids:
+                continue  # passed: the exercise reached enters in its own right
+            dose = attrs.evolve(reached.dose, frequency=new.dose.frequency)
+            state = attrs.evolve(
+                new, exercise=reached.exercise, dose=dose, rung=reached.rung, good_sessions=0
+            )
+            kept.append(state)
+        elif new.exercise in now and new.row is None:
+            dose = with_load_kept(new.dose, now[new.exercise].dose)
+            state = new if dose == new.dose else attrs.evolve(new, dose=dose)
+        else:
+            state = new
+        states.setdefault(state.exercise, state)
+    return tuple(states.values()), tuple(kept)
 
 
 def _recent_pain(old: tuple[PainReport, ...], log: SessionLog) -> tuple[PainReport, ...]:
@@ -1069,6 +1216,10 @@ def advance(
         raise InvalidValueError("$.rules", f"expected EngineRules, got {type(rules).__name__}")
     rules = _DEFAULT_RULES if rules is None else rules
     cat = _catalogue_or_builtin(catalogue_)
+    for i, e in enumerate(state.exercises):  # a state read from a file may not fit
+        if not cat.fits(e.exercise, e.ladder, e.rung):
+            raise InvalidValueError(f"$.state.exercises[{i}]", misplaced(cat, e))
+    isometric = cat.tagged("isometric")  # the exercises the hold rule judges too
     # Rules that look back compare this week with the last: older reports need not be read.
     first = min((p.day for p in log.pain), default=log.day)
     since = ((first - 1) // 7 - 1) * 7 + 1
@@ -1080,7 +1231,8 @@ def advance(
     signs = _newest_signs(state.trendelenburg, log.trendelenburg)
     referral = state.referral
     if referral is None and log.red_flags is not None:
-        referral = referral_for(log.red_flags)  # the same logic as assess()
+        found = referral_for(log.red_flags)  # the same logic as assess()
+        referral = None if found is None else attrs.evolve(found, advice=_STOP_ADVICE)
     if referral is not None:
         why = (Reason(rule="red_flag", text=str(referral)),)
         stopped = attrs.evolve(
@@ -1115,19 +1267,24 @@ def advance(
     limits = state.program.protocol.phases[state.phase].pain_limits
     if not limits or not rules.protocol_rules:
         limits = (rules.pain_rule,)
-    own_pain, session_pain = _pain_reports(log)
+    own_pain, session_pain, late_pain = _pain_reports(log)
     # An exercise with no report of its own is judged on the session's; with none at all,
     # on an empty report (no rating is never good news). Built once per call: the verdict
     # cache above is keyed by the reports' identity.
-    session_pain = _completed(session_pain)
+    session_pain = _awaited(_completed(session_pain), rules)
     fallback = session_pain or (_new_report(day=log.day),)
-    reports = {name: _completed(own + session_pain) for name, own in own_pain.items()}
+    reports = {
+        name: _awaited(_completed(own + session_pain), rules) for name, own in own_pain.items()
+    }
+    late = _late_reports(late_pain, state.pain) if late_pain else ()
     decided = [
         _decide(
             rules,
             ex,
             done.get(ex.exercise),
             reports.get(ex.exercise, fallback),
+            tuple(r for r in late if r.exercise in (None, ex.exercise)) if late else (),
+            ex.exercise in isometric,
             gap,
             history,
             judged,

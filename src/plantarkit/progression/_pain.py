@@ -135,13 +135,28 @@ class PainModel:
     any part means easing the load. Zones for display: up to ``safe_max`` is
     safe, up to ``during_max`` acceptable, above it high risk. The thresholds
     are grade B (one summary uses 3 rather than 2 for the safe zone).
+
+    ``weekly_tolerance`` is how far this week's average may sit above last
+    week's before it counts as a rise. The model says "no rise" (0, the
+    default); a tolerance below about 2 points keeps within what a 0-10 scale
+    can tell apart from noise (Farrar 2001's clinically important change is
+    about 2 points), a plantarkit reading, grade U.
     """
 
     during_max: int = attrs.field(default=5, validator=_LIMIT)
     after_max: int = attrs.field(default=5, validator=_LIMIT)
     safe_max: int = attrs.field(default=2, validator=_LIMIT)
     weekly_rise: bool = attrs.field(default=True, validator=Instance((bool,)))
+    weekly_tolerance: float = attrs.field(default=0, validator=Number(ge=0, le=10, integer=False))
     citation: Citation = _cite("silbernagel-2007", Grade.B, "pain-monitoring model thresholds")
+
+    def __attrs_post_init__(self) -> None:
+        if self.safe_max > min(self.during_max, self.after_max):
+            raise InvalidValueError(
+                "$.safe_max",
+                f"must be at most during_max and after_max"
+                f" ({min(self.during_max, self.after_max)}), got {self.safe_max}",
+            )
 
     kind: ClassVar[Literal["pain_model"]] = "pain_model"
     """The tag of this rule kind in JSON documents."""
@@ -317,16 +332,18 @@ def _weekly(
             continue
         mean_now, mean_before = now_sum / now_n, before_sum / before_n
         name = f"weekly_{measure}"
-        if mean_now > mean_before:
+        tolerance = rule.weekly_tolerance
+        allowed = f" (more than {tolerance:g} counts)" if tolerance else ""
+        if _rise(now_sum, now_n, before_sum, before_n, tolerance):
             checks.append(
                 _check(
                     rule,
                     Verdict.REDUCE,
                     name,
                     f"{measure.replace('_', ' ')} rose from {mean_before:.1f} last week "
-                    f"to {mean_now:.1f} this week",
+                    f"to {mean_now:.1f} this week{allowed}",
                     mean_now,
-                    mean_before,
+                    mean_before + tolerance,
                 )
             )
         else:
@@ -336,12 +353,20 @@ def _weekly(
                     Verdict.OK,
                     name,
                     f"{measure.replace('_', ' ')} did not rise week on week "
-                    f"({mean_before:.1f} → {mean_now:.1f})",
+                    f"({mean_before:.1f} → {mean_now:.1f}){allowed}",
                     mean_now,
-                    mean_before,
+                    mean_before + tolerance,
                 )
             )
     return checks
+
+
+def _rise(now_sum: int, now_n: int, before_sum: int, before_n: int, tolerance: float) -> bool:
+    """Whether this week's mean is above last week's by more than ``tolerance``.
+
+    Compared without dividing, so the explained and the quick checks agree exactly.
+    """
+    return now_sum * before_n > before_sum * now_n + tolerance * now_n * before_n
 
 
 def evaluate(
@@ -419,10 +444,14 @@ def _back_to_baseline(report: PainReport, tolerance: int) -> Verdict:
     return _OK if morning.value <= base.value + tolerance else _REDUCE
 
 
-def _rose(report: PainReport, history: tuple[PainReport, ...]) -> bool:
+def _rose(rule: PainModel, report: PainReport, history: tuple[PainReport, ...]) -> bool:
     """Whether first-step pain or stiffness rose on average from last week to this week."""
     for now_sum, now_n, before_sum, before_n in _weekly_sums(report, history):
-        if now_n and before_n and now_sum * before_n > before_sum * now_n:
+        if (
+            now_n
+            and before_n
+            and _rise(now_sum, now_n, before_sum, before_n, rule.weekly_tolerance)
+        ):
             return True
     return False
 
@@ -451,7 +480,7 @@ def quick_verdict(
             _limit(report.after, rule.after_max),
             _back_to_baseline(report, 0),
         )
-        if rule.weekly_rise and worst is not _REDUCE and _rose(report, history):
+        if rule.weekly_rise and worst is not _REDUCE and _rose(rule, report, history):
             return _REDUCE
         return worst
     if isinstance(rule, IsometricRule):

@@ -380,8 +380,11 @@ _TIMED_WORK = (Hold, Timed)
 """Work measured in seconds (a tuple: ``Hold | Timed`` would build a union on every test)."""
 
 
-def _with_load(row: Prescription, current: Prescription) -> Prescription:
-    """A table row's dose, keeping the weight the person has built up (unless the row sets kg)."""
+def with_load_kept(row: Prescription, current: Prescription) -> Prescription:
+    """A new dose (a table row, a new phase's), keeping the weight the person has built up.
+
+    The weight is kept unless the new dose sets its own kg.
+    """
     built_up = current.load.kind is not _BODY_WEIGHT and (
         current.load.kg is not None or row.load.kind is _BODY_WEIGHT
     )
@@ -422,7 +425,7 @@ class WeeklyTable(_Rule):
         if not rows:
             return None
         row = ex.row if ex.row is not None and ex.row < len(rows) else _row_of(ex.dose, rows)
-        at_row = _with_load(rows[row], ex.dose)
+        at_row = with_load_kept(rows[row], ex.dose)
         if at_row != ex.dose and _easier(ex.dose, at_row):  # eased off below its row: back up
             wait = _not_yet("going back to the table's dose", self.sessions, ctx, self.citation)
             if wait is not None:
@@ -442,7 +445,7 @@ class WeeklyTable(_Rule):
                 value=ctx.week,
                 citation=self.citation,
             )
-        dose = _with_load(rows[target], ex.dose)
+        dose = with_load_kept(rows[target], ex.dose)
         moved = _state(ex, ex.exercise, dose, ex.ladder, ex.rung, target)
         return _proposal(
             to=moved,
@@ -465,7 +468,7 @@ def _easier(dose: Prescription, than: Prescription) -> bool:
 def _row_of(dose: Prescription, rows: tuple[Prescription, ...]) -> int:
     """The table row a dose belongs to (its load aside); the first when it matches none."""
     for i in range(len(rows) - 1, -1, -1):
-        if _with_load(rows[i], dose) == dose:
+        if with_load_kept(rows[i], dose) == dose:
             return i
     return 0
 
@@ -746,7 +749,7 @@ class RunWalkUp(_Rule):
     max_pain_during: int = attrs.field(default=2, validator=Number(ge=0, le=10))
     sessions: int | None = attrs.field(default=2, validator=Number(ge=1, le=50, optional=True))
     citation: Citation | None = _cited(
-        "exakt-2021",
+        "clinic-run-walk",
         Grade.B,
         "clinic run/walk scheme: step up after 2 sessions with pain at most 2/10",
     )
@@ -975,6 +978,7 @@ def propose(
     ctx: RuleContext,
     *,
     path: str,
+    direction: Literal["up", "down"] | None = None,
 ) -> tuple[Proposal, str] | None:
     """The proposal of the first rule in ``rules`` that applies, and that rule's name.
 
@@ -983,9 +987,16 @@ def propose(
     as not applying, so the next rule is asked. ``path`` says where the rules
     came from, for errors from custom rules.
 
+    A custom rule's proposal is held to what the built-in rules keep by
+    construction: it names a catalogue exercise with its own ladder position;
+    going ``"up"`` it stays on the exercise or takes the next rung of its
+    ladder; going ``"down"`` it is no harder (no more sets, work or weight),
+    or the rung below.
+
     Raises:
-        InvalidValueError: A custom rule failed or returned something other
-            than a :class:`Proposal` or ``None``.
+        InvalidValueError: A custom rule failed, returned something other
+            than a :class:`Proposal` or ``None``, or proposed a step that
+            breaks the rules above.
     """
     for rule in rules:
         if not callable(rule):
@@ -1013,7 +1024,67 @@ def propose(
                     "expected a Proposal or None",
                 )
             proposal = result
+            if proposal.to is not None:
+                problem = _unsafe_step(ex, proposal.to, ctx, direction)
+                if problem:
+                    raise InvalidValueError(where, f"the rule {name} {problem}")
         if _clashes(proposal, ex, ctx):
             continue  # two states of one exercise in a phase would be ambiguous
         return proposal, name
     return None
+
+
+def _unsafe_step(
+    ex: ExerciseState,
+    to: ExerciseState,
+    ctx: RuleContext,
+    direction: Literal["up", "down"] | None,
+) -> str:
+    """What is wrong with a custom rule's step from ``ex`` to ``to`` ("" when nothing)."""
+    problem = misplaced(ctx.catalogue, to)
+    if problem:
+        return f"proposed a state whose {problem}"
+    if direction is None:
+        return ""
+    switch = to.exercise != ex.exercise
+    moved = (to.rung or 0) - (ex.rung or 0) if to.ladder == ex.ladder else None
+    if direction == "up":
+        if switch and moved != 1:
+            return f"switched from {ex.exercise!r} to {to.exercise!r}: only the next rung may"
+        if moved is not None and moved not in (0, 1):
+            return f"moved {moved} rungs: a step up is one rung at most"
+        return ""
+    if switch and moved != -1:
+        return (
+            f"switched from {ex.exercise!r} to {to.exercise!r} to ease off: only the rung below may"
+        )
+    if switch:
+        return ""
+    if moved is not None and moved > 0:
+        return "moved up a rung to ease off"
+    old, new = ex.dose, to.dose
+    if (
+        new.sets > old.sets
+        or new.time_under_tension() > old.time_under_tension()
+        or (new.load.kg or 0) > (old.load.kg or 0)
+    ):
+        return f"made the dose harder to ease off ({old.brief()} → {new.brief()})"
+    return ""
+
+
+def misplaced(cat: Catalogue, ex: ExerciseState) -> str:
+    """What does not fit the catalogue in an exercise's state ("" when it all fits).
+
+    The exercise must be in the catalogue and, on a ladder, sit on a rung of
+    that ladder that holds it.
+    """
+    if cat.get(ex.exercise) is None:
+        return f"exercise {ex.exercise!r} is not in the catalogue"
+    if ex.ladder is None or ex.rung is None or cat.fits(ex.exercise, ex.ladder, ex.rung):
+        return ""
+    try:
+        ladder = cat.ladder(ex.ladder)
+    except PlantarkitError:
+        return f"ladder {ex.ladder!r} is not in the catalogue"
+    del ladder  # it exists, but the rung is not the exercise's
+    return f"rung {ex.rung} of ladder {ex.ladder!r} does not hold {ex.exercise!r}"
