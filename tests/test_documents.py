@@ -3,6 +3,7 @@
 import copy
 import math
 from collections.abc import Callable, Iterator
+from datetime import date
 from typing import Any
 
 import jsonschema
@@ -24,7 +25,7 @@ from plantarkit import (
     Reps,
 )
 from plantarkit.io import document_types
-from plantarkit.testing import catalogues, ids, values
+from plantarkit.testing import catalogues, ids, program_states, session_logs, values
 
 JSON = Any
 Path = tuple[str | int, ...]
@@ -142,7 +143,24 @@ def check(document: JSON, *, inside_data: bool) -> DocumentError | None:
                 problem
             )
         assert problem.message.strip(), problem
+        assert not python_wording(problem.message), problem
     return error
+
+
+PYTHON_WORDING = (
+    "NoneType",
+    "object has no attribute",
+    "not iterable",
+    "not subscriptable",
+    "argument must be",
+    "isoformat",
+    "Traceback",
+)
+
+
+def python_wording(message: str) -> list[str]:
+    """The phrases of Python's own error messages that a message leaks."""
+    return [w for w in PYTHON_WORDING if w in message]
 
 
 # --- generated bad documents ---------------------------------------------------------------------
@@ -154,6 +172,72 @@ def test_mutated_data_reads_or_fails_cleanly(value: Any, data: st.DataObject) ->
     path = data.draw(st.sampled_from(list(locations(document["data"]))), label="path")
     new = data.draw(replacements(get(document["data"], path), bool(path)), label="new")
     check(apply(document, ("data", *path), new), inside_data=True)
+
+
+WRONG_TYPES: list[JSON] = [None, True, 0, 2.5, "x", "2026-13-01", [], [None], [5], {}, {"x": 1}]
+
+
+@given(st.one_of(values(), session_logs(), program_states()), st.data())
+def test_wrong_json_types_say_what_was_expected(value: Any, data: st.DataObject) -> None:
+    # A value of another JSON type anywhere inside the data (an object where an array is
+    # due, null for a nested record, ...): a plantarkit error with the path, in plain words.
+    document = plantarkit.to_document(value)
+    path = data.draw(st.sampled_from(list(locations(document["data"]))), label="path")
+    target = get(document["data"], path)
+    new = data.draw(
+        st.sampled_from([v for v in WRONG_TYPES if json_kind(v) != json_kind(target)]),
+        label="new",
+    )
+    error = check(apply(document, ("data", *path), new), inside_data=True)
+    if error is not None:
+        assert isinstance(error, plantarkit.PlantarkitError)
+        assert all(not python_wording(p.message) for p in error.problems), error
+
+
+@pytest.mark.parametrize(
+    ("field", "given", "expected"),
+    [
+        ("pain", [None], Problem("$.data.pain[0]", "expected an object (a PainReport), got null")),
+        (
+            "exercises",
+            [5],
+            Problem("$.data.exercises[0]", "expected an object (an ExerciseLog), got an integer 5"),
+        ),
+        (
+            "red_flags",
+            True,
+            Problem("$.data.red_flags", "expected an object (a RedFlagScreen), got a boolean True"),
+        ),
+        (
+            "trendelenburg",
+            True,
+            Problem("$.data.trendelenburg", "expected an object (a Bilateral), got a boolean True"),
+        ),
+        (
+            "tests",
+            ["x"],
+            Problem("$.data.tests[0]", "expected an object (a TestResult), got a string 'x'"),
+        ),
+    ],
+)
+def test_a_session_log_with_a_wrong_type_inside(field: str, given: JSON, expected: Problem) -> None:
+    document = plantarkit.to_document(plantarkit.SessionLog(day=1))
+    document["data"][field] = given
+    assert problems(document) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("given", "message"),
+    [
+        (20260302, "expected a date as a string (YYYY-MM-DD), got an integer 20260302"),
+        ("2026-02-30", "expected a date (YYYY-MM-DD), got a string '2026-02-30'"),
+    ],
+)
+def test_a_bad_date(given: JSON, message: str) -> None:
+    program = plantarkit.build_program(None, "high_load", weeks=1, start_date=date(2026, 3, 2))
+    document = plantarkit.to_document(program)
+    document["data"]["start_date"] = given
+    assert problems(document) == [Problem("$.data.start_date", message)]
 
 
 Change = Callable[[dict[str, JSON]], JSON]

@@ -1,11 +1,43 @@
 """What people see: text tables, exercise cards and notebook displays."""
 
+from collections.abc import Callable
 from html.parser import HTMLParser
+from typing import Any
 
 import attrs
+import pytest
+from hypothesis import given
 
 import plantarkit
-from plantarkit.render import chain_report_text, exercise_card, exercise_table, table
+import plantarkit.render
+from plantarkit import Pain
+from plantarkit.chain import RedFlagScreen
+from plantarkit.exercises import Hold, Reps, Timed
+from plantarkit.progression import (
+    Action,
+    Advance,
+    ExerciseLog,
+    PainReport,
+    Program,
+    ProgramState,
+    Reason,
+    SessionLog,
+    advance,
+    start,
+)
+from plantarkit.render import (
+    advance_html,
+    advance_markdown,
+    advance_text,
+    chain_report_text,
+    decision_html,
+    decision_markdown,
+    exercise_card,
+    exercise_table,
+    history_frame,
+    table,
+)
+from plantarkit.testing import advances
 
 
 def test_table_pads_and_cuts() -> None:
@@ -77,3 +109,246 @@ def test_html_escapes_user_text() -> None:
     odd = attrs.evolve(report, findings=(attrs.evolve(finding, value="<b>&</b>"),))
     assert "&lt;b&gt;&amp;&lt;/b&gt;" in odd._repr_html_()
     assert "<b>&</b>" not in odd._repr_html_()
+
+
+# --- tables that wrap ----------------------------------------------------------------------------
+
+
+def test_table_can_wrap_long_cells_instead_of_cutting() -> None:
+    text = table(
+        ("a", "why"), [("x", "one two three-four five"), ("y", "z")], max_width=9, wrap=True
+    )
+    assert text.splitlines() == [
+        "a  why",
+        "-  ----------",
+        "x  one two",
+        "   three-four",
+        "   five",
+        "y  z",
+    ]
+
+
+def test_table_keeps_line_breaks_when_wrapping() -> None:
+    text = table(("a", "b"), [("x\ny", "z")], wrap=True)
+    assert text.splitlines()[2:] == ["x  z", "y"]
+
+
+# --- decisions: reasons in full, with sources ----------------------------------------------------
+
+
+def squashed(text: str) -> str:
+    return " ".join(text.split())
+
+
+def html_text(html: str) -> str:
+    parser = _Collect()
+    parser.feed(html)
+    return squashed(" ".join(parser.text))
+
+
+def cited(reason: Reason) -> str:
+    c = reason.citation
+    return reason.text if c is None else f"{reason.text} [{c.source}, grade {c.grade.value}]"
+
+
+@given(advances())
+def test_every_reason_is_shown_in_full_with_its_source(advance: Advance) -> None:
+    text = squashed(advance_text(advance))
+    markdown = squashed(advance_markdown(advance))
+    html = html_text(advance_html(advance))
+    for d in (*advance.decisions, advance.phase):
+        for r in d.reasons:
+            for shown in (text, markdown.replace("\\|", "|").replace("<br>", " "), html):
+                assert squashed(cited(r)) in shown
+        for shown in (squashed(decision_markdown(d)), html_text(decision_html(d))):
+            for r in d.reasons:
+                assert squashed(r.text) in shown.replace("\\|", "|").replace("<br>", " ")
+                if r.citation is not None:
+                    assert f"{r.citation.source} ({r.citation.grade.value})" in shown
+
+
+def staged_state() -> ProgramState:
+    return start(plantarkit.build_program(plantarkit.example_assessment(), "staged", weeks=12))
+
+
+def in_full(work: object) -> float:
+    """What doing one set in full records: repetitions, or seconds."""
+    if isinstance(work, Reps):
+        return work.count
+    assert isinstance(work, Hold | Timed)
+    return work.seconds
+
+
+def full_log(state: ProgramState, day: int, *, during: int = 2, **extra: Any) -> SessionLog:
+    done = tuple(
+        ExerciseLog(
+            exercise=e.exercise,
+            sets=(in_full(e.dose.work),) * e.dose.sets,
+        )
+        for e in state.exercises
+    )
+    pain = PainReport(
+        day=day, first_step=Pain(1), during=Pain(during), after=Pain(1), next_morning=Pain(1)
+    )
+    return SessionLog(day=day, exercises=done, pain=(pain,), **extra)
+
+
+def test_advance_text_shows_the_step_taken_and_its_source() -> None:
+    first = advance(staged_state(), full_log(staged_state(), 1))
+    second = advance(first.state, full_log(first.state, 3))
+    (clam,) = [d for d in second.decisions if d.exercise == "clam"]
+    assert clam.action is Action.PROGRESS
+    step = clam.reasons[-1]
+    assert len(step.text) > 90  # the old table cut this
+    assert step.citation is not None
+    text = advance_text(second)
+    assert "…" not in text
+    assert squashed(f"{step.text} [{step.citation.source}, grade {step.citation.grade.value}]") in (
+        squashed(text)
+    )
+    assert all(len(line) <= 100 for line in text.splitlines())
+
+
+def test_advance_text_names_the_red_flag() -> None:
+    stop = advance(
+        staged_state(), SessionLog(day=1, red_flags=RedFlagScreen(rest_or_night_pain=True))
+    )
+    text = advance_text(stop)
+    assert text.startswith("Stop: a red flag is positive.")
+    assert "pain at rest or at night" in squashed(text)
+    assert squashed(str(stop.state.referral)) in squashed(text)
+    # Every exercise stops for the same reason: it is given once, not once per row.
+    assert squashed(text).count(squashed(str(stop.state.referral))) == 1
+
+
+def test_markdown_cells_keep_line_breaks() -> None:
+    first = advance(staged_state(), full_log(staged_state(), 1))
+    reason = attrs.evolve(first.phase.reasons[0], text="line one\nline two | more")
+    odd = attrs.evolve(first, phase=attrs.evolve(first.phase, reasons=(reason,)))
+    (row,) = [line for line in advance_markdown(odd).splitlines() if line.startswith("| phase")]
+    assert "line one<br>line two \\| more" in row
+
+
+# --- history: the phase a decision was made in ---------------------------------------------------
+
+
+def test_history_rows_carry_the_phase_the_session_was_done_in() -> None:
+    state = start(plantarkit.build_program(plantarkit.example_assessment(), "heel_pain_basics"))
+    history: list[Advance] = []
+    day = 1
+    while not history or history[-1].phase.action is not Action.PROGRESS:
+        assert day < 60, "no phase change: the test needs a protocol that moves on"
+        history.append(advance(state, full_log(state, day, during=1)))
+        state, day = history[-1].state, day + 2
+    frame = history_frame(history)
+    assert list(frame.columns) == [
+        "day",
+        "phase",
+        "phase_after",
+        "exercise",
+        "action",
+        "sets",
+        "dose",
+        "rules",
+        "reasons",
+    ]
+    before = history[-2].state.phase_id
+    after = history[-1].state.phase_id
+    assert before != after
+    moved = frame[frame["day"] == history[-1].state.day]
+    assert set(moved["phase"]) == {before}  # the phase being left, for every decision made
+    assert set(moved["phase_after"]) == {after}
+    assert set(moved["exercise"].dropna()) == {e.exercise for e in history[-2].state.exercises}
+    earlier = frame[frame["day"] < history[-1].state.day]
+    assert set(earlier["phase"]) == set(earlier["phase_after"]) == {before}
+
+
+def test_history_phase_after_a_step_back() -> None:
+    # After a step back (a flare in maintenance) the state is in the phase before the one
+    # the session was done in.
+    first = advance(staged_state(), full_log(staged_state(), 1))
+    phases = first.state.program.protocol.phases
+    back = attrs.evolve(first, phase=attrs.evolve(first.phase, action=Action.REGRESS))
+    (row,) = history_frame([back]).query("exercise.isnull()").to_dict("records")
+    assert (row["phase"], row["phase_after"]) == (phases[1].id, phases[0].id)
+
+
+def test_history_refuses_a_move_on_from_nowhere() -> None:
+    first = advance(staged_state(), full_log(staged_state(), 1))
+    odd = attrs.evolve(first, phase=attrs.evolve(first.phase, action=Action.PROGRESS))
+    with pytest.raises(plantarkit.InvalidValueError) as info:
+        history_frame([first, odd])
+    assert info.value.path == "$[1].phase"
+    assert "no phase to come from" in info.value.reason
+
+
+def test_empty_history_has_the_columns() -> None:
+    assert list(history_frame([]).columns)[:3] == ["day", "phase", "phase_after"]
+
+
+# --- wrong arguments -----------------------------------------------------------------------------
+
+R: Any = plantarkit.render  # called through Any: these calls are wrong on purpose
+
+WRONG: list[tuple[str, Callable[[], object], str, str]] = [
+    ("table", lambda: R.table("ab", [("x", "y")]), "$.headers", "expected a sequence of strings"),
+    ("table", lambda: R.table(("a",), [("x", "y")]), "$.rows[0]", "expected 1 cells"),
+    ("table", lambda: R.table(("a",), [(1,)]), "$.rows[0][0]", "expected a str, got an integer 1"),
+    ("table", lambda: R.table(("a",), ["x"]), "$.rows[0]", "expected a sequence of strings"),
+    ("table", lambda: R.table(("a",), 5), "$.rows", "expected a sequence of rows"),
+    ("table", lambda: R.table(("a",), [], max_width=1), "$.max_width", "expected an integer ≥ 2"),
+    ("table", lambda: R.table(("a",), [], wrap=1), "$.wrap", "expected a bool"),
+    ("exercise_table", lambda: R.exercise_table([1]), "$[0]", "expected an Exercise"),
+    ("exercise_card", lambda: R.exercise_card("clam"), "$", "expected an Exercise"),
+    (
+        "exercise_card",
+        lambda: R.exercise_card(plantarkit.catalogue()["clam"], "x"),
+        "$.catalogue",
+        "expected a Catalogue",
+    ),
+    ("chain_report_text", lambda: R.chain_report_text(None), "$", "expected a ChainReport"),
+    ("chain_report_markdown", lambda: R.chain_report_markdown(1), "$", "expected a ChainReport"),
+    ("chain_report_html", lambda: R.chain_report_html("x"), "$", "expected a ChainReport"),
+    ("program_text", lambda: R.program_text("x"), "$", "expected a Program, got a string 'x'"),
+    ("program_markdown", lambda: R.program_markdown(None), "$", "expected a Program, got null"),
+    ("program_html", lambda: R.program_html({}), "$", "expected a Program"),
+    ("program_html", lambda: R.program_html(a_program(), fragment=1), "$.fragment", "a bool"),
+    ("program_frame", lambda: R.program_frame([]), "$", "expected a Program"),
+    ("session_groups", lambda: R.session_groups(1), "$", "expected a Week"),
+    ("advance_text", lambda: R.advance_text("x"), "$", "expected an Advance, got a string 'x'"),
+    ("advance_markdown", lambda: R.advance_markdown(None), "$", "expected an Advance, got null"),
+    ("advance_html", lambda: R.advance_html(3), "$", "expected an Advance"),
+    ("decision_markdown", lambda: R.decision_markdown("x"), "$", "expected a Decision"),
+    ("decision_html", lambda: R.decision_html(None), "$", "expected a Decision"),
+    ("history_frame", lambda: R.history_frame("x"), "$", "expected a sequence of Advance values"),
+    (
+        "history_frame",
+        lambda: R.history_frame([1]),
+        "$[0]",
+        "expected an Advance, got an integer 1",
+    ),
+    ("history_frame", lambda: R.history_frame(None), "$", "got null"),
+]
+
+
+def a_program() -> Program:
+    return plantarkit.build_program(None, "high_load", weeks=1)
+
+
+@pytest.mark.parametrize(
+    ("name", "call", "path", "message"),
+    WRONG,
+    ids=[f"{name}-{path}" for name, _, path, _ in WRONG],
+)
+def test_wrong_arguments_are_invalid_values(
+    name: str, call: Callable[[], object], path: str, message: str
+) -> None:
+    with pytest.raises(plantarkit.InvalidValueError) as info:
+        call()
+    assert isinstance(info.value, ValueError)
+    assert info.value.path == path
+    assert message in info.value.reason
+
+
+def test_every_public_function_is_checked() -> None:
+    assert {name for name, *_ in WRONG} == set(plantarkit.render.__all__)

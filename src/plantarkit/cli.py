@@ -1,20 +1,73 @@
 """The ``plantarkit`` command: a thin shell around the library.
 
-Needs the ``cli`` extra (click): ``pip install 'plantarkit[cli]'``. Bad input
-prints one line per problem to stderr and exits with status 2, without a
-traceback (``--debug`` shows it).
+Needs the ``cli`` extra (click): ``pip install 'plantarkit[cli]'``. Bad input,
+or an output file that cannot be written, prints one line per problem to
+stderr and exits with status 2, without a traceback (``--debug`` shows it). A
+red flag that stops or prevents a programme exits with status 3.
 """
 
+import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
-from plantarkit._core.errors import MissingDependencyError, PlantarkitError, ValidationError
+from plantarkit._core.errors import (
+    InvalidValueError,
+    MissingDependencyError,
+    PlantarkitError,
+    ValidationError,
+)
 
 __all__ = ["main"]
 
 EXIT_BAD_INPUT = 2
 EXIT_REFERRAL = 3
+
+
+def _exit_codes(three: str | None = None) -> str:
+    """The exit statuses, for a command's help (``three``: what status 3 means there)."""
+    text = (
+        "\b\nExit status:\n  0  done\n"
+        "  2  bad input, or an output file that cannot be written (nothing is written)"
+    )
+    return text if three is None else f"{text}\n  3  {three}"
+
+
+_EXIT_CODES = _exit_codes(
+    "a red flag is positive: 'plan' and 'start' make no programme; 'progress' stops it"
+)
+
+
+class _CommandError(PlantarkitError):
+    """A problem with the command's options or files, told in one line."""
+
+
+def _cannot_write(path: str, reason: str) -> _CommandError:
+    return _CommandError(f"cannot write {path}: {reason}")
+
+
+def _check_output(path: str | None) -> None:
+    """Fail before any work is done if ``path`` clearly cannot be written.
+
+    The folder must exist and be writable, and the path must not be a folder.
+    Writing can still fail later (a full disk): :func:`_write` reports that too.
+    """
+    import errno
+
+    if path is None:
+        return
+    folder = os.path.dirname(os.path.abspath(path))
+    if os.path.isdir(path):
+        code = errno.EISDIR
+    elif not os.path.exists(folder):
+        code = errno.ENOENT
+    elif not os.path.isdir(folder):
+        code = errno.ENOTDIR
+    elif not os.access(path if os.path.exists(path) else folder, os.W_OK):
+        code = errno.EACCES
+    else:
+        return
+    raise _cannot_write(path, os.strerror(code))
 
 
 def _fail(exc: PlantarkitError) -> NoReturn:
@@ -38,7 +91,7 @@ def _build() -> Any:
     def choice(enum: Any) -> Any:
         return click.Choice([m.value for m in enum], case_sensitive=False)
 
-    @click.group(context_settings={"help_option_names": ["-h", "--help"]})
+    @click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=_EXIT_CODES)
     @click.version_option(plantarkit.__version__, prog_name="plantarkit")
     @click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
     @click.pass_context
@@ -107,7 +160,7 @@ def _build() -> Any:
         click.echo(exercise_card(exercise, cat))
 
     @cli.command("assess")
-    @click.argument("file", type=click.File("r", encoding="utf-8"), required=False)
+    @click.argument("file", type=click.File("r", encoding="utf-8", lazy=True), required=False)
     @click.option("--example", is_flag=True, help="Assess the built-in example instead of FILE.")
     @click.option("--json", "as_json", is_flag=True, help="Print a ChainReport JSON document.")
     def assess_cmd(file: Any, example: bool, as_json: bool) -> None:
@@ -120,7 +173,7 @@ def _build() -> Any:
 
         if (file is None) == (not example):
             raise click.UsageError("give an Assessment FILE (or '-') or --example, not both")
-        assessment = example_assessment() if example else _read_assessment(file.read(), Assessment)
+        assessment = example_assessment() if example else _read(file.read(), Assessment)[0]
         report = assess(assessment)
         if as_json:
             click.echo(plantarkit.dumps(report))
@@ -135,7 +188,7 @@ def _build() -> Any:
             click.option(
                 "--assessment",
                 "assessment_file",
-                type=click.File("r", encoding="utf-8"),
+                type=click.File("r", encoding="utf-8", lazy=True),
                 help="Assessment JSON file ('-' reads stdin); default: the built-in example.",
             ),
             click.option(
@@ -147,7 +200,7 @@ def _build() -> Any:
             ),
             click.option(
                 "--protocol-file",
-                type=click.File("r", encoding="utf-8"),
+                type=click.File("r", encoding="utf-8", lazy=True),
                 help="Your own Protocol JSON document (instead of --protocol).",
             ),
             click.option("--weeks", type=click.IntRange(1, 104), default=12, show_default=True),
@@ -170,7 +223,7 @@ def _build() -> Any:
         assessment = (
             example_assessment()
             if assessment_file is None
-            else _read_assessment(assessment_file.read(), Assessment)
+            else _read(assessment_file.read(), Assessment)[0]
         )
         protocol: Any = protocol_id
         if protocol_file is not None:
@@ -191,11 +244,18 @@ def _build() -> Any:
         if output is None:
             click.echo(text)
             return
-        with open(output, "w", encoding="utf-8") as handle:
-            handle.write(text if text.endswith("\n") else text + "\n")
+        try:
+            with open(output, "w", encoding="utf-8") as handle:
+                handle.write(text if text.endswith("\n") else text + "\n")
+        except OSError as exc:
+            raise _cannot_write(output, exc.strerror or str(exc)) from None
         click.echo(f"wrote {output} ({what})", err=True)
 
-    @cli.command("plan")
+    output_help = "Write to this file instead of standard output (its folder must exist)."
+
+    @cli.command(
+        "plan", epilog=_exit_codes("a red flag is positive: the referral is printed, no programme")
+    )
     @program_options
     @click.option(
         "--format",
@@ -204,11 +264,7 @@ def _build() -> Any:
         default="text",
         show_default=True,
     )
-    @click.option(
-        "--output",
-        type=click.Path(dir_okay=False, writable=True),
-        help="Write to this file instead of standard output.",
-    )
+    @click.option("--output", type=click.Path(), help=output_help)
     def plan_cmd(
         assessment_file: Any,
         protocol_id: str,
@@ -226,6 +282,7 @@ def _build() -> Any:
         """
         from plantarkit import render
 
+        _check_output(output)
         program = make_program(assessment_file, protocol_id, protocol_file, weeks, start_date)
         writers: dict[str, Callable[[Any], str]] = {
             "text": render.program_text,
@@ -235,12 +292,14 @@ def _build() -> Any:
         }
         write(writers[fmt](program), output, f"{fmt}, {len(program.weeks)} weeks")
 
-    @cli.command("start")
+    @cli.command(
+        "start", epilog=_exit_codes("a red flag is positive: the referral is printed, no state")
+    )
     @program_options
     @click.option(
         "--output",
-        type=click.Path(dir_okay=False, writable=True),
-        help="Write the state here instead of standard output.",
+        type=click.Path(),
+        help="Write the state here instead of standard output (its folder must exist).",
     )
     def start_cmd(
         assessment_file: Any,
@@ -253,33 +312,39 @@ def _build() -> Any:
         """Write the first ProgramState (JSON) of a programme chosen as for 'plan'."""
         from plantarkit.progression import start
 
+        _check_output(output)
         program = make_program(assessment_file, protocol_id, protocol_file, weeks, start_date)
         write(plantarkit.dumps(start(program)), output, "ProgramState")
 
-    @cli.command("progress")
+    @cli.command(
+        "progress",
+        epilog=_exit_codes(
+            "a red flag stopped the programme (the decisions are printed, the state written)"
+        ),
+    )
     @click.option(
         "--state",
         "state_file",
-        type=click.File("r", encoding="utf-8"),
+        type=click.File("r", encoding="utf-8", lazy=True),
         required=True,
         help="The current ProgramState JSON (from 'start' or 'progress').",
     )
     @click.option(
         "--log",
         "log_file",
-        type=click.File("r", encoding="utf-8"),
+        type=click.File("r", encoding="utf-8", lazy=True),
         required=True,
         help="The SessionLog JSON of the session to record ('-' reads stdin).",
     )
     @click.option(
         "--output",
-        type=click.Path(dir_okay=False, writable=True),
-        help="Write the new ProgramState here.",
+        type=click.Path(),
+        help="Write the new ProgramState here (its folder must exist); may be the --state file.",
     )
     @click.option(
         "--rules",
         "rules_file",
-        type=click.File("r", encoding="utf-8"),
+        type=click.File("r", encoding="utf-8", lazy=True),
         help=(
             "EngineRules JSON: your own pain, progression and regression rules (a protocol's"
             " own rules come first unless the file sets protocol_rules to false)."
@@ -289,24 +354,89 @@ def _build() -> Any:
     def progress_cmd(
         state_file: Any, log_file: Any, rules_file: Any, output: str | None, as_json: bool
     ) -> None:
-        """Record a session: print each decision with its reasons; write the new state."""
-        from plantarkit.progression import EngineRules, ProgramState, SessionLog, advance
+        """Record a session: print each decision with its reasons; write the new state.
+
+        Each file holds a document ({"type": "SessionLog", "schema_version": 1,
+        "data": {...}}) or just the data object. The new state is written
+        before anything is printed. When a red flag stops the programme (this
+        session or an earlier one not yet cleared), the state is still written
+        and the decisions printed, and the exit status is 3; after a
+        clinician's review, 'plantarkit clear-referral' lifts the stop.
+        """
+        from plantarkit.progression import (
+            Action,
+            EngineRules,
+            ProgramState,
+            SessionLog,
+            advance,
+        )
         from plantarkit.render import advance_text
 
-        state = plantarkit.loads(state_file.read(), ProgramState)
-        log = plantarkit.loads(log_file.read(), SessionLog)
-        rules = None if rules_file is None else plantarkit.loads(rules_file.read(), EngineRules)
+        _check_output(output)
+        state, _ = _read(state_file.read(), ProgramState)
+        log, log_root = _read(log_file.read(), SessionLog)
+        rules = None if rules_file is None else _read(rules_file.read(), EngineRules)[0]
         try:
             result = advance(state, log, rules=rules)
         except ValidationError as exc:
-            # advance() names the log's fields ($.day); in the log file they sit under $.data.
+            # advance() names the log's fields ($.day); in a log document they sit under $.data.
             raise type(exc)(
-                p.under("$.data") if p.path.startswith(("$.day", "$.exercises", "$.pain")) else p
+                p.under(log_root) if p.path.startswith(("$.day", "$.exercises", "$.pain")) else p
                 for p in exc.problems
             ) from None
-        click.echo(plantarkit.dumps(result) if as_json else advance_text(result))
-        if output is not None:
+        if output is not None:  # saved first: nothing is shown that was not kept
             write(plantarkit.dumps(result.state), output, "ProgramState")
+        click.echo(plantarkit.dumps(result) if as_json else advance_text(result))
+        if result.phase.action is Action.STOP:
+            click.echo(
+                "stopped: a red flag is positive. After a clinician's review:"
+                f" plantarkit clear-referral --state {output or 'STATE.json'} --by NAME",
+                err=True,
+            )
+            raise SystemExit(EXIT_REFERRAL)
+
+    @cli.command("clear-referral", epilog=_exit_codes())
+    @click.option(
+        "--state",
+        "state_file",
+        type=click.File("r", encoding="utf-8", lazy=True),
+        required=True,
+        help="The ProgramState JSON that a red flag stopped ('-' reads stdin).",
+    )
+    @click.option(
+        "--by",
+        "cleared_by",
+        required=True,
+        help="Who cleared it after reviewing the person (kept in the state's cleared_by).",
+    )
+    @click.option(
+        "--output",
+        type=click.Path(),
+        help="Write the cleared state here instead of standard output (may be the --state file).",
+    )
+    def clear_referral_cmd(state_file: Any, cleared_by: str, output: str | None) -> None:
+        """Lift a red-flag stop after a clinician's review, recording who cleared it.
+
+        Once a red flag is positive, 'progress' stops every exercise until the
+        referral is cleared. Run this only after a clinician has seen the
+        person and agreed that the programme may go on; the name given with
+        --by is added to the state's cleared_by, so the state says who
+        cleared it. A state with no referral is written unchanged.
+        """
+        from plantarkit.progression import ProgramState, clear_referral
+
+        _check_output(output)
+        state, _ = _read(state_file.read(), ProgramState)
+        try:
+            cleared = clear_referral(state, cleared_by=cleared_by)
+        except InvalidValueError as exc:
+            raise _CommandError(f"--by: {exc.reason}") from None
+        write(plantarkit.dumps(cleared), output, "ProgramState")
+        if state.referral is None:
+            click.echo("no red-flag referral in this state: nothing to clear", err=True)
+        else:
+            flags = ", ".join(f.finding for f in state.referral.flags)
+            click.echo(f"referral cleared by {cleared_by} (red flag: {flags})", err=True)
 
     @cli.command("protocols")
     def protocols_cmd() -> None:
@@ -350,8 +480,13 @@ def _build() -> Any:
     return cli
 
 
-def _read_assessment(text: str, cls: Any) -> Any:
-    """Read an Assessment from a document, or from its bare data object."""
+def _read(text: str, cls: Any) -> tuple[Any, str]:
+    """Read a value from a document, or from its bare data object.
+
+    Returns:
+        The value, and the JSON path of its data in the file (``$.data`` in a
+        document, ``$`` for bare data), to name problems found later.
+    """
     import json
 
     from plantarkit.io import loads, structure
@@ -361,8 +496,8 @@ def _read_assessment(text: str, cls: Any) -> Any:
     except ValueError:
         data = None  # let loads() report the syntax error with line and column
     if isinstance(data, dict) and "type" not in data and "schema_version" not in data:
-        return structure(data, cls)
-    return loads(text, cls)
+        return structure(data, cls), "$"
+    return loads(text, cls), "$.data"
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -415,6 +415,32 @@ def _structure_pain(value: Any, _: Any) -> Pain:
     return Pain(value)
 
 
+def _structure_date(value: Any, _: Any) -> datetime.date:
+    if not isinstance(value, str):
+        raise _type_error("a date as a string (YYYY-MM-DD)", value)
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise _type_error("a date (YYYY-MM-DD)", value) from None
+
+
+def _object_hook(converter: "Converter", t: Any) -> Callable[[Any, Any], Any]:
+    """Structure an attrs class (or a generic one, such as ``Bilateral[float]``) from a dict.
+
+    cattrs' own code assumes a mapping and fails with Python's wording ("argument of type
+    'NoneType' is not iterable") on anything else; this says what was expected instead.
+    """
+    inner = converter.gen_structure_attrs_fromdict(t)
+    what = f"an object ({_a((typing.get_origin(t) or t).__name__)})"
+
+    def hook(value: Any, cls: Any) -> Any:
+        if not isinstance(value, dict):
+            raise _type_error(what, value)
+        return inner(typing.cast(dict[str, Any], value), cls)
+
+    return hook
+
+
 def _is_enum(t: Any) -> bool:
     return isinstance(t, type) and issubclass(t, enum.Enum)
 
@@ -518,6 +544,8 @@ def converter() -> "Converter":
     conv.register_structure_hook(float, _structure_float)
     conv.register_structure_hook(str, _structure_str)
     conv.register_structure_hook(bool, _structure_bool)
+    conv.register_structure_hook(datetime.date, _structure_date)
+    conv.register_structure_hook_factory(attrs.has, functools.partial(_object_hook, conv))
     conv.register_structure_hook(Pain, _structure_pain)
     conv.register_unstructure_hook(Pain, lambda p: p.value)
     conv.register_structure_hook_factory(_is_enum, _enum_hook)

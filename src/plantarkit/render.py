@@ -5,15 +5,26 @@ Nothing here prints: each function returns a string.
 
 import importlib
 import textwrap
-from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+import typing
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
 
+from plantarkit._core.checks import expected
+from plantarkit._core.errors import InvalidValueError
 from plantarkit.exercises import Catalogue, Exercise
 
 if TYPE_CHECKING:
     from plantarkit.chain import ChainReport
     from plantarkit.exercises import Prescription
-    from plantarkit.progression import Advance, Decision, Program, ProgramItem, Session, Week
+    from plantarkit.progression import (
+        Advance,
+        Decision,
+        Program,
+        ProgramItem,
+        Reason,
+        Session,
+        Week,
+    )
 
 __all__ = [
     "advance_html",
@@ -36,29 +47,107 @@ __all__ = [
 ]
 
 
-def table(headers: Sequence[str], rows: Iterable[Sequence[str]], *, max_width: int = 48) -> str:
+T = TypeVar("T")
+
+
+def _a(noun: str) -> str:
+    return f"{'an' if noun[:1] in 'AEIOU' else 'a'} {noun}"
+
+
+def _need(value: object, cls: type[T], path: str = "$") -> T:
+    """Return ``value`` if it is a ``cls``; else raise with ``path`` and what was expected."""
+    if not isinstance(value, cls):
+        raise InvalidValueError(path, expected(_a(cls.__name__), value))
+    return value
+
+
+def _is_collection(values: object) -> bool:
+    """Whether ``values`` is an iterable of items (a string or a mapping is not)."""
+    return isinstance(values, Iterable) and not isinstance(values, str | bytes | Mapping)
+
+
+def _items(values: object, what: str, path: str = "$") -> tuple[object, ...]:
+    """The items of an iterable that is not a string or a mapping, else raise."""
+    if not _is_collection(values):
+        raise InvalidValueError(path, expected(what, values))
+    return tuple(typing.cast(Iterable[object], values))
+
+
+def _each(values: object, cls: type[T], path: str = "$") -> tuple[T, ...]:
+    """The items of an iterable of ``cls`` values, each checked."""
+    what = "strings" if cls is str else f"{cls.__name__} values"
+    return tuple(
+        _need(item, cls, f"{path}[{i}]")
+        for i, item in enumerate(_items(values, f"a sequence of {what}", path))
+    )
+
+
+def table(
+    headers: Sequence[str],
+    rows: Iterable[Sequence[str]],
+    *,
+    max_width: int = 48,
+    wrap: bool = False,
+) -> str:
     """Lay out rows as a fixed-width text table with a header rule.
 
-    Cells longer than ``max_width`` are cut with an ellipsis.
+    Args:
+        headers: The column headings.
+        rows: The cells of each row, one string per heading.
+        max_width: The widest a column may be.
+        wrap: Wrap longer cells onto following lines (at spaces) instead of
+            cutting them with an ellipsis.
+
+    Raises:
+        InvalidValueError: A heading or cell is not a string, a row has the
+            wrong number of cells, or ``max_width`` is not an integer ≥ 2.
     """
-
-    def cut(cell: str) -> str:
-        return cell if len(cell) <= max_width else cell[: max_width - 1] + "…"
-
-    body = [[cut(c) for c in row] for row in rows]
-    widths = [len(h) for h in headers]
+    head = _each(headers, str, "$.headers")
+    if isinstance(max_width, bool) or not isinstance(max_width, int) or max_width < 2:
+        raise InvalidValueError("$.max_width", expected("an integer ≥ 2", max_width))
+    _need(wrap, bool, "$.wrap")
+    given = _items(rows, "a sequence of rows", "$.rows")
+    body: list[list[list[str]]] = []  # rows of cells of lines
+    for i, row in enumerate(given):
+        cells = _each(row, str, f"$.rows[{i}]")
+        if len(cells) != len(head):
+            raise InvalidValueError(
+                f"$.rows[{i}]", f"expected {len(head)} cells (one per heading), got {len(cells)}"
+            )
+        body.append([_fit(c, max_width, wrap) for c in cells])
+    widths = [len(h) for h in head]
     for row in body:
-        widths = [max(w, len(c)) for w, c in zip(widths, row, strict=True)]
-    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()]
+        widths = [max(w, *(len(x) for x in c)) for w, c in zip(widths, row, strict=True)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(head, widths, strict=True)).rstrip()]
     lines.append("  ".join("-" * w for w in widths))
-    lines += [
-        "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in body
-    ]
+    for row in body:
+        for k in range(max(len(c) for c in row)):
+            parts = (c[k] if k < len(c) else "" for c in row)
+            lines.append("  ".join(x.ljust(w) for x, w in zip(parts, widths, strict=True)).rstrip())
     return "\n".join(lines)
 
 
+def _fit(cell: str, width: int, wrap: bool) -> list[str]:
+    """The lines of one table cell: cut to ``width`` with an ellipsis, or wrapped."""
+    if not wrap:
+        return [cell if len(cell) <= width else cell[: width - 1] + "…"]
+    return [
+        line
+        for part in cell.split("\n")
+        for line in (
+            [part]
+            if len(part) <= width
+            else textwrap.wrap(part, width=width, break_long_words=False, break_on_hyphens=False)
+        )
+    ]
+
+
 def exercise_table(exercises: Iterable[Exercise]) -> str:
-    """A table of exercises: id, region, position, plantar load and default dose."""
+    """A table of exercises: id, region, position, plantar load and default dose.
+
+    Raises:
+        InvalidValueError: ``exercises`` is not a sequence of exercises.
+    """
     rows = [
         (
             e.id,
@@ -67,14 +156,21 @@ def exercise_table(exercises: Iterable[Exercise]) -> str:
             e.plantar_load.value,
             e.dose.brief(),
         )
-        for e in exercises
+        for e in _each(exercises, Exercise)
     ]
     return table(("id", "region", "position", "foot load", "default dose"), rows, max_width=60)
 
 
 def exercise_card(exercise: Exercise, catalogue: Catalogue | None = None) -> str:
-    """A full description of one exercise: dose, how to do it, cues, ladders, sources."""
-    e = exercise
+    """A full description of one exercise: dose, how to do it, cues, ladders, sources.
+
+    Raises:
+        InvalidValueError: ``exercise`` is not an Exercise, or ``catalogue``
+            not a Catalogue.
+    """
+    e = _need(exercise, Exercise)
+    if catalogue is not None:
+        _need(catalogue, Catalogue, "$.catalogue")
     lines = [f"{e.name} ({e.id})", "=" * len(f"{e.name} ({e.id})")]
     if e.purpose:
         lines += [e.purpose, ""]
@@ -110,6 +206,12 @@ def exercise_card(exercise: Exercise, catalogue: Catalogue | None = None) -> str
 # --- kinetic-chain reports ------------------------------------------------------------------------
 
 
+def _need_report(report: object) -> None:
+    from plantarkit.chain import ChainReport
+
+    _need(report, ChainReport)
+
+
 def _finding_rows(report: "ChainReport") -> list[tuple[str, ...]]:
     rows: list[tuple[str, ...]] = []
     for i, f in enumerate(report.findings, start=1):
@@ -138,7 +240,12 @@ def _reasons(report: "ChainReport") -> list[str]:
 
 
 def chain_report_text(report: "ChainReport") -> str:
-    """The chain report for a terminal: referral first, then findings top-down."""
+    """The chain report for a terminal: referral first, then findings top-down.
+
+    Raises:
+        InvalidValueError: ``report`` is not a ChainReport.
+    """
+    _need_report(report)
     lines: list[str] = []
     if report.referral is not None:
         lines += ["!! REFER — no self-managed programme", f"   {report.referral.advice}"]
@@ -174,7 +281,8 @@ def chain_report_text(report: "ChainReport") -> str:
 
 
 def _md_cell(text: str) -> str:
-    return text.replace("|", "\\|")
+    """A Markdown table cell: pipes escaped, line breaks kept as ``<br>`` (not cut off)."""
+    return text.replace("|", "\\|").replace("\n", "<br>")
 
 
 def _md_table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
@@ -196,7 +304,12 @@ def _html_table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
 
 
 def chain_report_markdown(report: "ChainReport") -> str:
-    """The chain report as Markdown (used for notebook display)."""
+    """The chain report as Markdown (used for notebook display).
+
+    Raises:
+        InvalidValueError: ``report`` is not a ChainReport.
+    """
+    _need_report(report)
     lines: list[str] = []
     if report.referral is not None:
         lines.append(f"> **Refer — no self-managed programme.** {report.referral.advice}")
@@ -213,8 +326,14 @@ def chain_report_markdown(report: "ChainReport") -> str:
 
 
 def chain_report_html(report: "ChainReport") -> str:
-    """The chain report as an HTML fragment (used for notebook display)."""
+    """The chain report as an HTML fragment (used for notebook display).
+
+    Raises:
+        InvalidValueError: ``report`` is not a ChainReport.
+    """
     from html import escape
+
+    _need_report(report)
 
     parts: list[str] = []
     if report.referral is not None:
@@ -238,6 +357,12 @@ def chain_report_html(report: "ChainReport") -> str:
 
 
 # --- programmes -----------------------------------------------------------------------------------
+
+
+def _need_program(program: object) -> None:
+    from plantarkit.progression import Program
+
+    _need(program, Program)
 
 
 def _item_row(program: "Program", item: "ProgramItem") -> tuple[str, ...]:
@@ -264,7 +389,13 @@ def session_groups(week: "Week") -> list[tuple[str, "Session"]]:
 
     Dates are left out of the label; a week of daily sessions becomes one
     group "Days 1-7".
+
+    Raises:
+        InvalidValueError: ``week`` is not a Week.
     """
+    from plantarkit.progression import Week
+
+    _need(week, Week)
     groups: dict[tuple[Any, ...], list[Session]] = {}
     for session in week.sessions:
         groups.setdefault(session.items, []).append(session)
@@ -278,7 +409,12 @@ def _week_title(program: "Program", week: "Week", minutes: float | None = None) 
 
 
 def program_text(program: "Program") -> str:
-    """The programme for a terminal: a header, then one table per week, then advice and sources."""
+    """The programme for a terminal: a header, then one table per week, then advice and sources.
+
+    Raises:
+        InvalidValueError: ``program`` is not a Program.
+    """
+    _need_program(program)
     n = len(program.weeks)
     lines = [f"{program.protocol.name} ({program.protocol.id}), {n} week{'s' if n != 1 else ''}"]
     if program.protocol.summary:
@@ -318,7 +454,12 @@ def program_text(program: "Program") -> str:
 
 
 def program_markdown(program: "Program") -> str:
-    """The programme as Markdown: one table per week."""
+    """The programme as Markdown: one table per week.
+
+    Raises:
+        InvalidValueError: ``program`` is not a Program.
+    """
+    _need_program(program)
     lines = [f"# {program.protocol.name}", ""]
     if program.protocol.summary:
         lines += [program.protocol.summary, ""]
@@ -412,8 +553,15 @@ def program_html(program: "Program", *, fragment: bool = False) -> str:
 
     Per session, each exercise with its dose, tempo, rest, instructions and
     cues in plain words; the pain rule to follow; the advice; sources last.
+
+    Raises:
+        InvalidValueError: ``program`` is not a Program, or ``fragment`` not
+            true or false.
     """
     from html import escape
+
+    _need_program(program)
+    _need(fragment, bool, "$.fragment")
 
     parts: list[str] = [f"<h1>{escape(program.protocol.name)}</h1>"]
     lead = [f"{len(program.weeks)}-week programme"]
@@ -487,7 +635,13 @@ def _pandas(feature: str) -> Any:
 
 
 def program_frame(program: "Program") -> Any:
-    """A pandas DataFrame with one row per exercise per session."""
+    """A pandas DataFrame with one row per exercise per session.
+
+    Raises:
+        InvalidValueError: ``program`` is not a Program.
+        MissingDependencyError: pandas is not installed.
+    """
+    _need_program(program)
     pd = _pandas("Program.to_frame()")
     rows: list[dict[str, Any]] = []
     for session in program.sessions():
@@ -525,36 +679,109 @@ def program_frame(program: "Program") -> Any:
 # --- progression ---------------------------------------------------------------------------------
 
 
-def _decision_rows(advance: "Advance") -> list[tuple[str, ...]]:
+def _need_advance(advance: object, path: str = "$") -> "Advance":
+    from plantarkit.progression import Advance
+
+    return _need(advance, Advance, path)
+
+
+def _need_decision(decision: object) -> "Decision":
+    from plantarkit.progression import Decision
+
+    return _need(decision, Decision)
+
+
+def _cited(reason: "Reason") -> str:
+    """A reason in words, with its source and evidence grade when it cites one."""
+    c = reason.citation
+    return reason.text if c is None else f"{reason.text} [{c.source}, grade {c.grade.value}]"
+
+
+def _what(decision: "Decision") -> str:
+    return decision.exercise if decision.exercise is not None else f"phase: {decision.phase}"
+
+
+def _decision_rows(advance: "Advance", *, why: bool = True) -> list[tuple[str, ...]]:
     rows: list[tuple[str, ...]] = []
     for d in (*advance.decisions, advance.phase):
-        what = d.exercise if d.exercise is not None else f"phase: {d.phase}"
         dose = d.dose.brief() if d.dose is not None else ""
-        why = "; ".join(r.text for r in d.reasons)
-        rows.append((what, d.action.value, dose, why))
+        row = (_what(d), d.action.value, dose)
+        rows.append((*row, "; ".join(_cited(r) for r in d.reasons)) if why else row)
     return rows
 
 
 _DECISION_HEADERS = ("exercise", "next", "dose from now on", "why")
 
 
+def _why_lines(advance: "Advance", width: int = 100) -> list[str]:
+    """Each decision's reasons in full, wrapped; decisions with the same reasons share them."""
+    groups: dict[tuple[str, tuple[str, ...]], list[str]] = {}
+    for d in (*advance.decisions, advance.phase):
+        key = (d.action.value, tuple(_cited(r) for r in d.reasons))
+        name = d.exercise if d.exercise is not None else f"phase {d.phase}"
+        groups.setdefault(key, []).append(name)
+    lines: list[str] = []
+    for (action, reasons), names in groups.items():
+        lines += textwrap.wrap(
+            f"{', '.join(names)}: {action}",
+            width=width,
+            initial_indent="  ",
+            subsequent_indent="    ",
+            break_on_hyphens=False,
+        )
+        for reason in reasons:
+            lines += textwrap.wrap(
+                reason,
+                width=width,
+                initial_indent="    - ",
+                subsequent_indent="      ",
+                break_on_hyphens=False,
+            )
+    return lines
+
+
 def advance_text(advance: "Advance") -> str:
-    """The decisions of one session for a terminal: a summary, then a table with reasons."""
+    """The decisions of one session for a terminal: a summary, a table, then every reason.
+
+    Reasons are never cut: each is printed in full below the table (wrapped),
+    with its source and evidence grade when it cites one.
+
+    Raises:
+        InvalidValueError: ``advance`` is not an Advance.
+    """
+    _need_advance(advance)
     lines = [advance.summary, ""]
-    lines.append(table(_DECISION_HEADERS, _decision_rows(advance), max_width=90))
+    lines.append(
+        table(_DECISION_HEADERS[:3], _decision_rows(advance, why=False), max_width=60, wrap=True)
+    )
+    lines += ["", "Why:", *_why_lines(advance)]
     return "\n".join(lines)
 
 
 def advance_markdown(advance: "Advance") -> str:
-    """The decisions of one session as Markdown (used for notebook display)."""
-    lines = [f"**{advance.summary}**", "", *_md_table(_DECISION_HEADERS, _decision_rows(advance))]
+    """The decisions of one session as Markdown (used for notebook display).
+
+    Raises:
+        InvalidValueError: ``advance`` is not an Advance.
+    """
+    _need_advance(advance)
+    lines = [
+        f"**{_md_cell(advance.summary)}**",
+        "",
+        *_md_table(_DECISION_HEADERS, _decision_rows(advance)),
+    ]
     return "\n".join(lines)
 
 
 def advance_html(advance: "Advance") -> str:
-    """The decisions of one session as an HTML fragment (used for notebook display)."""
+    """The decisions of one session as an HTML fragment (used for notebook display).
+
+    Raises:
+        InvalidValueError: ``advance`` is not an Advance.
+    """
     from html import escape
 
+    _need_advance(advance)
     table = _html_table(_DECISION_HEADERS, _decision_rows(advance))
     return f"<p><strong>{escape(advance.summary)}</strong></p>{table}"
 
@@ -582,35 +809,105 @@ def _decision_title(decision: "Decision") -> str:
 
 
 def decision_markdown(decision: "Decision") -> str:
-    """One decision as Markdown: the action and dose, then each reason with its numbers."""
+    """One decision as Markdown: the action and dose, then each reason with its numbers.
+
+    Raises:
+        InvalidValueError: ``decision`` is not a Decision.
+    """
+    _need_decision(decision)
     title = f"**{_md_cell(_decision_title(decision))}**"
     return "\n".join([title, "", *_md_table(_REASON_HEADERS, _reason_rows(decision))])
 
 
 def decision_html(decision: "Decision") -> str:
-    """One decision as an HTML fragment (used for notebook display)."""
+    """One decision as an HTML fragment (used for notebook display).
+
+    Raises:
+        InvalidValueError: ``decision`` is not a Decision.
+    """
     from html import escape
 
+    _need_decision(decision)
     table = _html_table(_REASON_HEADERS, _reason_rows(decision))
     return f"<p><strong>{escape(_decision_title(decision))}</strong></p>{table}"
 
 
+def _phase_before(advance: "Advance", path: str) -> str:
+    """The phase a session was done in (its decisions were made in), from its result.
+
+    ``advance.state`` is the state *after* the session, and the phase decision
+    names the phase from now on: after a move on (progress) the session was in
+    the phase before it, after a step back (regress) in the phase after it;
+    otherwise in the same phase.
+    """
+    from plantarkit.progression import Action
+
+    phases = advance.state.program.protocol.phases
+    moved = {Action.PROGRESS: -1, Action.REGRESS: 1}.get(advance.phase.action, 0)
+    index = advance.state.phase + moved
+    if not 0 <= index < len(phases):
+        raise InvalidValueError(
+            f"{path}.phase",
+            f"a phase {advance.phase.action.value} to {advance.state.phase_id!r} with no phase"
+            " to come from (not a result of advance())",
+        )
+    return phases[index].id
+
+
 def history_frame(advances: Iterable["Advance"]) -> Any:
-    """A pandas DataFrame of a person's history: one row per decision per session."""
+    """A pandas DataFrame of a person's history: one row per decision per session.
+
+    Columns:
+
+    - ``day``: the programme day of the session.
+    - ``phase``: the phase the session was done in, where the decision was
+      made (on the day a phase changes, the phase being left).
+    - ``phase_after``: the phase from the next session on (differs from
+      ``phase`` on the day the programme moves on or steps back).
+    - ``exercise``: the exercise id (empty for the phase decision).
+    - ``action``: progress, hold, regress or stop.
+    - ``sets``, ``dose``: the dose from now on (exercise decisions).
+    - ``rules``: the rules that gave reasons, in order, each once.
+    - ``reasons``: every reason in full, separated by ``"; "``, each with its
+      source and grade when it cites one.
+
+    Raises:
+        InvalidValueError: ``advances`` is not a sequence of Advance values
+            (the path names the first wrong item).
+        MissingDependencyError: pandas is not installed.
+    """
+    from plantarkit.progression import Advance
+
+    given = _each(advances, Advance)
+    before = [_phase_before(a, f"$[{i}]") for i, a in enumerate(given)]
     pd = _pandas("history_frame()")
     rows: list[dict[str, Any]] = []
-    for a in advances:
+    for a, phase in zip(given, before, strict=True):
         for d in (*a.decisions, a.phase):
             rows.append(
                 {
                     "day": a.state.day,
-                    "phase": a.state.phase_id,
+                    "phase": phase,
+                    "phase_after": a.state.phase_id,
                     "exercise": d.exercise,
                     "action": d.action.value,
                     "sets": d.dose.sets if d.dose is not None else None,
                     "dose": d.dose.brief() if d.dose is not None else None,
                     "rules": ", ".join(dict.fromkeys(r.rule for r in d.reasons)),
-                    "reasons": "; ".join(r.text for r in d.reasons),
+                    "reasons": "; ".join(_cited(r) for r in d.reasons),
                 }
             )
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=_HISTORY_COLUMNS)
+
+
+_HISTORY_COLUMNS = (
+    "day",
+    "phase",
+    "phase_after",
+    "exercise",
+    "action",
+    "sets",
+    "dose",
+    "rules",
+    "reasons",
+)
