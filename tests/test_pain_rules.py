@@ -257,3 +257,40 @@ def test_quick_verdict_at_every_boundary() -> None:
         )
         expected = verdict(evaluate(rule, report, history))
         assert quick_verdict(rule, report, history) is expected, (rule, report)
+
+
+@pytest.mark.parametrize(
+    ("tolerance", "this_week", "verdict_value"),
+    [
+        (0, 3, "ok"),  # no rise
+        (0, 4, "reduce"),  # any rise counts: the model's own rule
+        (1, 4, "ok"),  # a rise of exactly the tolerance is allowed
+        (1, 5, "reduce"),  # just past it
+        (0.5, 4, "reduce"),
+    ],
+)
+def test_weekly_tolerance_at_its_boundary(
+    tolerance: float, this_week: int, verdict_value: str
+) -> None:
+    from plantarkit.progression._pain import quick_verdict
+
+    model = PainModel(weekly_tolerance=tolerance)
+    last_week = (PainReport(day=2, first_step=Pain(3)), PainReport(day=5, first_step=Pain(3)))
+    today = PainReport(
+        day=9,
+        first_step=Pain(this_week),
+        during=Pain(2),
+        after=Pain(2),
+        next_morning=Pain(this_week),
+    )
+    weekly = [c for c in evaluate(model, today, last_week) if c.measure == "weekly_first_step"]
+    assert [c.verdict.value for c in weekly] == [verdict_value]
+    assert quick_verdict(model, today, last_week).value == verdict_value
+
+
+def test_the_safe_zone_sits_below_the_limits() -> None:
+    with pytest.raises(InvalidValueError, match=r"\$\.safe_max: must be at most during_max"):
+        PainModel(safe_max=6)
+    with pytest.raises(InvalidValueError, match=r"\(3\), got 4"):
+        PainModel(after_max=3, safe_max=4)
+    assert PainModel(safe_max=5).zone(Pain(5)) == "safe"
