@@ -3,6 +3,7 @@
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -12,18 +13,8 @@ import plantarkit.io
 from plantarkit.cli import main
 
 
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        main(list(args))
-        code = 0
-    except SystemExit as exit_:
-        code = exit_.code if isinstance(exit_.code, int) else 1
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def test_catalogue_table(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "catalogue")
+def test_catalogue_table(cli: Callable[..., tuple[int, str, str]]) -> None:
+    code, out, _ = cli("catalogue")
     assert code == 0
     lines = out.splitlines()
     assert lines[0].split() == ["id", "region", "position", "foot", "load", "default", "dose"]
@@ -33,8 +24,8 @@ def test_catalogue_table(capsys: pytest.CaptureFixture[str]) -> None:
     assert f"{len(plantarkit.catalogue())} of {len(plantarkit.catalogue())} exercises" in out
 
 
-def test_catalogue_filters(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "catalogue", "--region", "hip", "--max-plantar-load", "none")
+def test_catalogue_filters(cli: Callable[..., tuple[int, str, str]]) -> None:
+    code, out, _ = cli("catalogue", "--region", "hip", "--max-plantar-load", "none")
     assert code == 0
     expected = plantarkit.catalogue().filter(region="hip", max_plantar_load="none")
     rows = [line.split()[0] for line in out.splitlines()[2:] if line.strip()][: len(expected)]
@@ -42,45 +33,45 @@ def test_catalogue_filters(capsys: pytest.CaptureFixture[str]) -> None:
     assert f"{len(expected)} of" in out
 
 
-def test_catalogue_json_is_a_loadable_document(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "catalogue", "--no-equipment", "--json")
+def test_catalogue_json_is_a_loadable_document(cli: Callable[..., tuple[int, str, str]]) -> None:
+    code, out, _ = cli("catalogue", "--no-equipment", "--json")
     assert code == 0
     sub = plantarkit.loads(out, plantarkit.Catalogue)
     assert sub.exercises == plantarkit.catalogue().filter(equipment=())
 
 
-def test_show(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "show", "high_load_heel_raise")
+def test_show(cli: Callable[..., tuple[int, str, str]]) -> None:
+    code, out, _ = cli("show", "high_load_heel_raise")
     assert code == 0
     exercise = plantarkit.catalogue()["high_load_heel_raise"]
     assert out.startswith(exercise.name)
     assert "How to do it:" in out
     assert exercise.instructions[0] in out
     assert "[rathleff-2015] Rathleff MS" in out
-    code, out, _ = run(capsys, "show", "clam", "--json")
+    code, out, _ = cli("show", "clam", "--json")
     assert plantarkit.loads(out, plantarkit.Exercise) == plantarkit.catalogue()["clam"]
 
 
-def test_schema(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "schema", "--type", "Exercise")
+def test_schema(cli: Callable[..., tuple[int, str, str]]) -> None:
+    code, out, _ = cli("schema", "--type", "Exercise")
     assert code == 0
     schema = json.loads(out)
     assert schema["properties"]["type"] == {"const": "Exercise"}
-    code, _, err = run(capsys, "schema", "--type", "Exercize")
+    code, _, err = cli("schema", "--type", "Exercize")
     assert code == 2
     assert err.startswith("error: unknown document type id 'Exercize'; did you mean 'Exercise'")
     assert err.count("\n") == 1
 
 
-def test_unknown_id_is_one_line_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = run(capsys, "show", "clams")
+def test_unknown_id_is_one_line_exit_2(cli: Callable[..., tuple[int, str, str]]) -> None:
+    code, out, err = cli("show", "clams")
     assert code == 2
     assert out == ""
     assert err == "error: unknown exercise id 'clams'; did you mean 'clam'?\n"
 
 
-def test_bad_option_value_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(capsys, "catalogue", "--region", "neck")
+def test_bad_option_value_exits_2(cli: Callable[..., tuple[int, str, str]]) -> None:
+    code, _, err = cli("catalogue", "--region", "neck")
     assert code == 2
     assert "Invalid value for '--region'" in err
     assert "Traceback" not in err
@@ -91,8 +82,8 @@ def test_debug_shows_the_traceback(capsys: pytest.CaptureFixture[str]) -> None:
         main(["--debug", "show", "clams"])
 
 
-def test_version(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "--version")
+def test_version(cli: Callable[..., tuple[int, str, str]]) -> None:
+    code, out, _ = cli("--version")
     assert code == 0
     assert out.strip() == f"plantarkit, version {plantarkit.__version__}"
 
@@ -129,8 +120,8 @@ def test_import_stays_light() -> None:
     assert proc.stdout.strip() == "[]"
 
 
-def test_assess_example(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "assess", "--example")
+def test_assess_example(cli: Callable[..., tuple[int, str, str]]) -> None:
+    code, out, _ = cli("assess", "--example")
     assert code == 0
     report = plantarkit.assess(plantarkit.example_assessment())
     assert out.startswith("Kinetic-chain assessment (painful side: right)")
@@ -142,26 +133,28 @@ def test_assess_example(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_assess_file_document_and_bare_data(
-    capsys: pytest.CaptureFixture[str], tmp_path: Any
+    cli: Callable[..., tuple[int, str, str]], tmp_path: Any
 ) -> None:
     a = plantarkit.example_assessment()
     document = tmp_path / "a.json"
     document.write_text(plantarkit.dumps(a), encoding="utf-8")
-    code, out, _ = run(capsys, "assess", str(document), "--json")
+    code, out, _ = cli("assess", str(document), "--json")
     assert code == 0
     assert plantarkit.loads(out, plantarkit.ChainReport) == plantarkit.assess(a)
     bare = tmp_path / "bare.json"
     bare.write_text(json.dumps(plantarkit.io.unstructure(a)), encoding="utf-8")
-    code, out2, _ = run(capsys, "assess", str(bare), "--json")
+    code, out2, _ = cli("assess", str(bare), "--json")
     assert code == 0
     assert out2 == out
 
 
-def test_assess_refers_on_red_flags(capsys: pytest.CaptureFixture[str], tmp_path: Any) -> None:
+def test_assess_refers_on_red_flags(
+    cli: Callable[..., tuple[int, str, str]], tmp_path: Any
+) -> None:
     a = plantarkit.Assessment(red_flags=plantarkit.RedFlagScreen(sudden_pop_with_bruising=True))
     path = tmp_path / "flag.json"
     path.write_text(plantarkit.dumps(a), encoding="utf-8")
-    code, out, _ = run(capsys, "assess", str(path))
+    code, out, _ = cli("assess", str(path))
     assert code == 0
     assert out.startswith("!! REFER — no self-managed programme")
     assert "plantar fascia rupture" in out
@@ -185,11 +178,11 @@ def test_assess_refers_on_red_flags(capsys: pytest.CaptureFixture[str], tmp_path
     ],
 )
 def test_assess_bad_files(
-    capsys: pytest.CaptureFixture[str], tmp_path: Any, text: str, errors: list[str]
+    cli: Callable[..., tuple[int, str, str]], tmp_path: Any, text: str, errors: list[str]
 ) -> None:
     path = tmp_path / "bad.json"
     path.write_text(text, encoding="utf-8")
-    code, out, err = run(capsys, "assess", str(path))
+    code, out, err = cli("assess", str(path))
     assert code == 2
     assert out == ""
     lines = err.splitlines()
@@ -198,11 +191,13 @@ def test_assess_bad_files(
         assert line.startswith(expected)
 
 
-def test_assess_needs_exactly_one_input(capsys: pytest.CaptureFixture[str], tmp_path: Any) -> None:
-    code, _, err = run(capsys, "assess")
+def test_assess_needs_exactly_one_input(
+    cli: Callable[..., tuple[int, str, str]], tmp_path: Any
+) -> None:
+    code, _, err = cli("assess")
     assert code == 2
     assert "give an Assessment FILE" in err
-    code, _, err = run(capsys, "assess", "--example", "-")
+    code, _, err = cli("assess", "--example", "-")
     assert code == 2
 
 

@@ -1,6 +1,7 @@
 """The command line between sessions: start, progress, clear-referral; output files and exits."""
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -12,16 +13,6 @@ from plantarkit import Pain
 from plantarkit.chain import RedFlagScreen
 from plantarkit.cli import main
 from plantarkit.progression import ExerciseLog, PainReport, ProgramState, SessionLog, start
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        main(list(args))
-        code = 0
-    except SystemExit as exit_:
-        code = exit_.code if isinstance(exit_.code, int) else 1
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def first_state() -> ProgramState:
@@ -81,11 +72,11 @@ def progress_args(files: dict[str, Path], output: str) -> list[str]:
 
 @pytest.mark.parametrize("command", ["progress", "start", "plan"])
 def test_output_into_a_missing_folder_is_one_line_exit_2(
-    capsys: pytest.CaptureFixture[str], files: dict[str, Path], tmp_path: Path, command: str
+    cli: Callable[..., tuple[int, str, str]], files: dict[str, Path], tmp_path: Path, command: str
 ) -> None:
     target = str(tmp_path / "missing" / "x.json")
     args = progress_args(files, target) if command == "progress" else [command, "--output", target]
-    code, out, err = run(capsys, *args)
+    code, out, err = cli(*args)
     assert code == 2
     assert out == ""  # no decisions shown for a state that was not kept
     assert err == f"error: cannot write {target}: No such file or directory\n"
@@ -100,7 +91,7 @@ def test_output_into_a_missing_folder_is_one_line_exit_2(
     ],
 )
 def test_output_that_is_a_folder_or_under_a_file(
-    capsys: pytest.CaptureFixture[str],
+    cli: Callable[..., tuple[int, str, str]],
     files: dict[str, Path],
     tmp_path: Path,
     make: Any,
@@ -108,26 +99,26 @@ def test_output_that_is_a_folder_or_under_a_file(
 ) -> None:
     (tmp_path / "a_file").write_text("", encoding="utf-8")
     target = make(tmp_path)
-    code, out, err = run(capsys, *progress_args(files, target))
+    code, out, err = cli(*progress_args(files, target))
     assert (code, out) == (2, "")
     assert err == f"error: cannot write {target}: {reason}\n"
 
 
 def test_output_without_write_permission(
-    capsys: pytest.CaptureFixture[str],
+    cli: Callable[..., tuple[int, str, str]],
     files: dict[str, Path],
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr("os.access", lambda path, mode: False)  # as for a read-only folder
     target = str(tmp_path / "x.json")
-    code, out, err = run(capsys, *progress_args(files, target))
+    code, out, err = cli(*progress_args(files, target))
     assert (code, out) == (2, "")
     assert err == f"error: cannot write {target}: Permission denied\n"
 
 
 def test_a_failed_write_shows_nothing_and_keeps_the_old_state(
-    capsys: pytest.CaptureFixture[str],
+    cli: Callable[..., tuple[int, str, str]],
     files: dict[str, Path],
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
@@ -136,7 +127,7 @@ def test_a_failed_write_shows_nothing_and_keeps_the_old_state(
     # state is written before anything is printed, so a failed write shows no decisions.
     monkeypatch.setattr("plantarkit.cli._check_output", lambda path: None)
     target = str(tmp_path / "gone" / "x.json")
-    code, out, err = run(capsys, *progress_args(files, target))
+    code, out, err = cli(*progress_args(files, target))
     assert (code, out) == (2, "")
     assert err == f"error: cannot write {target}: No such file or directory\n"
     assert read_state(files["state"]) == first_state()
@@ -150,9 +141,9 @@ def test_debug_shows_the_traceback_of_an_output_error(
 
 
 def test_output_may_be_the_state_file(
-    capsys: pytest.CaptureFixture[str], files: dict[str, Path]
+    cli: Callable[..., tuple[int, str, str]], files: dict[str, Path]
 ) -> None:
-    code, out, err = run(capsys, *progress_args(files, str(files["state"])))
+    code, out, err = cli(*progress_args(files, str(files["state"])))
     assert code == 0
     assert out.startswith("Day 1: ")
     assert err == f"wrote {files['state']} (ProgramState)\n"
@@ -163,11 +154,10 @@ def test_output_may_be_the_state_file(
 
 
 def test_a_red_flag_stop_exits_3_and_still_writes_the_state(
-    capsys: pytest.CaptureFixture[str], files: dict[str, Path], tmp_path: Path
+    cli: Callable[..., tuple[int, str, str]], files: dict[str, Path], tmp_path: Path
 ) -> None:
     stopped = tmp_path / "stopped.json"
-    code, out, err = run(
-        capsys,
+    code, out, err = cli(
         "progress",
         "--state",
         str(files["state"]),
@@ -183,25 +173,23 @@ def test_a_red_flag_stop_exits_3_and_still_writes_the_state(
     assert read_state(stopped).referral is not None
     # The stop holds at every later session until it is cleared.
     (tmp_path / "next.json").write_text(plantarkit.dumps(good_log(first_state(), 3)), "utf-8")
-    code, out, _ = run(
-        capsys, "progress", "--state", str(stopped), "--log", str(tmp_path / "next.json"), "--json"
+    code, out, _ = cli(
+        "progress", "--state", str(stopped), "--log", str(tmp_path / "next.json"), "--json"
     )
     assert code == 3
     assert plantarkit.loads(out, plantarkit.progression.Advance).phase.action.value == "stop"
 
 
 def test_progress_exits_0_without_a_red_flag(
-    capsys: pytest.CaptureFixture[str], files: dict[str, Path]
+    cli: Callable[..., tuple[int, str, str]], files: dict[str, Path]
 ) -> None:
-    code, out, _ = run(
-        capsys, "progress", "--state", str(files["state"]), "--log", str(files["log"])
-    )
+    code, out, _ = cli("progress", "--state", str(files["state"]), "--log", str(files["log"]))
     assert code == 0
     assert out.startswith("Day 1: 0 to progress, 5 to hold, 0 to ease off.")
 
 
 def test_clear_referral_writes_the_cleared_state_and_says_so(
-    capsys: pytest.CaptureFixture[str], files: dict[str, Path], tmp_path: Path
+    cli: Callable[..., tuple[int, str, str]], files: dict[str, Path], tmp_path: Path
 ) -> None:
     stopped = tmp_path / "stopped.json"
     stopped.write_text(
@@ -209,8 +197,7 @@ def test_clear_referral_writes_the_cleared_state_and_says_so(
         encoding="utf-8",
     )
     cleared = tmp_path / "cleared.json"
-    code, out, err = run(
-        capsys,
+    code, out, err = cli(
         "clear-referral",
         "--state",
         str(stopped),
@@ -230,17 +217,15 @@ def test_clear_referral_writes_the_cleared_state_and_says_so(
     assert state == plantarkit.clear_referral(read_state(stopped), cleared_by="Dr A. Example")
     # Training goes on from the cleared state.
     (tmp_path / "next.json").write_text(plantarkit.dumps(good_log(state, 3)), "utf-8")
-    code, out, _ = run(
-        capsys, "progress", "--state", str(cleared), "--log", str(tmp_path / "next.json")
-    )
+    code, out, _ = cli("progress", "--state", str(cleared), "--log", str(tmp_path / "next.json"))
     assert code == 0
     assert out.startswith("Day 3: ")
 
 
 def test_clear_referral_prints_the_state_without_output(
-    capsys: pytest.CaptureFixture[str], files: dict[str, Path]
+    cli: Callable[..., tuple[int, str, str]], files: dict[str, Path]
 ) -> None:
-    code, out, err = run(capsys, "clear-referral", "--state", str(files["state"]), "--by", "Dr B")
+    code, out, err = cli("clear-referral", "--state", str(files["state"]), "--by", "Dr B")
     assert code == 0
     assert read_state(files["state"]) == plantarkit.loads(out, ProgramState)  # unchanged
     assert err == "no red-flag referral in this state: nothing to clear\n"
@@ -248,17 +233,17 @@ def test_clear_referral_prints_the_state_without_output(
 
 @pytest.mark.parametrize("by", ["", "   "])
 def test_clear_referral_needs_a_name(
-    capsys: pytest.CaptureFixture[str], files: dict[str, Path], by: str
+    cli: Callable[..., tuple[int, str, str]], files: dict[str, Path], by: str
 ) -> None:
-    code, out, err = run(capsys, "clear-referral", "--state", str(files["state"]), "--by", by)
+    code, out, err = cli("clear-referral", "--state", str(files["state"]), "--by", by)
     assert (code, out) == (2, "")
     assert err == "error: --by: must not be empty\n"
 
 
 def test_clear_referral_needs_by(
-    capsys: pytest.CaptureFixture[str], files: dict[str, Path]
+    cli: Callable[..., tuple[int, str, str]], files: dict[str, Path]
 ) -> None:
-    code, _, err = run(capsys, "clear-referral", "--state", str(files["state"]))
+    code, _, err = cli("clear-referral", "--state", str(files["state"]))
     assert code == 2
     assert "Missing option '--by'" in err
 
@@ -273,9 +258,9 @@ def test_clear_referral_needs_by(
     ],
 )
 def test_help_lists_the_exit_statuses(
-    capsys: pytest.CaptureFixture[str], command: str, three: str | None
+    cli: Callable[..., tuple[int, str, str]], command: str, three: str | None
 ) -> None:
-    code, out, _ = run(capsys, command, "--help")
+    code, out, _ = cli(command, "--help")
     assert code == 0
     assert "Exit status:" in out
     assert "2  bad input, or an output file that cannot be written" in out
@@ -289,12 +274,12 @@ def test_help_lists_the_exit_statuses(
 
 
 def test_progress_reads_a_bare_log_like_a_document(
-    capsys: pytest.CaptureFixture[str], files: dict[str, Path]
+    cli: Callable[..., tuple[int, str, str]], files: dict[str, Path]
 ) -> None:
     state = str(files["state"])
-    code, from_document, _ = run(capsys, "progress", "--state", state, "--log", str(files["log"]))
+    code, from_document, _ = cli("progress", "--state", state, "--log", str(files["log"]))
     assert code == 0
-    code, from_bare, err = run(capsys, "progress", "--state", state, "--log", str(files["bare"]))
+    code, from_bare, err = cli("progress", "--state", state, "--log", str(files["bare"]))
     assert (code, err) == (0, "")
     assert from_bare == from_document
 
@@ -319,16 +304,14 @@ def test_progress_reads_a_bare_log_like_a_document(
     ],
 )
 def test_a_bad_bare_log_is_one_line_per_problem(
-    capsys: pytest.CaptureFixture[str],
+    cli: Callable[..., tuple[int, str, str]],
     files: dict[str, Path],
     change: dict[str, Any],
     errors: list[str],
 ) -> None:
     data = {**json.loads(files["bare"].read_text(encoding="utf-8")), **change}
     files["bare"].write_text(json.dumps(data), encoding="utf-8")
-    code, out, err = run(
-        capsys, "progress", "--state", str(files["state"]), "--log", str(files["bare"])
-    )
+    code, out, err = cli("progress", "--state", str(files["state"]), "--log", str(files["bare"]))
     assert (code, out) == (2, "")
     lines = sorted(err.splitlines())
     assert len(lines) == len(errors)
@@ -337,24 +320,20 @@ def test_a_bad_bare_log_is_one_line_per_problem(
 
 
 def test_a_bad_log_document_names_paths_under_data(
-    capsys: pytest.CaptureFixture[str], files: dict[str, Path]
+    cli: Callable[..., tuple[int, str, str]], files: dict[str, Path]
 ) -> None:
     document = json.loads(files["log"].read_text(encoding="utf-8"))
     document["data"]["exercises"][0]["exercise"] = "box_jump"
     document["data"]["red_flags"] = True
     files["log"].write_text(json.dumps(document), encoding="utf-8")
-    code, _, err = run(
-        capsys, "progress", "--state", str(files["state"]), "--log", str(files["log"])
-    )
+    code, _, err = cli("progress", "--state", str(files["state"]), "--log", str(files["log"]))
     assert code == 2
     assert (
         err == "error: $.data.red_flags: expected an object (a RedFlagScreen), got a boolean True\n"
     )
     document["data"]["red_flags"] = None
     files["log"].write_text(json.dumps(document), encoding="utf-8")
-    code, _, err = run(
-        capsys, "progress", "--state", str(files["state"]), "--log", str(files["log"])
-    )
+    code, _, err = cli("progress", "--state", str(files["state"]), "--log", str(files["log"]))
     assert code == 2
     assert err.startswith("error: $.data.exercises[0].exercise: 'box_jump' is not in the current")
     assert err.count("\n") == 1

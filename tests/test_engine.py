@@ -1,6 +1,7 @@
 """The progression engine: decisions with reasons, and its safety invariants (stateful tests)."""
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 import attrs
@@ -504,30 +505,18 @@ def test_advance_displays_and_history_frame(state: ProgramState) -> None:
     assert list(frame["day"].unique()) == [1, 2]
 
 
-def _cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    from plantarkit.cli import main
-
-    try:
-        main(list(args))
-        code = 0
-    except SystemExit as exit_:
-        code = exit_.code if isinstance(exit_.code, int) else 1
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def test_cli_start_and_progress(capsys: pytest.CaptureFixture[str], tmp_path: Any) -> None:
+def test_cli_start_and_progress(
+    cli: Callable[..., tuple[int, str, str]],
+    tmp_path: Any,
+) -> None:
     state_path, new_path, log_path = tmp_path / "s.json", tmp_path / "s2.json", tmp_path / "l.json"
-    code, _, err = _cli(
-        capsys, "start", "--protocol", "staged", "--weeks", "4", "--output", str(state_path)
-    )
+    code, _, err = cli("start", "--protocol", "staged", "--weeks", "4", "--output", str(state_path))
     assert code == 0
     assert "wrote" in err
     begun = plantarkit.loads(state_path.read_text(encoding="utf-8"), ProgramState)
     assert begun.phase_id == "early"
     log_path.write_text(plantarkit.dumps(everything(begun, 1)), encoding="utf-8")
-    code, out, _ = _cli(
-        capsys,
+    code, out, _ = cli(
         "progress",
         "--state",
         str(state_path),
@@ -541,14 +530,11 @@ def test_cli_start_and_progress(capsys: pytest.CaptureFixture[str], tmp_path: An
     assert "1 of 2 good sessions" in out
     after = plantarkit.loads(new_path.read_text(encoding="utf-8"), ProgramState)
     assert after == advance(begun, everything(begun, 1)).state
-    code, out, _ = _cli(
-        capsys, "progress", "--state", str(state_path), "--log", str(log_path), "--json"
-    )
+    code, out, _ = cli("progress", "--state", str(state_path), "--log", str(log_path), "--json")
     assert plantarkit.loads(out, plantarkit.progression.Advance).state == after
     rules_path = tmp_path / "rules.json"
     rules_path.write_text(plantarkit.dumps(EngineRules(sessions_to_progress=1)), encoding="utf-8")
-    code, out, _ = _cli(
-        capsys,
+    code, out, _ = cli(
         "progress",
         "--state",
         str(state_path),
@@ -565,7 +551,7 @@ def test_cli_start_and_progress(capsys: pytest.CaptureFixture[str], tmp_path: An
         ),
         encoding="utf-8",
     )
-    code, out, err = _cli(capsys, "progress", "--state", str(state_path), "--log", str(log_path))
+    code, out, err = cli("progress", "--state", str(state_path), "--log", str(log_path))
     assert code == 2
     assert err.startswith(  # the path into the log file, as for its other errors
         "error: $.data.exercises[0].exercise: 'box_jump' is not in the current phase"

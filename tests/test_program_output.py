@@ -4,13 +4,13 @@ import datetime
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from html.parser import HTMLParser
 from typing import Any
 
 import pytest
 
 import plantarkit
-from plantarkit.cli import main
 from plantarkit.progression import Program, build_program
 from plantarkit.render import program_html, program_markdown, program_text, session_groups
 
@@ -116,18 +116,8 @@ def test_to_frame_without_pandas_says_what_to_install() -> None:
     assert "pip install 'plantarkit[pandas]'" in out.stdout
 
 
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        main(list(args))
-        code = 0
-    except SystemExit as exit_:
-        code = exit_.code if isinstance(exit_.code, int) else 1
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def test_plan_with_no_arguments_is_the_main_job(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "plan")
+def test_plan_with_no_arguments_is_the_main_job(cli: Callable[..., tuple[int, str, str]]) -> None:
+    code, out, _ = cli("plan")
     assert code == 0
     expected = program_text(build_program(plantarkit.example_assessment(), "staged", weeks=12))
     assert out.rstrip("\n") == expected
@@ -135,11 +125,10 @@ def test_plan_with_no_arguments_is_the_main_job(capsys: pytest.CaptureFixture[st
 
 @pytest.mark.parametrize("fmt", ["markdown", "html", "json"])
 def test_plan_formats_and_output_file(
-    capsys: pytest.CaptureFixture[str], tmp_path: Any, fmt: str
+    cli: Callable[..., tuple[int, str, str]], tmp_path: Any, fmt: str
 ) -> None:
     path = tmp_path / f"plan.{fmt}"
-    code, out, err = run(
-        capsys,
+    code, out, err = cli(
         "plan",
         "--protocol",
         "high_load",
@@ -166,32 +155,34 @@ def test_plan_formats_and_output_file(
         assert content.startswith("# ")
 
 
-def test_plan_from_an_assessment_file(capsys: pytest.CaptureFixture[str], tmp_path: Any) -> None:
+def test_plan_from_an_assessment_file(
+    cli: Callable[..., tuple[int, str, str]], tmp_path: Any
+) -> None:
     path = tmp_path / "a.json"
     path.write_text(json.dumps({"symptoms": {"painful_sides": ["left"]}}), encoding="utf-8")
-    code, out, _ = run(capsys, "plan", "--assessment", str(path), "--weeks", "1")
+    code, out, _ = cli("plan", "--assessment", str(path), "--weeks", "1")
     assert code == 0
     assert "Week 1 — " in out
 
 
-def test_plan_refuses_on_red_flags(capsys: pytest.CaptureFixture[str], tmp_path: Any) -> None:
+def test_plan_refuses_on_red_flags(cli: Callable[..., tuple[int, str, str]], tmp_path: Any) -> None:
     path = tmp_path / "a.json"
     path.write_text(json.dumps({"red_flags": {"rest_or_night_pain": True}}), encoding="utf-8")
-    code, out, err = run(capsys, "plan", "--assessment", str(path))
+    code, out, err = cli("plan", "--assessment", str(path))
     assert code == 3
     assert out == ""
     assert err.startswith("NO PROGRAMME: a red flag is positive.")
     assert "fracture, infection or tumour" in err
 
 
-def test_plan_bad_protocol_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
-    code, _out, err = run(capsys, "plan", "--protocol", "stagd")
+def test_plan_bad_protocol_is_one_line(cli: Callable[..., tuple[int, str, str]]) -> None:
+    code, _out, err = cli("plan", "--protocol", "stagd")
     assert code == 2
     assert err == "error: unknown protocol id 'stagd'; did you mean 'staged'?\n"
 
 
-def test_protocols_lists_phases_and_sources(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "protocols")
+def test_protocols_lists_phases_and_sources(cli: Callable[..., tuple[int, str, str]]) -> None:
+    code, out, _ = cli("protocols")
     assert code == 0
     for p in plantarkit.protocols():
         assert f"{p.id}: {p.name}" in out
@@ -202,7 +193,7 @@ def test_protocols_lists_phases_and_sources(capsys: pytest.CaptureFixture[str]) 
 
 
 def test_plan_with_your_own_protocol_file(
-    capsys: pytest.CaptureFixture[str], tmp_path: Any
+    cli: Callable[..., tuple[int, str, str]], tmp_path: Any
 ) -> None:
     mine = plantarkit.Protocol(
         id="mine",
@@ -220,12 +211,12 @@ def test_plan_with_your_own_protocol_file(
     )
     path = tmp_path / "mine.json"
     path.write_text(plantarkit.dumps(mine), encoding="utf-8")
-    code, out, _ = run(capsys, "plan", "--protocol-file", str(path), "--weeks", "1")
+    code, out, _ = cli("plan", "--protocol-file", str(path), "--weeks", "1")
     assert code == 0
     assert out.startswith("Mine (mine), 1 week")
     path.write_text(
         '{"type": "Protocol", "schema_version": 1, "data": {"id": "x"}}', encoding="utf-8"
     )
-    code, out, err = run(capsys, "plan", "--protocol-file", str(path))
+    code, out, err = cli("plan", "--protocol-file", str(path))
     assert code == 2
     assert "error: $.data.name: required field missing" in err
