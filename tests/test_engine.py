@@ -17,6 +17,7 @@ from plantarkit.exercises import Hold, PlantarLoad, Reps, Timed
 from plantarkit.progression import (
     DEFAULT_REGRESSION,
     Action,
+    Decision,
     EngineRules,
     ExerciseLog,
     ExerciseState,
@@ -28,6 +29,7 @@ from plantarkit.progression import (
     ProgramState,
     Proposal,
     Protocol,
+    Reason,
     RuleContext,
     SessionLog,
     Slot,
@@ -99,6 +101,34 @@ def test_two_good_sessions_step_up_the_ladder(state: ProgramState) -> None:
     assert clam.action is Action.PROGRESS
     assert second.state.exercise("banded_clam").rung == 1
     assert clam.dose == plantarkit.catalogue().variant("clam", 1).dose
+    assert clam.next_exercise == "banded_clam"  # the exercise from now on
+    assert str(clam).startswith("clam: progress to banded_clam (")
+    held = next(d for d in first.decisions if d.exercise == "clam")
+    assert held.next_exercise is None  # staying on the same exercise
+
+
+def test_broken_pain_rule_steps_down_to_the_exercise_below(state: ProgramState) -> None:
+    up = advance(advance(state, everything(state, 1)).state, everything(state, 2)).state
+    sore = PainReport(
+        day=3, first_step=Pain(3), during=Pain(7), after=Pain(4), next_morning=Pain(3)
+    )
+    banded = next(
+        d for d in advance(up, everything(up, 3, sore)).decisions if d.exercise == "banded_clam"
+    )
+    assert banded.action is Action.REGRESS
+    assert banded.next_exercise == "clam"
+
+
+def test_a_decision_names_another_exercise_only() -> None:
+    reason = Reason(rule="dose", text="why")
+    with pytest.raises(InvalidValueError, match=r"\$\.next_exercise: expected another exercise"):
+        Decision(exercise="clam", action=Action.PROGRESS, reasons=(reason,), next_exercise="clam")
+    with pytest.raises(InvalidValueError, match=r"\$\.next_exercise: a phase decision"):
+        Decision(exercise=None, action=Action.HOLD, reasons=(reason,), next_exercise="clam")
+    moved = Decision(
+        exercise="clam", action=Action.PROGRESS, reasons=(reason,), next_exercise="banded_clam"
+    )
+    assert plantarkit.loads(plantarkit.dumps(moved), Decision) == moved
 
 
 def test_broken_pain_rule_regresses_never_progresses(state: ProgramState) -> None:
@@ -419,7 +449,15 @@ class Progressing(RuleBasedStateMachine):
                 assert decision.action is Action.REGRESS
         if result.state.phase == before.phase:  # at most one rung per session
             # (in the same phase each exercise's new state takes the place of its old one)
-            for old, new in zip(before.exercises, result.state.exercises, strict=True):
+            for old, new, decision in zip(
+                before.exercises, result.state.exercises, result.decisions, strict=True
+            ):
+                # the decision names the exercise from now on when it moves to another one
+                assert decision.exercise == old.exercise
+                assert decision.next_exercise == (
+                    None if new.exercise == old.exercise else new.exercise
+                )
+                assert decision.dose == new.dose
                 if old.ladder is not None and new.ladder == old.ladder:
                     assert old.rung is not None
                     assert new.rung is not None

@@ -246,6 +246,7 @@ def test_history_rows_carry_the_phase_the_session_was_done_in() -> None:
         "phase",
         "phase_after",
         "exercise",
+        "next_exercise",
         "action",
         "sets",
         "dose",

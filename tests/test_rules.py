@@ -133,11 +133,46 @@ def test_weekly_table_keeps_the_dose_or_hands_over_to_its_within_rules() -> None
     kept = WeeklyTable().propose(heel, ctx(schedule=(reps(3, 12),)))
     assert kept is not None
     assert kept.to is None
+    assert kept.rule == ""  # the table itself decided
     loaded = WeeklyTable(within=(LoadUp(step_kg=2),)).propose(heel, ctx(schedule=(reps(3, 12),)))
     assert loaded is not None
     assert loaded.to is not None
     assert loaded.to.dose.load == Load.backpack(2)
     assert loaded.to.row == 0
+    assert loaded.rule == "load_up"  # the reason names the rule that added the load
+
+
+def test_composite_rules_name_the_rule_that_decided() -> None:
+    clam = state("clam", dose=reps(3, 10))
+    for rule in (
+        Only(rules=(LoadUp(),)),
+        Only(rules=(VolumeUp(max_sets=3), LoadUp())),  # at 3 sets already: the next rule
+        Only(rules=(Only(rules=(LoadUp(),)),)),  # nested: the innermost rule
+    ):
+        found = propose((rule,), clam, ctx(), path="$")
+        assert found is not None
+        assert found[0].to is not None
+        assert found[1] == "load_up"
+    alone = propose((LoadUp(),), clam, ctx(), path="$")
+    assert alone is not None
+    assert alone[1] == "load_up"
+
+
+def test_a_custom_rule_may_name_the_part_that_decided() -> None:
+    def mine(ex: ExerciseState, c: RuleContext) -> Proposal | None:
+        return Proposal(to=None, text="wait", rule="my_wait")
+
+    def plain(ex: ExerciseState, c: RuleContext) -> Proposal | None:
+        return Proposal(to=None, text="wait")
+
+    clam = state("clam", dose=reps(3, 10))
+    assert propose((mine,), clam, ctx(), path="$") == (
+        Proposal(to=None, text="wait", rule="my_wait"),
+        "my_wait",
+    )
+    found = propose((plain,), clam, ctx(), path="$")
+    assert found is not None
+    assert found[1] == "plain"
 
 
 def test_an_exercise_on_a_table_does_not_ladder_down() -> None:
@@ -405,12 +440,17 @@ def test_a_greedy_custom_rule_cannot_beat_the_pain_rule() -> None:
 
 def test_the_high_load_protocol_adds_backpack_load_within_a_week() -> None:
     s = _program_state("high_load")
-    loads = []
+    loads, added_by = [], set()
     for day in (1, 3, 5, 7, 9, 11, 13):
-        s = advance(s, _full(s, day)).state
+        result = advance(s, _full(s, day))
+        before, s = s.exercise("high_load_heel_raise").dose.load, result.state
         loads.append(s.exercise("high_load_heel_raise").dose.load)
+        if loads[-1] != before:
+            (heel,) = [d for d in result.decisions if d.exercise == "high_load_heel_raise"]
+            added_by |= {r.rule for r in heel.reasons}
     assert loads[0] == Load.body_weight()
     assert Load.backpack(2.5) in loads  # added after two manageable sessions
+    assert added_by == {"load_up"}  # the rule inside the weekly table, named as such
     week3 = advance(s, _full(s, 15)).state.exercise("high_load_heel_raise").dose
     assert (week3.sets, week3.rm) == (4, 10)
     assert week3.load.kind is LoadKind.BACKPACK  # the weight built up is kept

@@ -701,11 +701,16 @@ def _what(decision: "Decision") -> str:
     return decision.exercise if decision.exercise is not None else f"phase: {decision.phase}"
 
 
+def _from_now_on(decision: "Decision") -> str:
+    """The dose from now on, after the new exercise's id when the decision moves to one."""
+    dose = decision.dose.brief() if decision.dose is not None else ""
+    return dose if decision.next_exercise is None else f"{decision.next_exercise}: {dose}"
+
+
 def _decision_rows(advance: "Advance", *, why: bool = True) -> list[tuple[str, ...]]:
     rows: list[tuple[str, ...]] = []
     for d in (*advance.decisions, advance.phase):
-        dose = d.dose.brief() if d.dose is not None else ""
-        row = (_what(d), d.action.value, dose)
+        row = (_what(d), d.action.value, _from_now_on(d))
         rows.append((*row, "; ".join(_cited(r) for r in d.reasons)) if why else row)
     return rows
 
@@ -804,8 +809,9 @@ _REASON_HEADERS = ("rule", "why", "measured", "source (grade)")
 
 def _decision_title(decision: "Decision") -> str:
     what = decision.exercise if decision.exercise is not None else f"phase {decision.phase}"
+    to = f" to {decision.next_exercise}" if decision.next_exercise is not None else ""
     dose = f": {decision.dose.brief()}" if decision.dose is not None else ""
-    return f"{what}: {decision.action.value}{dose}"
+    return f"{what}: {decision.action.value}{to}{dose}"
 
 
 def decision_markdown(decision: "Decision") -> str:
@@ -865,6 +871,8 @@ def history_frame(advances: Iterable["Advance"]) -> Any:
     - ``phase_after``: the phase from the next session on (differs from
       ``phase`` on the day the programme moves on or steps back).
     - ``exercise``: the exercise id (empty for the phase decision).
+    - ``next_exercise``: the exercise from now on when the decision moves
+      along a ladder to another one, else empty.
     - ``action``: progress, hold, regress or stop.
     - ``sets``, ``dose``: the dose from now on (exercise decisions).
     - ``rules``: the rules that gave reasons, in order, each once.
@@ -890,6 +898,7 @@ def history_frame(advances: Iterable["Advance"]) -> Any:
                     "phase": phase,
                     "phase_after": a.state.phase_id,
                     "exercise": d.exercise,
+                    "next_exercise": d.next_exercise,
                     "action": d.action.value,
                     "sets": d.dose.sets if d.dose is not None else None,
                     "dose": d.dose.brief() if d.dose is not None else None,
@@ -905,6 +914,7 @@ _HISTORY_COLUMNS = (
     "phase",
     "phase_after",
     "exercise",
+    "next_exercise",
     "action",
     "sets",
     "dose",

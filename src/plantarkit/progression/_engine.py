@@ -132,8 +132,12 @@ class Decision:
         exercise: The exercise id; ``None`` for the phase decision.
         action: Progress, hold, regress or stop.
         reasons: Why (at least one).
-        dose: The dose from now on (exercise decisions).
+        dose: The dose from now on (exercise decisions), of ``next_exercise``
+            when the decision moves to another exercise.
         phase: The phase from now on (phase decisions).
+        next_exercise: The exercise from now on, when the decision moves to
+            another one (a rung up or down its ladder); ``None`` when it stays
+            the same exercise, and for the phase decision.
     """
 
     exercise: str | None = attrs.field(validator=Text(optional=True))
@@ -143,11 +147,24 @@ class Decision:
         default=None, validator=Instance((Prescription,), optional=True)
     )
     phase: str | None = attrs.field(default=None, validator=Text(optional=True))
+    next_exercise: str | None = attrs.field(default=None, validator=Text(optional=True))
+
+    def __attrs_post_init__(self) -> None:
+        if self.next_exercise is None:
+            return
+        if self.exercise is None:
+            raise InvalidValueError("$.next_exercise", "a phase decision has no next exercise")
+        if self.next_exercise == self.exercise:
+            raise InvalidValueError(
+                "$.next_exercise",
+                f"expected another exercise than {self.exercise!r}, or null when it stays",
+            )
 
     def __str__(self) -> str:
         what = self.exercise or f"phase {self.phase}"
+        to = f" to {self.next_exercise}" if self.next_exercise is not None else ""
         why = "; ".join(r.text for r in self.reasons)
-        return f"{what}: {self.action.value} ({why})"
+        return f"{what}: {self.action.value}{to} ({why})"
 
     def _repr_markdown_(self) -> str:
         from plantarkit.render import decision_markdown
@@ -723,6 +740,21 @@ def _decision(
     )
 
 
+def _moved_to(
+    ex: ExerciseState, action: Action, reasons: tuple[Reason, ...], to: ExerciseState
+) -> Decision:
+    """A decision that takes ``ex`` to the state ``to``: its dose, and its exercise if new."""
+    name = ex.exercise
+    return _new_decision(
+        exercise=name,
+        action=action,
+        reasons=reasons,
+        dose=to.dose,
+        phase=None,
+        next_exercise=None if to.exercise == name else to.exercise,
+    )
+
+
 def _from_proposal(proposal: Proposal, rule: str) -> Reason:
     return _reason(
         rule=rule,
@@ -783,7 +815,7 @@ def _regress(
     assert proposal.to is not None
     moved = _counted(proposal.to, 0)
     taken.add(moved.exercise)
-    return _decision(ex, _REGRESS, (*why, _from_proposal(proposal, name)), moved.dose), moved
+    return _moved_to(ex, _REGRESS, (*why, _from_proposal(proposal, name)), moved), moved
 
 
 def _judge(
@@ -914,19 +946,16 @@ def _decide(
         why = _reason(
             rule="progression", text=f"{how}; no progression rule applies: keep this dose"
         )
-        action, reason, kept = _HOLD, why, _counted(ex, good)
-    else:
-        proposal, name = found
-        reason = _from_proposal(proposal, name)
-        if proposal.to is None:
-            action, kept = _HOLD, _counted(ex, good if proposal.counts else 0)
-        else:
-            action, kept = _PROGRESS, _counted(proposal.to, 0)
-            taken.add(kept.exercise)
-    decision = _new_decision(
-        exercise=ex.exercise, action=action, reasons=(reason,), dose=kept.dose, phase=None
-    )
-    return decision, kept, outcome
+        kept = _counted(ex, good)
+        return _decision(ex, _HOLD, (why,), kept.dose), kept, outcome
+    proposal, name = found
+    reason = _from_proposal(proposal, name)
+    if proposal.to is None:
+        kept = _counted(ex, good if proposal.counts else 0)
+        return _decision(ex, _HOLD, (reason,), kept.dose), kept, outcome
+    kept = _counted(proposal.to, 0)
+    taken.add(kept.exercise)
+    return _moved_to(ex, _PROGRESS, (reason,), kept), kept, outcome
 
 
 def _tables(state: ProgramState, day: int) -> dict[str, tuple[Prescription, ...]]:

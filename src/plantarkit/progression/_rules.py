@@ -190,6 +190,11 @@ class Proposal:
         value: The measured value.
         threshold: The threshold it was judged against.
         citation: Where the rule comes from.
+        rule: The rule that made the proposal, when a rule passes on
+            another's (``WeeklyTable(within=...)``, ``Only``): the reason then
+            names the rule that decided (``"load_up"``), not the one asked.
+            Empty: the rule asked made it. A custom rule may set it to name
+            a part of itself.
     """
 
     to: ExerciseState | None = attrs.field(validator=Instance((ExerciseState,), optional=True))
@@ -205,6 +210,7 @@ class Proposal:
     citation: Citation | None = attrs.field(
         default=None, validator=Instance((Citation,), optional=True)
     )
+    rule: str = attrs.field(default="", validator=Text())
 
 
 # --- helpers ----------------------------------------------------------------------------------
@@ -364,10 +370,12 @@ class _Rule:
         raise NotImplementedError  # pragma: no cover - every rule defines it
 
 
-def _ask(rule: "_Rule", ex: ExerciseState, ctx: RuleContext) -> Proposal | None:
-    """A nested rule's proposal, unless it switches to an exercise already in the phase."""
+def _ask(rule: "ProgressionRule", ex: ExerciseState, ctx: RuleContext) -> Proposal | None:
+    """A nested rule's proposal, named after it, unless it switches to an exercise in the phase."""
     proposal = rule.propose_unchecked(ex, ctx)
-    return None if proposal is not None and _clashes(proposal, ex, ctx) else proposal
+    if proposal is None or _clashes(proposal, ex, ctx):
+        return None
+    return proposal if proposal.rule else _evolve(proposal, rule=rule.kind)
 
 
 # --- progression rules ------------------------------------------------------------------------
@@ -982,7 +990,9 @@ def propose(
 ) -> tuple[Proposal, str] | None:
     """The proposal of the first rule in ``rules`` that applies, and that rule's name.
 
-    The name is a built-in rule's ``kind`` or a custom rule's function name.
+    The name is the proposal's own ``rule`` when set (the nested rule of a
+    composite that decided), else a built-in rule's ``kind`` or a custom
+    rule's function name.
     A proposal that would switch to an exercise already in the phase counts
     as not applying, so the next rule is asked. ``path`` says where the rules
     came from, for errors from custom rules.
@@ -1030,7 +1040,7 @@ def propose(
                     raise InvalidValueError(where, f"the rule {name} {problem}")
         if _clashes(proposal, ex, ctx):
             continue  # two states of one exercise in a phase would be ambiguous
-        return proposal, name
+        return proposal, proposal.rule or name
     return None
 
 
