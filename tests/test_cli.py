@@ -6,6 +6,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
+import attrs
 import pytest
 
 import plantarkit
@@ -155,11 +156,52 @@ def test_assess_refers_on_red_flags(
     path = tmp_path / "flag.json"
     path.write_text(plantarkit.dumps(a), encoding="utf-8")
     code, out, _ = cli("assess", str(path))
-    assert code == 0
+    assert code == 3
     assert out.startswith("!! REFER — no self-managed programme")
     assert "plantar fascia rupture" in out
     assert "Exercises that address" not in out
     assert "No findings in the links that were assessed." in out
+
+
+def example_with_a_red_flag() -> plantarkit.Assessment:
+    a = plantarkit.example_assessment()
+    return attrs.evolve(a, red_flags=attrs.evolve(a.red_flags, rest_or_night_pain=True))
+
+
+@pytest.mark.parametrize("as_json", [False, True])
+def test_assess_exits_3_on_a_red_flag_after_the_whole_report(
+    cli: Callable[..., tuple[int, str, str]], tmp_path: Any, as_json: bool
+) -> None:
+    a = example_with_a_red_flag()
+    path = tmp_path / "flag.json"
+    path.write_text(plantarkit.dumps(a), encoding="utf-8")
+    code, out, err = cli("assess", str(path), *(["--json"] if as_json else []))
+    assert code == 3
+    assert err == ""
+    report = plantarkit.assess(a)
+    if as_json:
+        assert plantarkit.loads(out, plantarkit.ChainReport) == report
+        return
+    assert out.startswith("!! REFER — no self-managed programme")
+    assert "pain at rest or at night" in out
+    assert report.primary_driver is not None
+    assert f"▶ Primary driver: {report.primary_driver}" in out
+    for finding in report.findings:
+        assert finding.kind.label in out
+
+
+@pytest.mark.parametrize("as_json", [False, True])
+def test_assess_exits_0_without_a_red_flag(
+    cli: Callable[..., tuple[int, str, str]], tmp_path: Any, as_json: bool
+) -> None:
+    a = plantarkit.example_assessment()
+    assert plantarkit.assess(a).programme_allowed
+    path = tmp_path / "a.json"
+    path.write_text(plantarkit.dumps(a), encoding="utf-8")
+    code, out, err = cli("assess", str(path), *(["--json"] if as_json else []))
+    assert code == 0
+    assert err == ""
+    assert "REFER" not in out
 
 
 @pytest.mark.parametrize(

@@ -254,6 +254,7 @@ def test_clear_referral_needs_by(
         ("progress", "3  a red flag stopped the programme"),
         ("plan", "3  a red flag is positive"),
         ("start", "3  a red flag is positive"),
+        ("assess", "3  a red flag is positive: the report is printed"),
         ("clear-referral", None),
     ],
 )

@@ -3,7 +3,8 @@
 Needs the ``cli`` extra (click): ``pip install 'plantarkit[cli]'``. Bad input,
 or an output file that cannot be written, prints one line per problem to
 stderr and exits with status 2, without a traceback (``--debug`` shows it). A
-red flag that stops or prevents a programme exits with status 3.
+positive red flag exits with status 3: ``assess`` reports it, ``plan`` and
+``start`` make no programme, ``progress`` stops it.
 """
 
 import os
@@ -34,7 +35,8 @@ def _exit_codes(three: str | None = None) -> str:
 
 
 _EXIT_CODES = _exit_codes(
-    "a red flag is positive: 'plan' and 'start' make no programme; 'progress' stops it"
+    "a red flag is positive: 'assess' reports it, 'plan' and 'start' make no programme;"
+    " 'progress' stops it"
 )
 
 
@@ -159,7 +161,10 @@ def _build() -> Any:
 
         click.echo(exercise_card(exercise, cat))
 
-    @cli.command("assess")
+    @cli.command(
+        "assess",
+        epilog=_exit_codes("a red flag is positive: the report is printed, the referral first"),
+    )
     @click.argument("file", type=click.File("r", encoding="utf-8", lazy=True), required=False)
     @click.option("--example", is_flag=True, help="Assess the built-in example instead of FILE.")
     @click.option("--json", "as_json", is_flag=True, help="Print a ChainReport JSON document.")
@@ -167,7 +172,9 @@ def _build() -> Any:
         """Assess the kinetic chain from an Assessment JSON file ('-' reads stdin).
 
         FILE holds an Assessment document ({"type": "Assessment",
-        "schema_version": 1, "data": {...}}) or just the data object.
+        "schema_version": 1, "data": {...}}) or just the data object. A
+        positive red flag puts the referral first; the whole report is still
+        printed, and the exit status is 3.
         """
         from plantarkit.chain import Assessment, assess, example_assessment
 
@@ -177,10 +184,12 @@ def _build() -> Any:
         report = assess(assessment)
         if as_json:
             click.echo(plantarkit.dumps(report))
-            return
-        from plantarkit.render import chain_report_text
+        else:
+            from plantarkit.render import chain_report_text
 
-        click.echo(chain_report_text(report))
+            click.echo(chain_report_text(report))
+        if not report.programme_allowed:
+            raise SystemExit(EXIT_REFERRAL)
 
     def program_options(f: Any) -> Any:
         """The options that choose a programme (shared by plan and start)."""
