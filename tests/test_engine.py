@@ -681,14 +681,22 @@ def test_a_flare_in_maintenance_steps_back_a_phase(steps_back: bool) -> None:
         day += 1
         s = advance(s, everything(s, day), rules=rules).state
     assert s.phase_id == "keep_going"
+    # on the first rung above the clam, so that easing off goes back to the clam itself
+    light = plantarkit.catalogue().variant("clam", 1)
+    low = ExerciseState(exercise=light.exercise.id, dose=light.dose, ladder="clam", rung=1)
+    s = attrs.evolve(s, exercises=(low,))
     sore = PainReport(day=day + 1, during=Pain(8), after=Pain(3), next_morning=Pain(3))
     result = advance(s, everything(s, day + 1, sore), rules=rules)
+    assert result.decisions[0].next_exercise == "clam"
     if steps_back:
         assert result.phase.action is Action.REGRESS
         assert result.state.phase_id == "strength"
         doses = {e.exercise: e.dose for e in result.state.exercises}
         for d in result.decisions:  # what the decisions say is what the state holds
-            assert d.dose == doses.get(d.exercise or "")
+            assert d.dose == doses.get(d.next_exercise or d.exercise or "")
+        # the eased-off exercises come first, in the order of their decisions
+        for d, e in zip(result.decisions, result.state.exercises, strict=False):
+            assert (d.next_exercise or d.exercise) == e.exercise
         assert result.phase.reasons[0].rule == "flare"
         assert "flared" in result.summary
     else:

@@ -1342,14 +1342,7 @@ def advance(
     phase_decision, new_state = _phase_decision(new_state, log, decisions, flares, cat, rules)
     if phase_decision.action is _REGRESS:  # stepped back a phase: say so on each
         decisions = tuple(
-            _new_decision(
-                exercise=d.exercise,
-                action=d.action,
-                reasons=(*d.reasons, *phase_decision.reasons),
-                dose=d.dose,
-                phase=None,
-            )
-            for d in decisions
+            evolve(d, reasons=(*d.reasons, *phase_decision.reasons)) for d in decisions
         )
     progress = hold = regress = 0
     for d in decisions:
