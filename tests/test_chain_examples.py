@@ -354,3 +354,127 @@ def test_out_of_range_input_is_rejected_with_a_path(build: Any, path: str) -> No
 
 def test_pain_in_symptoms() -> None:
     assert Symptoms(first_step_pain=Pain(7)).first_step_pain == Pain(7)
+
+
+# --- a caller's emphasis mapping -------------------------------------------------------------
+
+
+def emphasised(report: plantarkit.ChainReport) -> dict[FindingKind, tuple[str, ...]]:
+    return {e.kind: e.exercises for e in report.emphasis}
+
+
+def test_emphasis_keys_may_be_the_kinds_string_values() -> None:
+    # As a mapping read from JSON has them: the same report as with the enum's members.
+    a = example_assessment()
+    by_member = assess(a, emphasis={FindingKind.GLUTE_MED_INSUFFICIENCY: ("clam",)})
+    by_value = assess(a, emphasis={"glute_med_insufficiency": ("clam",)})
+    assert by_value == by_member
+    assert emphasised(by_value) == {FindingKind.GLUTE_MED_INSUFFICIENCY: ("clam",)}
+
+
+def test_emphasis_values_may_be_lists() -> None:
+    a = example_assessment()
+    report = assess(a, emphasis={"glute_med_insufficiency": ["clam", "banded_lateral_walk"]})
+    assert emphasised(report) == {
+        FindingKind.GLUTE_MED_INSUFFICIENCY: ("clam", "banded_lateral_walk")
+    }
+
+
+def test_emphasis_replaces_the_default_and_an_empty_tuple_emphasises_nothing() -> None:
+    a = example_assessment()
+    assert assess(a, emphasis={}).emphasis == ()
+    report = assess(a, emphasis={FindingKind.GLUTE_MED_INSUFFICIENCY: ()})
+    assert report.emphasis == ()
+
+
+def test_emphasis_ids_are_checked_against_the_catalogue_given() -> None:
+    a = example_assessment()
+    mine = plantarkit.catalogue().subset(["short_foot", "toe_yoga"])
+    table = {FindingKind.GLUTE_MED_INSUFFICIENCY: ("toe_yoga",)}
+    assert emphasised(assess(a, emphasis=table, catalogue_=mine)) == dict(table)
+    with pytest.raises(InvalidValueError) as info:
+        assess(a, emphasis={FindingKind.GLUTE_MED_INSUFFICIENCY: ("clam",)}, catalogue_=mine)
+    assert info.value.path == "$.emphasis['glute_med_insufficiency'][0]"
+    with pytest.raises(InvalidValueError) as info:
+        assess(a, catalogue_="builtin")  # type: ignore[arg-type]  # wrong on purpose
+    assert info.value.path == "$.catalogue_"
+
+
+GM = FindingKind.GLUTE_MED_INSUFFICIENCY
+AT_GM = "$.emphasis['glute_med_insufficiency']"
+
+
+@pytest.mark.parametrize(
+    ("emphasis", "path", "says"),
+    [
+        ([1], "$.emphasis", "expected a mapping of FindingKind"),
+        ("clam", "$.emphasis", "expected a mapping of FindingKind"),
+        (
+            {"glute_med_insuficiency": ("clam",)},
+            "$.emphasis['glute_med_insuficiency']",
+            "did you mean 'glute_med_insufficiency'",
+        ),
+        ({"GLUTE_MED": ("clam",)}, "$.emphasis['GLUTE_MED']", "expected a FindingKind"),
+        ({3: ("clam",)}, "$.emphasis[3]", "expected a FindingKind"),
+        ({GM: "clam"}, AT_GM, "expected a tuple of exercise ids, got a string"),
+        ({GM: None}, AT_GM, "expected a tuple of exercise ids, got null"),
+        ({GM: ("clams",)}, f"{AT_GM}[0]", "'clams' (not in the catalogue); did you mean 'clam'?"),
+        ({GM: ("clam", 7)}, f"{AT_GM}[1]", "expected an exercise id, got an integer 7"),
+        ({GM: ("clam", "clam")}, f"{AT_GM}[1]", "duplicate exercise 'clam'"),
+        ({GM: ("supportive_shoes",)}, f"{AT_GM}[0]", "an advice item, not an exercise"),
+        ({"glute_med_insufficiency": ("clam",), GM: ("clam",)}, AT_GM, "given twice"),
+    ],
+)
+def test_bad_emphasis_is_refused_with_a_path(emphasis: Any, path: str, says: str) -> None:
+    with pytest.raises(InvalidValueError) as info:
+        assess(example_assessment(), emphasis=emphasis)
+    assert info.value.path == path
+    assert says in info.value.reason
+
+
+def test_every_bad_emphasis_entry_is_reported_at_once() -> None:
+    bad: Any = {"nope": ("clam",), FindingKind.REDUCED_DORSIFLEXION: ("clams", "toe_yoga", "x_y")}
+    with pytest.raises(InvalidValueError) as info:
+        assess(example_assessment(), emphasis=bad)
+    assert [p.path for p in info.value.problems] == [
+        "$.emphasis['nope']",
+        "$.emphasis['reduced_dorsiflexion'][0]",
+        "$.emphasis['reduced_dorsiflexion'][2]",
+    ]
+
+
+# --- a red-flag screen not done ----------------------------------------------------------------
+
+
+def test_an_unanswered_screen_allows_a_programme_but_the_report_says_it_was_not_done() -> None:
+    report = assess(Assessment())
+    assert report.programme_allowed  # not asked is not a positive answer
+    assert report.red_flags_not_asked == tuple(RED_FLAGS)
+    (note,) = report.notes
+    assert note.startswith("Red-flag screen not done: ask about these before starting")
+    for text, _ in RED_FLAGS.values():
+        assert text in note
+
+
+def test_a_screen_done_in_part_names_the_questions_still_to_ask() -> None:
+    screen = RedFlagScreen(**{**dict.fromkeys(RED_FLAGS, False), "nerve_symptoms": None})
+    report = assess(Assessment(red_flags=screen))
+    assert report.programme_allowed
+    assert report.red_flags_not_asked == ("nerve_symptoms",)
+    (note,) = report.notes
+    assert note.startswith("Red-flag screen incomplete (1 of 9 questions not asked)")
+    assert RED_FLAGS["nerve_symptoms"][0] in note
+    assert RED_FLAGS["heel_squeeze_pain"][0] not in note
+
+
+def test_a_screen_done_in_full_leaves_no_note() -> None:
+    report = assess(example_assessment())
+    assert report.red_flags_not_asked == ()
+    assert report.notes == ()
+
+
+def test_a_referral_needs_no_note_about_the_rest_of_the_screen() -> None:
+    report = assess(Assessment(red_flags=RedFlagScreen(rest_or_night_pain=True)))
+    assert not report.programme_allowed
+    assert len(report.red_flags_not_asked) == len(RED_FLAGS) - 1
+    assert report.notes == ()

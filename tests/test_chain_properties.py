@@ -185,3 +185,29 @@ def test_red_flags_win_over_everything(screen: plantarkit.RedFlagScreen) -> None
     report = assess(a)
     assert report.referral is not None
     assert report.findings == assess(plantarkit.example_assessment()).findings
+
+
+@given(red_flag_screens())
+def test_the_report_lists_exactly_the_questions_not_asked(screen: plantarkit.RedFlagScreen) -> None:
+    report = assess(Assessment(red_flags=screen))
+    asked = {name: getattr(screen, name) for name in plantarkit.chain.RED_FLAGS}
+    assert report.red_flags_not_asked == tuple(n for n, v in asked.items() if v is None)
+    # Only a positive answer stops a programme; one not asked is noted instead.
+    assert report.programme_allowed == (True not in asked.values())
+    assert bool(report.notes) == (report.programme_allowed and None in asked.values())
+
+
+@given(
+    assessments(red_flags=None),
+    st.dictionaries(
+        st.sampled_from(FindingKind),
+        st.lists(st.sampled_from(plantarkit.catalogue().ids), unique=True, max_size=3),
+    ),
+)
+def test_emphasis_by_kind_or_by_its_value_gives_the_same_report(
+    a: Assessment, table: dict[FindingKind, list[str]]
+) -> None:
+    by_member = assess(a, emphasis={k: tuple(v) for k, v in table.items()})
+    assert assess(a, emphasis={k.value: v for k, v in table.items()}) == by_member
+    for e in by_member.emphasis:
+        assert e.exercises == tuple(table[e.kind])

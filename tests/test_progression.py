@@ -2,6 +2,7 @@
 
 import datetime
 import itertools
+from collections.abc import Callable
 from typing import Any
 
 import attrs
@@ -27,6 +28,7 @@ from plantarkit.progression import (
     Protocol,
     ProtocolError,
     ReferralRequiredError,
+    SessionLog,
     SideRule,
     SideScope,
     Slot,
@@ -355,3 +357,212 @@ def test_red_flag_screen_example() -> None:
     flagged = Assessment(red_flags=RedFlagScreen(heel_squeeze_pain=True))
     with pytest.raises(ReferralRequiredError, match="no programme: REFER"):
         build_program(flagged, "staged")
+
+
+# --- dates, not datetimes; days a log can have -----------------------------------------------
+
+START = datetime.date(2026, 1, 1)
+NOON = datetime.datetime(2026, 1, 1, 12, 30)
+
+
+def test_build_program_refuses_a_datetime_start() -> None:
+    with pytest.raises(InvalidValueError) as info:
+        build_program(None, "high_load", weeks=2, start_date=NOON)
+    assert info.value.path == "$.start_date"
+    assert info.value.reason == (
+        "expected a date, got a datetime (2026-01-01T12:30:00): use .date()"
+    )
+
+
+def test_a_programme_or_session_cannot_hold_a_datetime() -> None:
+    program = build_program(None, "high_load", weeks=2, start_date=START)
+    with pytest.raises(InvalidValueError, match=r"^\$\.start_date: .*use \.date\(\)"):
+        attrs.evolve(program, start_date=NOON)
+    session = program.sessions()[0]
+    with pytest.raises(InvalidValueError, match=r"^\$\.date: .*use \.date\(\)"):
+        attrs.evolve(session, date=NOON)
+
+
+def test_day_of_refuses_a_datetime() -> None:
+    program = build_program(None, "high_load", weeks=2, start_date=START)
+    with pytest.raises(InvalidValueError) as info:
+        program.day_of(datetime.datetime(2026, 1, 5, 8, 0))
+    assert info.value.path == "$.date"
+    assert "use .date()" in info.value.reason
+    assert program.day_of(datetime.datetime(2026, 1, 5, 8, 0).date()) == 5
+
+
+def test_a_date_subclass_that_is_no_datetime_is_a_date() -> None:
+    class Day(datetime.date):
+        pass
+
+    program = build_program(None, "high_load", weeks=1, start_date=Day(2026, 1, 1))
+    assert program.day_of(Day(2026, 1, 3)) == 3
+    assert plantarkit.loads(plantarkit.dumps(program), Program) == program
+
+
+def test_a_programme_with_a_start_date_round_trips_through_json() -> None:
+    program = build_program(None, "high_load", weeks=2, start_date=START)
+    assert plantarkit.loads(plantarkit.dumps(program), Program) == program
+
+
+def test_day_of_goes_no_further_than_a_session_log() -> None:
+    program = build_program(None, "high_load", weeks=2, start_date=START)
+    last = SessionLog(day=program.day_of(START + datetime.timedelta(days=3649))).day
+    assert last == 3650
+    with pytest.raises(InvalidValueError):
+        SessionLog(day=last + 1)  # the limit day_of follows
+    with pytest.raises(InvalidValueError) as info:
+        program.day_of(START + datetime.timedelta(days=3650))
+    assert info.value.path == "$.date"
+    assert info.value.reason == (
+        "2035-12-30 would be programme day 3651; session logs go up to day 3650 (2035-12-29)"
+    )
+
+
+def test_a_start_date_too_late_for_the_calendar_is_refused() -> None:
+    late = datetime.date(9999, 12, 25)
+    assert build_program(None, "high_load", weeks=1, start_date=late).weeks[-1].sessions
+    with pytest.raises(InvalidValueError) as info:
+        build_program(None, "high_load", weeks=2, start_date=late)
+    assert info.value.path == "$.start_date"
+    assert "would end after 9999-12-31" in info.value.reason
+
+
+def test_week_numbers_are_integers_not_booleans() -> None:
+    program = build_program(None, "high_load", weeks=2)
+    with pytest.raises(InvalidValueError, match="weeks run from 1 to 2"):
+        program.week(True)
+
+
+# --- a programme's parts agree -----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def dated() -> Program:
+    """Nine weeks of the top-down plan (advice from week 8 on), dated from START."""
+    return build_program(plantarkit.example_assessment(), "top_down", weeks=9, start_date=START)
+
+
+def _edit(program: Program, path: tuple[Any, ...], **changes: Any) -> Program:
+    """``program`` with the fields of the value at ``path`` changed (rebuilt bottom-up)."""
+
+    def rebuild(value: Any, rest: tuple[Any, ...]) -> Any:
+        if not rest:
+            return attrs.evolve(value, **changes)
+        name, index, *more = rest
+        items = list(getattr(value, name))
+        items[index] = rebuild(items[index], tuple(more))
+        return attrs.evolve(value, **{name: tuple(items)})
+
+    edited: Program = rebuild(program, path)
+    return edited
+
+
+def _raises(build: Callable[[], object]) -> InvalidValueError:
+    with pytest.raises(InvalidValueError) as info:
+        build()
+    return info.value
+
+
+def test_weeks_are_numbered_one_to_n_in_order(dated: Program) -> None:
+    weeks = dated.weeks
+    renumbered = tuple(
+        attrs.evolve(
+            w,
+            number=7 if i == 1 else w.number,
+            sessions=tuple(attrs.evolve(s, week=7) for s in w.sessions) if i == 1 else w.sessions,
+        )
+        for i, w in enumerate(weeks)
+    )
+    error = _raises(lambda: attrs.evolve(dated, weeks=renumbered))
+    assert [str(p) for p in error.problems] == [
+        "$.weeks[1].number: expected 2 (weeks are numbered 1 to 9, in order), got 7"
+    ]
+    error = _raises(lambda: attrs.evolve(dated, weeks=weeks[1:]))
+    assert error.path == "$.weeks[0].number"
+
+
+def test_a_renumbered_week_is_named_not_its_sessions(dated: Program) -> None:
+    error = _raises(lambda: attrs.evolve(dated.weeks[1], number=7))
+    assert str(error) == "$.number: expected 2, the week its sessions are in, got 7"
+
+
+def test_sessions_carry_their_weeks_number_in_day_order(dated: Program) -> None:
+    week = dated.weeks[0]
+    moved = (attrs.evolve(week.sessions[0], week=2), *week.sessions[1:])
+    error = _raises(lambda: attrs.evolve(week, sessions=moved))
+    assert str(error) == "$.sessions[0].week: expected 1, the number of the week it is in, got 2"
+    swapped = (week.sessions[1], week.sessions[0], *week.sessions[2:])
+    error = _raises(lambda: attrs.evolve(week, sessions=swapped))
+    assert error.path == "$.sessions[1].day"
+    assert "in day order" in error.reason
+    twice = (week.sessions[0], *week.sessions)
+    assert _raises(lambda: attrs.evolve(week, sessions=twice)).path == "$.sessions[1].day"
+
+
+def test_sessions_carry_the_dates_of_their_days(dated: Program) -> None:
+    error = _raises(lambda: attrs.evolve(dated, start_date=START + datetime.timedelta(days=1)))
+    assert error.path == "$.weeks[0].sessions[0].date"
+    assert error.reason.startswith("expected 2026-01-02 (week 1, day 1 from start_date 2026-01-02)")
+    assert error.reason.endswith(f"(first of {dated.total_sessions} places)")
+    error = _raises(lambda: attrs.evolve(dated, start_date=None))
+    assert error.reason.startswith("expected null (the programme has no start_date)")
+    error = _raises(lambda: _edit(dated, ("weeks", 3, "sessions", 2), date=None))
+    assert str(error) == (
+        "$.weeks[3].sessions[2].date: expected 2026-01-24 (week 4, day 3 from start_date"
+        " 2026-01-01), got null"
+    )
+    undated = build_program(None, "high_load", weeks=1)
+    error = _raises(lambda: _edit(undated, ("weeks", 0, "sessions", 0), date=START))
+    assert error.path == "$.weeks[0].sessions[0].date"
+
+
+def test_dates_past_the_calendars_end_are_reported_not_overflowed(dated: Program) -> None:
+    error = _raises(lambda: attrs.evolve(dated, start_date=datetime.date(9999, 12, 30)))
+    assert error.path == "$.weeks[0].sessions[0].date"  # an InvalidValueError, no OverflowError
+
+
+def test_items_name_exercises_of_the_programme(dated: Program) -> None:
+    error = _raises(lambda: _edit(dated, ("weeks", 0, "sessions", 2, "items", 1), exercise="clamm"))
+    assert str(error) == (
+        "$.weeks[0].sessions[2].items[1].exercise: unknown exercise 'clamm': not in $.exercises;"
+        " did you mean 'clam'?"
+    )
+    gone = tuple(e for e in dated.exercises if e.id != "clam")
+    error = _raises(lambda: attrs.evolve(dated, exercises=gone))
+    assert error.reason.startswith("unknown exercise 'clam': not in $.exercises (first of ")
+    twice = (*dated.exercises, dated.exercises[0])
+    error = _raises(lambda: attrs.evolve(dated, exercises=twice))
+    assert error.path == f"$.exercises[{len(dated.exercises)}].id"
+
+
+def test_phases_exist_in_the_protocol_and_items_phases_run_that_week(dated: Program) -> None:
+    error = _raises(lambda: _edit(dated, ("weeks", 0), phases=("hip_restoratio",)))
+    assert error.path == "$.sessions[0].items[0].phase"
+    assert "does not run in week 1 (its phases: 'hip_restoratio')" in error.reason
+    first = dated.weeks[0]
+    renamed = tuple(
+        attrs.evolve(s, items=tuple(attrs.evolve(i, phase="hip_restoratio") for i in s.items))
+        for s in first.sessions
+    )
+    error = _raises(
+        lambda: _edit(dated, ("weeks", 0), phases=("hip_restoratio",), sessions=renamed)
+    )
+    assert str(error) == (
+        "$.weeks[0].phases[0]: unknown phase 'hip_restoratio': not in the protocol 'top_down';"
+        " did you mean 'hip_restoration'?"
+    )
+
+
+def test_advice_named_by_a_week_is_in_the_programme(dated: Program) -> None:
+    assert dated.weeks[7].advice
+    error = _raises(lambda: attrs.evolve(dated, advice=()))
+    assert error.path == "$.weeks[7].advice[0]"
+    assert "not in $.advice" in error.reason
+
+
+@given(programs())
+def test_every_built_programme_passes_its_own_checks(program: Program) -> None:
+    changes = {a.name: getattr(program, a.name) for a in attrs.fields(Program)}
+    assert Program(**changes) == program

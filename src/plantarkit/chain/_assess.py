@@ -10,7 +10,8 @@ import typing
 from collections.abc import Callable, Iterator, Mapping
 from types import MappingProxyType
 
-from plantarkit._core.errors import InvalidValueError
+from plantarkit._core.checks import expected
+from plantarkit._core.errors import InvalidValueError, Problem
 from plantarkit._core.evidence import Citation, Grade
 from plantarkit._core.side import Bilateral, Side
 from plantarkit.chain._assessment import (
@@ -33,6 +34,9 @@ from plantarkit.chain._report import (
     Referral,
     Severity,
 )
+
+if typing.TYPE_CHECKING:
+    from plantarkit.exercises import Catalogue
 
 __all__ = ["DEFAULT_EMPHASIS", "RED_FLAGS", "assess", "referral_for"]
 
@@ -575,33 +579,144 @@ def referral_for(screen: RedFlagScreen) -> Referral | None:
     )
 
 
+def _kind_of(key: object) -> FindingKind | None:
+    """The finding kind an emphasis key names: a member, or a member's value."""
+    if isinstance(key, FindingKind):
+        return key
+    if isinstance(key, str):
+        try:
+            return FindingKind(key)
+        except ValueError:
+            return None
+    return None
+
+
+def _key_path(key: object) -> str:
+    return f"$.emphasis[{(key.value if isinstance(key, FindingKind) else key)!r}]"
+
+
+def _close(word: str, known: typing.Iterable[str]) -> str:
+    import difflib  # only on the error path
+
+    close = difflib.get_close_matches(word, list(known), n=1)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def _catalogue(given: object) -> "Catalogue":
+    from plantarkit.exercises import Catalogue, catalogue
+
+    if given is None:
+        return catalogue()
+    if not isinstance(given, Catalogue):
+        raise InvalidValueError("$.catalogue_", f"expected a Catalogue, got {type(given).__name__}")
+    return given
+
+
+def _check_emphasis(emphasis: object, cat: "Catalogue") -> Mapping[FindingKind, tuple[str, ...]]:
+    """A caller's emphasis mapping, checked: kinds as members, exercises in the catalogue.
+
+    Keys may be :class:`FindingKind` members or their string values (as a mapping read
+    from JSON has them); values are tuples (or lists) of exercise ids, each in
+    ``cat``. An empty tuple emphasises nothing for that kind. Every problem is
+    reported, each with its path.
+    """
+    if not isinstance(emphasis, Mapping):
+        what = "a mapping of FindingKind (or its value) to a tuple of exercise ids"
+        raise InvalidValueError("$.emphasis", expected(what, emphasis))
+    given = typing.cast(Mapping[object, object], emphasis)
+    kinds = ", ".join(repr(k.value) for k in FindingKind)
+    table: dict[FindingKind, tuple[str, ...]] = {}
+    seen_as: dict[FindingKind, object] = {}
+    problems: list[Problem] = []
+    for key, value in given.items():
+        path = _key_path(key)
+        kind = _kind_of(key)
+        if kind is None:
+            hint = _close(key, (k.value for k in FindingKind)) if isinstance(key, str) else ""
+            problems.append(
+                Problem(path, f"expected a FindingKind, got {key!r}{hint} (kinds: {kinds})")
+            )
+        elif kind in seen_as:
+            problems.append(
+                Problem(path, f"{kind.value!r} is given twice: as {seen_as[kind]!r} and {key!r}")
+            )
+        else:
+            seen_as[kind] = key
+        if isinstance(value, str) or not isinstance(value, tuple | list):
+            problems.append(Problem(path, expected("a tuple of exercise ids", value)))
+            continue
+        ids = typing.cast(tuple[object, ...] | list[object], value)
+        good: list[str] = []
+        for i, exercise_id in enumerate(ids):
+            item_path = f"{path}[{i}]"
+            if not isinstance(exercise_id, str):
+                problems.append(Problem(item_path, expected("an exercise id", exercise_id)))
+            elif exercise_id in good:
+                problems.append(Problem(item_path, f"duplicate exercise {exercise_id!r}"))
+            elif exercise_id in cat and cat.get(exercise_id) is None:
+                problems.append(
+                    Problem(item_path, f"{exercise_id!r} is an advice item, not an exercise")
+                )
+            elif cat.get(exercise_id) is None:
+                hint = _close(exercise_id, cat.ids)
+                problems.append(
+                    Problem(
+                        item_path, f"unknown exercise {exercise_id!r} (not in the catalogue){hint}"
+                    )
+                )
+            else:
+                good.append(exercise_id)
+        if kind is not None:
+            table[kind] = tuple(good)
+    if problems:
+        raise InvalidValueError(problems)
+    return MappingProxyType(table)
+
+
 def assess(
     assessment: Assessment,
     norms: ChainNorms | None = None,
     *,
-    emphasis: Mapping[FindingKind, tuple[str, ...]] | None = None,
+    emphasis: Mapping[FindingKind, tuple[str, ...] | list[str]]
+    | Mapping[str, tuple[str, ...] | list[str]]
+    | None = None,
+    catalogue_: "Catalogue | None" = None,
 ) -> ChainReport:
     """Judge an assessment link by link, top-down, and explain every finding.
 
     Args:
         assessment: The measurements (all optional).
         norms: Thresholds to judge against; defaults to :class:`ChainNorms()`.
-        emphasis: Exercises for each finding kind; defaults to
-            :data:`DEFAULT_EMPHASIS`.
+        emphasis: Exercises for each finding kind, in order of preference; defaults to
+            :data:`DEFAULT_EMPHASIS`. It replaces the default as a whole: a kind it
+            leaves out (or maps to ``()``) gets no exercises. Keys are
+            :class:`FindingKind` members or their values (``"reduced_dorsiflexion"``,
+            as JSON has them); values are tuples (or lists) of exercise ids.
+        catalogue_: The catalogue the ids in ``emphasis`` must name exercises of; the
+            built-in one by default (use the one you build the programme from).
 
     Returns:
         A :class:`ChainReport`. Any positive red flag sets ``referral`` and
-        makes ``programme_allowed`` false.
+        makes ``programme_allowed`` false; questions left unanswered are listed
+        in ``red_flags_not_asked`` and ``notes``.
 
     Raises:
-        InvalidValueError: ``assessment`` or ``norms`` is not of the right type.
+        InvalidValueError: ``assessment`` or ``norms`` is not of the right type, or
+            ``emphasis`` is not a mapping of finding kinds to exercise ids of the
+            catalogue (the path names the bad key or id:
+            ``$.emphasis['reduced_dorsiflexion'][0]``).
     """
     if not isinstance(assessment, Assessment):
         raise InvalidValueError("$", f"expected an Assessment, got {type(assessment).__name__}")
     norms = ChainNorms() if norms is None else norms
     if not isinstance(norms, ChainNorms):
         raise InvalidValueError("$.norms", f"expected ChainNorms, got {type(norms).__name__}")
-    table = DEFAULT_EMPHASIS if emphasis is None else emphasis
+    if emphasis is None:
+        if catalogue_ is not None:
+            _catalogue(catalogue_)  # nothing to check against it, but refuse a wrong type
+        table = DEFAULT_EMPHASIS
+    else:
+        table = _check_emphasis(emphasis, _catalogue(catalogue_))
     findings = tuple(sorted((f for rule in RULES for f in rule(assessment, norms)), key=_sort_key))
     painful = assessment.symptoms.painful_sides
     focus = tuple(dict.fromkeys((f.kind, f.side) for f in findings if table.get(f.kind)))

@@ -189,6 +189,10 @@ class ChainReport:
             programme may be prescribed.
         emphasis: Catalogue exercises for each finding.
         not_assessed: Links with no measurement at all.
+
+    Derived from these: :attr:`programme_allowed`, :attr:`red_flags_not_asked` (the
+    red-flag questions not answered) and :attr:`notes` (what to tell the reader
+    besides the findings, such as a red-flag screen not done).
     """
 
     assessment: Assessment = attrs.field(validator=Instance((Assessment,)))
@@ -201,8 +205,47 @@ class ChainReport:
 
     @property
     def programme_allowed(self) -> bool:
-        """Whether a self-managed programme may be built (no red flag was positive)."""
+        """Whether a self-managed programme may be built (no red flag was positive).
+
+        A question left unanswered is not a positive answer, so it does not stop a
+        programme; it is listed in :attr:`red_flags_not_asked` and :attr:`notes`.
+        """
         return self.referral is None
+
+    @property
+    def red_flags_not_asked(self) -> tuple[str, ...]:
+        """The red-flag questions left unanswered (``None``), as RedFlagScreen field names.
+
+        Empty when the screen was done in full. ``False`` is an answer ("no"); only
+        ``None`` counts as not asked.
+        """
+        screen = self.assessment.red_flags
+        return tuple(f.name for f in attrs.fields(type(screen)) if getattr(screen, f.name) is None)
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """What the reader must know besides the findings, one sentence each.
+
+        A red-flag screen not done, or only in part, is noted with the questions
+        still to ask (unless a referral already stops the programme).
+        """
+        missing = self.red_flags_not_asked
+        if not missing or self.referral is not None:
+            return ()
+        from plantarkit.chain._assess import RED_FLAGS  # _assess builds reports: import late
+
+        questions = "; ".join(
+            RED_FLAGS[name][0] if name in RED_FLAGS else name.replace("_", " ") for name in missing
+        )
+        total = len(attrs.fields(type(self.assessment.red_flags)))
+        if len(missing) == total:
+            status = "Red-flag screen not done"
+        else:
+            status = f"Red-flag screen incomplete ({len(missing)} of {total} questions not asked)"
+        return (
+            f"{status}: ask about these before starting a programme, and see a clinician"
+            f" first if any is present: {questions}.",
+        )
 
     def findings_at(self, link: Link) -> tuple[Finding, ...]:
         """The findings at one link."""

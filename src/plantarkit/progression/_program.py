@@ -6,7 +6,7 @@ from typing import Any
 
 import attrs
 
-from plantarkit._core.checks import EnumCheck, Instance, Number, Text, TupleOf
+from plantarkit._core.checks import EnumCheck, Instance, Number, Text, TupleOf, expected
 from plantarkit._core.errors import (
     InvalidValueError,
     PlantarkitError,
@@ -19,6 +19,7 @@ from plantarkit._core.side import Side
 from plantarkit.chain import Assessment, ChainNorms, ChainReport, FindingKind, Referral, assess
 from plantarkit.exercises import Advice, Catalogue, Exercise, Frequency, Prescription, catalogue
 from plantarkit.exercises._model import ID
+from plantarkit.progression._log import SessionLog
 from plantarkit.progression._protocol import Phase, Protocol, SideRule
 
 __all__ = [
@@ -52,6 +53,45 @@ class ProtocolError(ValidationError):
 ReferralRequiredError.__module__ = ProtocolError.__module__ = "plantarkit"
 
 
+def _date_problem(value: object, optional: bool) -> str | None:
+    """Why ``value`` is not a calendar date (``None`` when it is one)."""
+    if type(value) is datetime.date or (value is None and optional):
+        return None  # the common cases first
+    if isinstance(value, datetime.datetime):
+        return f"expected a date, got a datetime ({value.isoformat()}): use .date()"
+    if isinstance(value, datetime.date):
+        return None
+    return expected("a date or null" if optional else "a date", value)
+
+
+@attrs.frozen
+class _DateOnly:
+    """A field holding a calendar date, never a datetime (a datetime is a date subclass).
+
+    A datetime would pass ``isinstance(value, date)`` and then break JSON round trips
+    (written with its time, read back as a date) and date arithmetic.
+    """
+
+    optional: bool = False
+
+    def __call__(self, inst: object, attribute: "attrs.Attribute[Any]", value: Any) -> None:
+        problem = _date_problem(value, self.optional)
+        if problem is not None:
+            raise InvalidValueError(f"$.{attribute.name}", problem)
+
+
+def _last_log_day() -> int:
+    """The last programme day a :class:`SessionLog` may have (its ``day`` field's maximum)."""
+    check = attrs.fields(SessionLog).day.validator
+    if not isinstance(check, Number) or check.le is None:  # pragma: no cover - developer error
+        raise AssertionError("SessionLog.day must have an upper bound")
+    return int(check.le)
+
+
+_LAST_LOG_DAY = _last_log_day()
+# The last programme day a session log can have; Program.day_of goes no further.
+
+
 @attrs.frozen(kw_only=True, cache_hash=True)
 class ProgramItem:
     """One exercise in one session, with its full dose.
@@ -73,6 +113,58 @@ class ProgramItem:
         default=(), validator=TupleOf(EnumCheck(FindingKind), unique=True)
     )
     note: str = attrs.field(default="", validator=Text())
+
+
+class _Problems:
+    """Problems found by a cross-field check, each kind reported once, where it first occurs.
+
+    An inconsistent programme tends to repeat one mistake in every session (an exercise
+    renamed, a start date moved); one line per mistake, saying how often, reads better
+    than a line per session.
+    """
+
+    def __init__(self) -> None:
+        self._first: dict[tuple[object, ...], Problem] = {}
+        self._count: dict[tuple[object, ...], int] = {}
+
+    def add(self, key: tuple[object, ...], path: str, message: str) -> None:
+        """Record a problem; one of a kind already recorded only counts."""
+        self._first.setdefault(key, Problem(path, message))
+        self._count[key] = self._count.get(key, 0) + 1
+
+    def raise_any(self) -> None:
+        """Raise :class:`InvalidValueError` with every problem recorded, if any."""
+        if not self._first:
+            return
+        problems = [
+            p if self._count[key] == 1 else Problem(p.path, f"{p.message} (first of {n} places)")
+            for key, p in self._first.items()
+            for n in (self._count[key],)
+        ]
+        raise InvalidValueError(problems)
+
+
+def _close(key: str, known: Iterable[str]) -> str:
+    """A "did you mean" hint naming the known id closest to ``key``, or ``""``."""
+    import difflib  # only on the error path
+
+    close = difflib.get_close_matches(key, sorted(known), n=1)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def _unknown(what: str, key: str, known: Iterable[str], where: str) -> str:
+    return f"unknown {what} {key!r}: not in {where}{_close(key, known)}"
+
+
+def _unique_ids(
+    values: Iterable[Exercise | Advice], path: str, problems: _Problems
+) -> frozenset[str]:
+    ids: set[str] = set()
+    for i, value in enumerate(values):
+        if value.id in ids:
+            problems.add((path, value.id), f"{path}[{i}].id", f"duplicate id {value.id!r}")
+        ids.add(value.id)
+    return frozenset(ids)
 
 
 def _minutes(
@@ -105,9 +197,7 @@ class Session:
     items: tuple[ProgramItem, ...] = attrs.field(
         validator=TupleOf(Instance((ProgramItem,)), min_length=1)
     )
-    date: datetime.date | None = attrs.field(
-        default=None, validator=Instance((datetime.date,), optional=True)
-    )
+    date: datetime.date | None = attrs.field(default=None, validator=_DateOnly(optional=True))
 
     @property
     def day_number(self) -> int:
@@ -123,6 +213,10 @@ class Session:
 class Week:
     """One programme week.
 
+    Its sessions must carry its number, run in day order (one a day), and hold
+    only items of the phases running this week; anything else raises
+    :class:`~plantarkit.InvalidValueError` with the path of the field.
+
     Attributes:
         number: The week (1 is the first).
         phases: Ids of the phases running this week.
@@ -134,6 +228,21 @@ class Week:
     phases: tuple[str, ...] = attrs.field(validator=TupleOf(ID, min_length=1, unique=True))
     sessions: tuple[Session, ...] = attrs.field(validator=TupleOf(Instance((Session,))))
     advice: tuple[str, ...] = attrs.field(default=(), validator=TupleOf(ID, unique=True))
+
+    def __attrs_post_init__(self) -> None:
+        # Sessions carry this week's number, in day order, and their items' phases run this
+        # week. This runs for every week built: the problems are only worked out on failure.
+        number, phases, last_day, checked = self.number, self.phases, 0, None
+        for session in self.sessions:
+            if session.week != number or session.day <= last_day:
+                _raise_week_problems(self)
+            last_day = session.day
+            items = session.items
+            if items is not checked:  # days alike share their items
+                checked = items
+                for item in items:
+                    if item.phase not in phases:
+                        _raise_week_problems(self)
 
     def minutes(self) -> float:
         """Estimated minutes of exercise this week."""
@@ -148,6 +257,14 @@ class Program:
     It carries the protocol it follows, the chain report it was personalised
     from, and every exercise, advice item and source it uses, so an app can
     show it (instructions, cues, citations) without the catalogue.
+
+    The parts must agree, so a programme read from JSON is as sound as one built:
+    weeks are numbered 1 to n in order; each week's sessions carry its number, run
+    in day order and, when there is a start date, carry the date of their day (none
+    without one); every phase a week or item names is in the protocol (and an item's
+    phase runs that week); every exercise and advice item named is in ``exercises`` or
+    ``advice``, each id once. Anything else raises :class:`~plantarkit.InvalidValueError`
+    with the path of the field (``$.weeks[0].sessions[2].items[1].exercise``).
 
     Attributes:
         protocol: The protocol followed.
@@ -164,14 +281,46 @@ class Program:
     report: ChainReport | None = attrs.field(
         default=None, validator=Instance((ChainReport,), optional=True)
     )
-    start_date: datetime.date | None = attrs.field(
-        default=None, validator=Instance((datetime.date,), optional=True)
-    )
+    start_date: datetime.date | None = attrs.field(default=None, validator=_DateOnly(optional=True))
     exercises: tuple[Exercise, ...] = attrs.field(
         default=(), validator=TupleOf(Instance((Exercise,)))
     )
     advice: tuple[Advice, ...] = attrs.field(default=(), validator=TupleOf(Instance((Advice,))))
     sources: tuple[Source, ...] = attrs.field(default=(), validator=TupleOf(Instance((Source,))))
+
+    def __attrs_post_init__(self) -> None:
+        # The parts must agree, or the renderers and the engine fail later on a lookup. Each
+        # Week has checked its sessions and that its items' phases run that week; here: weeks
+        # numbered 1..n, sessions dated from start_date, every phase, exercise and advice item
+        # the weeks name present, ids unique. This runs for every programme: the problems are
+        # only worked out on failure.
+        exercise_ids = {e.id for e in self.exercises}
+        advice_ids = {a.id for a in self.advice}
+        phase_ids = {p.id for p in self.protocol.phases}
+        if len(exercise_ids) < len(self.exercises) or len(advice_ids) < len(self.advice):
+            _raise_program_problems(self)
+        day_0 = None if self.start_date is None else self.start_date.toordinal() - 1
+        for w, week in enumerate(self.weeks):
+            if (
+                week.number != w + 1
+                or not phase_ids.issuperset(week.phases)
+                or not advice_ids.issuperset(week.advice)
+            ):
+                _raise_program_problems(self)
+            checked = None
+            for session in week.sessions:
+                date = session.date
+                if day_0 is None:
+                    if date is not None:
+                        _raise_program_problems(self)
+                elif date is None or date.toordinal() - day_0 != w * 7 + session.day:
+                    _raise_program_problems(self)
+                items = session.items
+                if items is not checked:  # days alike share their items
+                    checked = items
+                    for item in items:
+                        if item.exercise not in exercise_ids:
+                            _raise_program_problems(self)
 
     def __repr__(self) -> str:
         return (
@@ -181,7 +330,11 @@ class Program:
 
     def week(self, number: int) -> Week:
         """Return programme week ``number`` (1 is the first)."""
-        if not isinstance(number, int) or not 1 <= number <= len(self.weeks):
+        if (
+            not isinstance(number, int)
+            or isinstance(number, bool)
+            or not 1 <= number <= len(self.weeks)
+        ):
             raise InvalidValueError(
                 "$.week", f"weeks run from 1 to {len(self.weeks)}, got {number!r}"
             )
@@ -198,10 +351,13 @@ class Program:
         8
 
         Raises:
-            InvalidValueError: The programme has no start date, or ``date`` is before it.
+            InvalidValueError: The programme has no start date; ``date`` is not a date
+                (a datetime is refused: pass its ``.date()``), is before the start, or is
+                past the last day a :class:`SessionLog` can have.
         """
-        if not isinstance(date, datetime.date):
-            raise InvalidValueError("$.date", f"expected a date, got {type(date).__name__}")
+        problem = _date_problem(date, optional=False)
+        if problem is not None:
+            raise InvalidValueError("$.date", problem)
         if self.start_date is None:
             raise InvalidValueError(
                 "$.start_date", "the programme has no start date: log sessions by day number"
@@ -210,6 +366,13 @@ class Program:
         if day < 1:
             raise InvalidValueError(
                 "$.date", f"{date.isoformat()} is before the programme's start ({self.start_date})"
+            )
+        if day > _LAST_LOG_DAY:
+            last = self.start_date + datetime.timedelta(days=_LAST_LOG_DAY - 1)
+            raise InvalidValueError(
+                "$.date",
+                f"{date.isoformat()} would be programme day {day}; session logs go up to day"
+                f" {_LAST_LOG_DAY} ({last.isoformat()})",
             )
         return day
 
@@ -273,6 +436,108 @@ class Program:
         from plantarkit.render import program_html
 
         return program_html(self, fragment=True)
+
+
+def _raise_week_problems(week: Week) -> None:
+    """Raise with every way a week's sessions disagree with it (the rules of ``Week``)."""
+    problems = _Problems()
+    numbers = {s.week for s in week.sessions}
+    renumbered = len(numbers) == 1 and week.number not in numbers
+    if renumbered:  # every session agrees on another week: the week's number is wrong
+        problems.add(
+            ("number",),
+            "$.number",
+            f"expected {min(numbers)}, the week its sessions are in, got {week.number}",
+        )
+    last_day = 0
+    for i, session in enumerate(week.sessions):
+        if session.week != week.number and not renumbered:
+            problems.add(
+                ("week",),
+                f"$.sessions[{i}].week",
+                f"expected {week.number}, the number of the week it is in, got {session.week}",
+            )
+        if session.day <= last_day:
+            problems.add(
+                ("day", i),
+                f"$.sessions[{i}].day",
+                f"expected a day after day {last_day} (a week's sessions are in day order,"
+                f" one a day), got {session.day}",
+            )
+        last_day = max(last_day, session.day)
+        for j, item in enumerate(session.items):
+            if item.phase not in week.phases:
+                problems.add(
+                    ("phase", item.phase),
+                    f"$.sessions[{i}].items[{j}].phase",
+                    f"phase {item.phase!r} does not run in week {week.number} (its phases:"
+                    f" {', '.join(map(repr, week.phases))}){_close(item.phase, week.phases)}",
+                )
+    problems.raise_any()
+
+
+def _raise_program_problems(program: Program) -> None:
+    """Raise with every way a programme's parts disagree (the rules of ``Program``)."""
+    problems = _Problems()
+    exercise_ids = _unique_ids(program.exercises, "$.exercises", problems)
+    advice_ids = _unique_ids(program.advice, "$.advice", problems)
+    phase_ids = frozenset(p.id for p in program.protocol.phases)
+    in_protocol = f"the protocol {program.protocol.id!r}"
+    start = program.start_date
+    for w, week in enumerate(program.weeks):
+        if week.number != w + 1:
+            problems.add(
+                ("number", w),
+                f"$.weeks[{w}].number",
+                f"expected {w + 1} (weeks are numbered 1 to {len(program.weeks)}, in order),"
+                f" got {week.number}",
+            )
+        for k, phase_id in enumerate(week.phases):
+            if phase_id not in phase_ids:
+                problems.add(
+                    ("phase", phase_id),
+                    f"$.weeks[{w}].phases[{k}]",
+                    _unknown("phase", phase_id, phase_ids, in_protocol),
+                )
+        for k, advice_id in enumerate(week.advice):
+            if advice_id not in advice_ids:
+                problems.add(
+                    ("advice", advice_id),
+                    f"$.weeks[{w}].advice[{k}]",
+                    _unknown("advice item", advice_id, advice_ids, "$.advice"),
+                )
+        for s, session in enumerate(week.sessions):
+            date = session.date
+            if start is None:
+                if date is not None:
+                    problems.add(
+                        ("date",),
+                        f"$.weeks[{w}].sessions[{s}].date",
+                        f"expected null (the programme has no start_date), got {date.isoformat()}",
+                    )
+            else:
+                due = start.toordinal() + w * 7 + session.day - 1
+                if date is None or date.toordinal() != due:
+                    when = (
+                        datetime.date.fromordinal(due).isoformat()
+                        if due <= datetime.date.max.toordinal()
+                        else f"a date after {datetime.date.max.isoformat()}"
+                    )
+                    problems.add(
+                        ("date",),
+                        f"$.weeks[{w}].sessions[{s}].date",
+                        f"expected {when} (week {w + 1}, day {session.day} from"
+                        f" start_date {start.isoformat()}),"
+                        f" got {'null' if date is None else date.isoformat()}",
+                    )
+            for i, item in enumerate(session.items):
+                if item.exercise not in exercise_ids:
+                    problems.add(
+                        ("exercise", item.exercise),
+                        f"$.weeks[{w}].sessions[{s}].items[{i}].exercise",
+                        _unknown("exercise", item.exercise, exercise_ids, "$.exercises"),
+                    )
+    problems.raise_any()
 
 
 # --- scheduling -----------------------------------------------------------------------------------
@@ -393,7 +658,7 @@ def build_program(
             for the protocol as written.
         protocol: A :class:`Protocol`, or the id of a built-in one.
         weeks: How many weeks to lay out (1 to 104).
-        start_date: The date of day 1; sessions then carry dates.
+        start_date: The date of day 1 (a date, not a datetime); sessions then carry dates.
         catalogue_: Where exercises come from; the built-in catalogue by default.
         norms: Thresholds for assessing ``source`` when it is an assessment.
         max_added: The most exercises per phase added for chain findings.
@@ -414,8 +679,15 @@ def build_program(
 
     _Number(ge=1, le=104).check("$.weeks", weeks)
     _Number(ge=0, le=20).check("$.max_added", max_added)
-    if start_date is not None and not isinstance(start_date, datetime.date):
-        raise InvalidValueError("$.start_date", f"expected a date, got {start_date!r}")
+    problem = _date_problem(start_date, optional=True)
+    if problem is not None:
+        raise InvalidValueError("$.start_date", problem)
+    if start_date is not None and (datetime.date.max - start_date).days < weeks * 7 - 1:
+        raise InvalidValueError(
+            "$.start_date",
+            f"a {weeks}-week programme starting {start_date.isoformat()} would end after"
+            f" {datetime.date.max.isoformat()}",
+        )
     if isinstance(protocol, str):
         protocol = builtin_protocol(protocol)
     if not isinstance(protocol, Protocol):
@@ -437,7 +709,7 @@ def build_program(
     wanted: dict[str, tuple[FindingKind, ...]] = {}
     for emphasis in report.emphasis if report is not None else ():
         for exercise_id in emphasis.exercises:
-            if exercise_id in cat.ids:
+            if cat.get(exercise_id) is not None:
                 wanted[exercise_id] = tuple(
                     dict.fromkeys([*wanted.get(exercise_id, ()), emphasis.kind])
                 )
