@@ -64,6 +64,16 @@ def test_schema(cli: Callable[..., tuple[int, str, str]]) -> None:
     assert err.count("\n") == 1
 
 
+def test_schema_of_an_unknown_type_lists_the_types_when_nothing_is_close(
+    cli: Callable[..., tuple[int, str, str]],
+) -> None:
+    code, out, err = cli("schema", "--type", "int")
+    assert (code, out) == (2, "")
+    assert "did you mean" not in err  # not 'Variant', which shares three letters
+    known = ", ".join(sorted(plantarkit.io.document_types()))
+    assert err == f"error: unknown document type id 'int' (known: {known})\n"
+
+
 def test_unknown_id_is_one_line_exit_2(cli: Callable[..., tuple[int, str, str]]) -> None:
     code, out, err = cli("show", "clams")
     assert code == 2
@@ -209,13 +219,21 @@ def test_assess_exits_0_without_a_red_flag(
     [
         (
             '{"lunge_cm": {"left": -2, "right": null}}',
-            ["error: $.lunge_cm.left: must be ≥ 0, got -2"],
+            ["$.lunge_cm.left: must be ≥ 0, got -2"],
         ),
-        ('{"lunge_cm": ', ["error: $: not valid JSON: Expecting value at line 1 column 14"]),
-        ('{"bogus": 1}', ["error: $.bogus: unknown field; expected one of: symptoms, "]),
+        ('{"lunge_cm": ', ["$: not valid JSON: Expecting value at line 1 column 14"]),
+        ('{"bogus": 1}', ["$.bogus: unknown field; expected one of: symptoms, "]),
         (
             '{"type": "Exercise", "schema_version": 1, "data": {}}',
-            ["error: $.type: expected an Assessment document, got 'Exercise'"],
+            ["$.type: expected an Assessment document, got 'Exercise'"],
+        ),
+        (  # a key twice, in bare data too: not the last one silently
+            '{"red_flags": {"rest_or_night_pain": true, "rest_or_night_pain": false}}',
+            ["$.red_flags.rest_or_night_pain: duplicate key 'rest_or_night_pain'"],
+        ),
+        (
+            '{"type": "Assessment", "schema_version": 1, "data": {}, "data": {}}',
+            ["$.data: duplicate key 'data'"],
         ),
     ],
 )
@@ -230,17 +248,72 @@ def test_assess_bad_files(
     lines = err.splitlines()
     assert len(lines) == len(errors)
     for line, expected in zip(lines, errors, strict=True):
-        assert line.startswith(expected)
+        assert line.startswith(f"error: {path}: {expected}")  # the file, then the path in it
+
+
+def test_assess_a_file_that_is_not_utf8(
+    cli: Callable[..., tuple[int, str, str]], tmp_path: Any
+) -> None:
+    path = tmp_path / "latin1.json"
+    path.write_bytes('{"note": "café"}'.encode("latin-1"))
+    code, out, err = cli("assess", str(path))
+    assert (code, out) == (2, "")
+    assert err.startswith(f"error: {path}: $: not UTF-8 text: invalid continuation byte")
+    assert err.count("\n") == 1
+
+
+def test_assess_names_stdin_in_its_errors() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "plantarkit", "assess", "-"],
+        input='{"bogus": 1}',
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 2
+    assert proc.stderr.startswith("error: <stdin>: $.bogus: unknown field")
 
 
 def test_assess_needs_exactly_one_input(
     cli: Callable[..., tuple[int, str, str]], tmp_path: Any
 ) -> None:
-    code, _, err = cli("assess")
-    assert code == 2
-    assert "give an Assessment FILE" in err
-    code, _, err = cli("assess", "--example", "-")
-    assert code == 2
+    code, out, err = cli("assess")
+    assert (code, out) == (2, "")
+    assert err == "error: give an Assessment FILE ('-' reads stdin), or --example\n"
+    code, out, err = cli("assess", "--example", "-")
+    assert (code, out) == (2, "")
+    assert err == "error: give an Assessment FILE or --example, not both\n"
+
+
+@pytest.mark.parametrize("command", ["plan", "start"])
+def test_protocol_and_protocol_file_together_are_refused(
+    cli: Callable[..., tuple[int, str, str]], tmp_path: Any, command: str
+) -> None:
+    # Either would be ignored: the protocol file used to win over --protocol in silence.
+    path = tmp_path / "mine.json"
+    path.write_text(plantarkit.dumps(plantarkit.protocol("high_load")), encoding="utf-8")
+    out_file = tmp_path / "out.txt"
+    args = ["--protocol", "staged", "--protocol-file", str(path), "--output", str(out_file)]
+    code, out, err = cli(command, *args)
+    assert (code, out) == (2, "")
+    assert err == "error: give --protocol or --protocol-file, not both\n"
+    assert not out_file.exists()
+    code, out, _ = cli("plan", "--protocol-file", str(path), "--weeks", "1")
+    assert code == 0
+    assert out.startswith(plantarkit.protocol("high_load").name)
+
+
+def test_a_protocol_file_that_does_not_fit_the_catalogue_names_the_file(
+    cli: Callable[..., tuple[int, str, str]], tmp_path: Any
+) -> None:
+    document = plantarkit.to_document(plantarkit.protocol("high_load"))
+    document["data"]["phases"][0]["slots"][0]["item"] = "no_such_exercise"
+    path = tmp_path / "mine.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    code, out, err = cli("plan", "--protocol-file", str(path))
+    assert (code, out) == (2, "")
+    where = "$.data.phases[0].slots[0].item"  # the path in the file, under its data
+    assert err.startswith(f"error: {path}: {where}: unknown exercise or advice 'no_such_exercise'")
+    assert err.count("\n") == 1
 
 
 def test_assess_reads_stdin() -> None:

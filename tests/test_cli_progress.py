@@ -174,18 +174,100 @@ def test_a_red_flag_stop_exits_3_and_still_writes_the_state(
     # The stop holds at every later session until it is cleared.
     (tmp_path / "next.json").write_text(plantarkit.dumps(good_log(first_state(), 3)), "utf-8")
     code, out, _ = cli(
-        "progress", "--state", str(stopped), "--log", str(tmp_path / "next.json"), "--json"
+        "progress",
+        "--state",
+        str(stopped),
+        "--log",
+        str(tmp_path / "next.json"),
+        "--json",
+        "--dry-run",
     )
     assert code == 3
     assert plantarkit.loads(out, plantarkit.progression.Advance).phase.action.value == "stop"
 
 
 def test_progress_exits_0_without_a_red_flag(
-    cli: Callable[..., tuple[int, str, str]], files: dict[str, Path]
+    cli: Callable[..., tuple[int, str, str]], files: dict[str, Path], tmp_path: Path
 ) -> None:
-    code, out, _ = cli("progress", "--state", str(files["state"]), "--log", str(files["log"]))
+    code, out, _ = cli(*progress_args(files, str(tmp_path / "new.json")))
     assert code == 0
     assert out.startswith("Day 1: 0 to progress, 5 to hold, 0 to ease off.")
+
+
+# --- without --output: refused, or a dry run that says it wrote nothing ---------------------------
+
+
+def test_progress_without_output_is_refused_and_changes_nothing(
+    cli: Callable[..., tuple[int, str, str]], files: dict[str, Path]
+) -> None:
+    # It used to print the decisions and keep the new state nowhere: the next session
+    # read the old state, as if this one (or its red flag) had never been.
+    for log in ("log", "flag"):
+        code, out, err = cli("progress", "--state", str(files["state"]), "--log", str(files[log]))
+        assert (code, out) == (2, "")
+        assert err == (
+            "error: progress needs --output FILE to keep the new state (it may be the --state"
+            " file), or --dry-run to only print the decisions\n"
+        )
+        assert read_state(files["state"]) == first_state()
+
+
+def test_output_and_dry_run_together_are_refused(
+    cli: Callable[..., tuple[int, str, str]], files: dict[str, Path], tmp_path: Path
+) -> None:
+    target = tmp_path / "new.json"
+    code, out, err = cli(*progress_args(files, str(target)), "--dry-run")
+    assert (code, out) == (2, "")
+    assert err == "error: give --output or --dry-run, not both\n"
+    assert not target.exists()
+
+
+@pytest.mark.parametrize("as_json", [False, True])
+def test_a_dry_run_prints_the_decisions_and_says_nothing_was_written(
+    cli: Callable[..., tuple[int, str, str]],
+    files: dict[str, Path],
+    tmp_path: Path,
+    as_json: bool,
+) -> None:
+    before = sorted(tmp_path.iterdir())
+    args = ["--state", str(files["state"]), "--log", str(files["log"]), "--dry-run"]
+    code, out, err = cli("progress", *args, *(["--json"] if as_json else []))
+    assert code == 0
+    expected = plantarkit.progression.advance(first_state(), good_log(first_state(), 1))
+    if as_json:
+        assert plantarkit.loads(out, plantarkit.progression.Advance) == expected
+    else:
+        assert out.startswith("Day 1: 0 to progress, 5 to hold, 0 to ease off.")
+    assert err == (
+        f"dry run: nothing written ({files['state']} is unchanged); to record this session,"
+        " run again with --output\n"
+    )
+    assert sorted(tmp_path.iterdir()) == before
+    assert read_state(files["state"]) == first_state()
+
+
+def test_a_dry_run_with_a_red_flag_exits_3_and_says_the_stop_is_not_kept(
+    cli: Callable[..., tuple[int, str, str]], files: dict[str, Path]
+) -> None:
+    args = ["--state", str(files["state"]), "--log", str(files["flag"]), "--dry-run"]
+    code, out, err = cli("progress", *args)
+    assert code == 3
+    assert out.startswith("Stop: a red flag is positive.")
+    assert err.splitlines() == [
+        "stopped: a red flag is positive: see a clinician before going on",
+        f"dry run: nothing written ({files['state']} is unchanged); to record this session,"
+        " run again with --output",
+    ]
+    assert read_state(files["state"]).referral is None  # nothing kept, as it said
+
+
+def test_help_tells_of_output_and_dry_run(cli: Callable[..., tuple[int, str, str]]) -> None:
+    code, out, _ = cli("progress", "--help")
+    assert code == 0
+    words = " ".join(out.split())
+    assert "--dry-run Only print the decisions: write no state" in words
+    assert "needed unless --dry-run" in words
+    assert "the state is written unless --dry-run" in words
 
 
 def test_clear_referral_writes_the_cleared_state_and_says_so(
@@ -217,9 +299,11 @@ def test_clear_referral_writes_the_cleared_state_and_says_so(
     assert state == plantarkit.clear_referral(read_state(stopped), cleared_by="Dr A. Example")
     # Training goes on from the cleared state.
     (tmp_path / "next.json").write_text(plantarkit.dumps(good_log(state, 3)), "utf-8")
-    code, out, _ = cli("progress", "--state", str(cleared), "--log", str(tmp_path / "next.json"))
+    args = ["--state", str(cleared), "--log", str(tmp_path / "next.json"), "--output", str(cleared)]
+    code, out, _ = cli("progress", *args)
     assert code == 0
     assert out.startswith("Day 3: ")
+    assert read_state(cleared).day == 3
 
 
 def test_clear_referral_prints_the_state_without_output(
@@ -274,14 +358,17 @@ def test_help_lists_the_exit_statuses(
 # --- the log file: a document or bare data -------------------------------------------------------
 
 
+def dry_run(files: dict[str, Path], log: str) -> list[str]:
+    return ["progress", "--state", str(files["state"]), "--log", str(files[log]), "--dry-run"]
+
+
 def test_progress_reads_a_bare_log_like_a_document(
     cli: Callable[..., tuple[int, str, str]], files: dict[str, Path]
 ) -> None:
-    state = str(files["state"])
-    code, from_document, _ = cli("progress", "--state", state, "--log", str(files["log"]))
+    code, from_document, _ = cli(*dry_run(files, "log"))
     assert code == 0
-    code, from_bare, err = cli("progress", "--state", state, "--log", str(files["bare"]))
-    assert (code, err) == (0, "")
+    code, from_bare, err = cli(*dry_run(files, "bare"))
+    assert (code, err.startswith("dry run: nothing written")) == (0, True)
     assert from_bare == from_document
 
 
@@ -291,16 +378,16 @@ def test_progress_reads_a_bare_log_like_a_document(
         (
             {"pain": [None], "exercises": [5]},
             [
-                "error: $.exercises[0]: expected an object (an ExerciseLog), got an integer 5",
-                "error: $.pain[0]: expected an object (a PainReport), got null",
+                "$.exercises[0]: expected an object (an ExerciseLog), got an integer 5",
+                "$.pain[0]: expected an object (a PainReport), got null",
             ],
         ),
-        ({"bogus": 1}, ["error: $.bogus: unknown field; expected one of: day, exercises, "]),
-        ({"day": 0}, ["error: $.day: must be ≥ 1, got 0"]),
-        ({"pain": [None]}, ["error: $.pain[0]: expected an object (a PainReport), got null"]),
+        ({"bogus": 1}, ["$.bogus: unknown field; expected one of: day, exercises, "]),
+        ({"day": 0}, ["$.day: must be ≥ 1, got 0"]),
+        ({"pain": [None]}, ["$.pain[0]: expected an object (a PainReport), got null"]),
         (
             {"exercises": [{"exercise": "box_jump", "sets": [5]}]},
-            ["error: $.exercises[0].exercise: 'box_jump' is not in the current phase"],
+            ["$.exercises[0].exercise: 'box_jump' is not in the current phase"],
         ),
     ],
 )
@@ -312,12 +399,12 @@ def test_a_bad_bare_log_is_one_line_per_problem(
 ) -> None:
     data = {**json.loads(files["bare"].read_text(encoding="utf-8")), **change}
     files["bare"].write_text(json.dumps(data), encoding="utf-8")
-    code, out, err = cli("progress", "--state", str(files["state"]), "--log", str(files["bare"]))
+    code, out, err = cli(*dry_run(files, "bare"))
     assert (code, out) == (2, "")
     lines = sorted(err.splitlines())
     assert len(lines) == len(errors)
     for line, expected in zip(lines, errors, strict=True):
-        assert line.startswith(expected)
+        assert line.startswith(f"error: {files['bare']}: {expected}")  # the file, then the path
 
 
 def test_a_bad_log_document_names_paths_under_data(
@@ -327,14 +414,64 @@ def test_a_bad_log_document_names_paths_under_data(
     document["data"]["exercises"][0]["exercise"] = "box_jump"
     document["data"]["red_flags"] = True
     files["log"].write_text(json.dumps(document), encoding="utf-8")
-    code, _, err = cli("progress", "--state", str(files["state"]), "--log", str(files["log"]))
+    code, _, err = cli(*dry_run(files, "log"))
     assert code == 2
-    assert (
-        err == "error: $.data.red_flags: expected an object (a RedFlagScreen), got a boolean True\n"
+    assert err == (
+        f"error: {files['log']}: $.data.red_flags: expected an object (a RedFlagScreen),"
+        " got a boolean True\n"
     )
     document["data"]["red_flags"] = None
     files["log"].write_text(json.dumps(document), encoding="utf-8")
-    code, _, err = cli("progress", "--state", str(files["state"]), "--log", str(files["log"]))
+    code, _, err = cli(*dry_run(files, "log"))
     assert code == 2
-    assert err.startswith("error: $.data.exercises[0].exercise: 'box_jump' is not in the current")
+    assert err.startswith(
+        f"error: {files['log']}: $.data.exercises[0].exercise: 'box_jump' is not in the current"
+    )
     assert err.count("\n") == 1
+
+
+# --- each problem names its file ------------------------------------------------------------------
+
+
+def test_a_problem_in_the_state_or_rules_file_names_that_file(
+    cli: Callable[..., tuple[int, str, str]], files: dict[str, Path], tmp_path: Path
+) -> None:
+    state = json.loads(files["state"].read_text(encoding="utf-8"))
+    state["data"]["day"] = -1
+    files["state"].write_text(json.dumps(state), encoding="utf-8")
+    code, out, err = cli(*dry_run(files, "log"))
+    assert (code, out) == (2, "")
+    assert err == f"error: {files['state']}: $.data.day: must be ≥ 0, got -1\n"
+    files["state"].write_text(plantarkit.dumps(first_state()), encoding="utf-8")
+    rules = tmp_path / "rules.json"
+    rules.write_text('{"gap_days": "7"}', encoding="utf-8")
+    code, out, err = cli(*dry_run(files, "log"), "--rules", str(rules))
+    assert (code, out) == (2, "")
+    assert err == f"error: {rules}: $.gap_days: expected an integer, got a string '7'\n"
+
+
+def test_a_state_that_does_not_fit_the_catalogue_names_the_state_file(
+    cli: Callable[..., tuple[int, str, str]], files: dict[str, Path]
+) -> None:
+    # advance() finds this one, not the reading: it says $.state.exercises[0], which is
+    # $.data.exercises[0] in the state file.
+    state = json.loads(files["state"].read_text(encoding="utf-8"))
+    state["data"]["exercises"][0]["ladder"] = "no_such_ladder"
+    files["state"].write_text(json.dumps(state), encoding="utf-8")
+    code, out, err = cli(*dry_run(files, "log"))
+    assert (code, out) == (2, "")
+    assert err.startswith(f"error: {files['state']}: $.data.exercises[0]: ")
+    assert err.count("\n") == 1
+
+
+def test_a_key_twice_in_a_log_is_refused(
+    cli: Callable[..., tuple[int, str, str]], files: dict[str, Path]
+) -> None:
+    # A log that says day 1 and then day 5 is not read as day 5 in silence.
+    files["bare"].write_text('{"day": 1, "day": 5}', encoding="utf-8")
+    code, out, err = cli(*dry_run(files, "bare"))
+    assert (code, out) == (2, "")
+    assert err == (
+        f"error: {files['bare']}: $.day: duplicate key 'day':"
+        " each key may appear only once in an object\n"
+    )

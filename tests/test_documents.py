@@ -467,3 +467,89 @@ def test_written_documents_validate_against_the_schema(value: Any) -> None:
     document = plantarkit.to_document(value)
     validator().validate(document)
     validator(type(value)).validate(document)
+
+
+# --- the type asked for must be a document type --------------------------------------------------
+
+NOT_DOCUMENT_TYPES: list[tuple[Any, str]] = [
+    ("Tempo", "got str 'Tempo' (pass the class, not its name)"),
+    ("Nope", "got str 'Nope'"),
+    (int, "got the class int"),
+    (dict, "got the class dict"),
+    (DocumentError, "got the class DocumentError"),
+    (tuple[Exercise, ...], f"got {tuple[Exercise, ...]!r}"),
+    (5, "got an integer 5"),
+]
+
+
+@pytest.mark.parametrize(("cls", "got"), NOT_DOCUMENT_TYPES, ids=lambda x: repr(x))
+def test_loads_and_from_document_refuse_a_class_that_is_no_document_type(
+    cls: Any, got: str
+) -> None:
+    # A name instead of the class said "expected a Tempo document, got 'Tempo'"; int read
+    # "expected a int document": a mistake in the calling code, told as one.
+    message = f"expected a plantarkit document type such as ProgramState, {got}"
+    text = plantarkit.dumps(plantarkit.Tempo())
+    for read in (
+        lambda: plantarkit.loads(text, cls),
+        lambda: plantarkit.loads("{not json", cls),  # the argument is checked first
+        lambda: plantarkit.from_document(plantarkit.to_document(plantarkit.Tempo()), cls),
+        lambda: plantarkit.json_schema(cls),
+    ):
+        with pytest.raises(plantarkit.InvalidValueError) as info:
+            read()
+        assert not isinstance(info.value, DocumentError)
+        assert info.value.problems == (Problem("$.cls", message),)
+
+
+def test_a_generic_document_type_is_still_a_document_type() -> None:
+    both = plantarkit.Bilateral(left=1.5, right=2.0)
+    assert plantarkit.loads(plantarkit.dumps(both), plantarkit.Bilateral[float]) == both
+    assert plantarkit.json_schema(plantarkit.Bilateral[float])["properties"]["type"] == {
+        "const": "Bilateral"
+    }
+
+
+# --- a key twice ---------------------------------------------------------------------------------
+
+
+def test_a_key_twice_is_refused_at_its_path() -> None:
+    # json.loads keeps the last of two keys in silence: "sets": 3, "sets": 30 read as 30.
+    text = plantarkit.dumps(HEEL_RAISE, indent=None).replace('"sets": 3', '"sets": 3, "sets": 30')
+    with pytest.raises(DocumentError) as info:
+        plantarkit.loads(text)
+    assert info.value.problems == (
+        Problem(
+            "$.data.dose.sets", "duplicate key 'sets': each key may appear only once in an object"
+        ),
+    )
+
+
+def test_keys_twice_everywhere_are_each_reported_once() -> None:
+    text = (
+        '{"type": "Catalogue", "type": "Catalogue", "schema_version": 1,'
+        ' "data": {"exercises": [{"id": "a", "id": "b", "id": "c", "tags": [{"x": 1, "x": 1}]}]}}'
+    )
+    with pytest.raises(DocumentError) as info:
+        plantarkit.loads(text, Catalogue)
+    assert [p.path for p in info.value.problems] == [
+        "$.type",
+        "$.data.exercises[0].id",
+        "$.data.exercises[0].tags[0].x",
+    ]
+    assert "duplicate key 'id'" in info.value.problems[1].message
+
+
+def test_a_key_twice_in_bytes_and_a_document_without_one() -> None:
+    with pytest.raises(DocumentError, match=r"\$\.data\.up: duplicate key 'up'"):
+        plantarkit.loads(b'{"type": "Tempo", "schema_version": 1, "data": {"up": 1, "up": 2}}')
+    assert plantarkit.loads(plantarkit.dumps(plantarkit.catalogue())) == plantarkit.catalogue()
+
+
+@pytest.mark.parametrize("bad", [math.nan, math.inf, [1.0, -math.inf], {"x": math.nan}])
+def test_values_of_any_type_are_json_data_without_nan_or_infinity(bad: object) -> None:
+    # a Bilateral document holds values of any type; read from Python data they could be
+    # NaN, which equals nothing, not even itself, so it could never round-trip
+    document = {"type": "Bilateral", "schema_version": 1, "data": {"left": bad, "right": 0}}
+    with pytest.raises(DocumentError, match=r"\$\.data\.left: expected a finite number"):
+        plantarkit.from_document(document)

@@ -219,4 +219,70 @@ def test_plan_with_your_own_protocol_file(
     )
     code, out, err = cli("plan", "--protocol-file", str(path))
     assert code == 2
-    assert "error: $.data.name: required field missing" in err
+    assert f"error: {path}: $.data.name: required field missing" in err
+
+
+# --- a document whose parts disagree never reaches the renderers --------------------------------
+
+
+def _edited(program: Program, edit: Callable[[dict[str, Any]], None]) -> str:
+    document = json.loads(plantarkit.dumps(program))
+    edit(document["data"])
+    return json.dumps(document)
+
+
+def _week(n: int) -> Callable[[dict[str, Any]], None]:
+    def edit(data: dict[str, Any]) -> None:
+        data["weeks"][1]["number"] = n
+        for session in data["weeks"][1]["sessions"]:
+            session["week"] = n
+
+    return edit
+
+
+def _item(field: str, value: str) -> Callable[[dict[str, Any]], None]:
+    def edit(data: dict[str, Any]) -> None:
+        data["weeks"][0]["sessions"][2]["items"][1][field] = value
+
+    return edit
+
+
+def _no_first_exercise(data: dict[str, Any]) -> None:
+    first = data["weeks"][0]["sessions"][0]["items"][0]["exercise"]
+    data["exercises"] = [e for e in data["exercises"] if e["id"] != first]
+
+
+@pytest.mark.parametrize(
+    ("edit", "path", "says"),
+    [
+        (_week(7), "$.data.weeks[1].number", "expected 2 (weeks are numbered 1 to 8, in order)"),
+        (_item("exercise", "clamm"), "$.data.weeks[0].sessions[2].items[1].exercise", "'clam'?"),
+        (_no_first_exercise, "$.data.weeks[0].sessions[0].items[0].exercise", "not in"),
+        (_item("phase", "hip_restoratio"), "$.data.weeks[0].sessions[2].items[1].phase", "run"),
+    ],
+)
+def test_a_document_whose_parts_disagree_does_not_load(
+    program: Program, edit: Callable[[dict[str, Any]], None], path: str, says: str
+) -> None:
+    text = _edited(program, edit)
+    with pytest.raises(plantarkit.DocumentError) as info:
+        plantarkit.loads(text, Program)
+    assert info.value.path == path
+    assert says in info.value.reason
+
+
+def test_a_document_with_a_phase_missing_from_its_protocol_does_not_load(program: Program) -> None:
+    def edit(data: dict[str, Any]) -> None:
+        data["protocol"]["phases"] = [
+            p for p in data["protocol"]["phases"] if p["id"] != "footwear_and_surface"
+        ]
+
+    with pytest.raises(plantarkit.DocumentError) as info:
+        plantarkit.loads(_edited(program, edit), Program)
+    assert info.value.path == "$.data.weeks[7].phases[1]"
+    assert info.value.reason.startswith("unknown phase 'footwear_and_surface': not in the protocol")
+
+
+def test_a_programme_that_loads_renders(program: Program) -> None:
+    again = plantarkit.loads(plantarkit.dumps(program), Program)
+    assert program_text(again) == program_text(program)

@@ -2,21 +2,25 @@
 
 Needs the ``cli`` extra (click): ``pip install 'plantarkit[cli]'``. Bad input,
 or an output file that cannot be written, prints one line per problem to
-stderr and exits with status 2, without a traceback (``--debug`` shows it). A
-positive red flag exits with status 3: ``assess`` reports it, ``plan`` and
-``start`` make no programme, ``progress`` stops it.
+stderr (a problem in an input file names the file, then the JSON path in it:
+``log.json: $.data.day: ...``) and exits with status 2, without a traceback
+(``--debug`` shows it). A positive red flag exits with status 3: ``assess``
+reports it, ``plan`` and ``start`` make no programme, ``progress`` stops it.
 """
 
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, NoReturn
 
 from plantarkit._core.errors import (
+    DocumentError,
     InvalidValueError,
     MissingDependencyError,
     PlantarkitError,
+    Problem,
     ValidationError,
+    join_path,
 )
 
 __all__ = ["main"]
@@ -42,6 +46,28 @@ _EXIT_CODES = _exit_codes(
 
 class _CommandError(PlantarkitError):
     """A problem with the command's options or files, told in one line."""
+
+
+class _FileError(PlantarkitError):
+    """Problems found in the command's input files: each line names its file.
+
+    Attributes:
+        problems: Each problem with the file it is in (``None``: in no one file).
+    """
+
+    def __init__(self, problems: Iterable[tuple[str | None, Problem]]) -> None:
+        self.problems = tuple(problems)
+        super().__init__("\n".join(_in_file(file, p) for file, p in self.problems))
+
+
+def _in_file(file: str | None, problem: Problem) -> str:
+    return str(problem) if file is None else f"{file}: {problem}"
+
+
+def _file_name(file: Any) -> str:
+    """How an error names an input file: its path as given, ``<stdin>`` for ``-``."""
+    name = str(getattr(file, "name", "-"))
+    return "<stdin>" if name in ("-", "<stdin>") else name
 
 
 def _cannot_write(path: str, reason: str) -> _CommandError:
@@ -73,11 +99,14 @@ def _check_output(path: str | None) -> None:
 
 
 def _fail(exc: PlantarkitError) -> NoReturn:
-    if isinstance(exc, ValidationError):
-        for problem in exc.problems:
-            print(f"error: {problem}", file=sys.stderr)
+    if isinstance(exc, _FileError):
+        lines = [_in_file(file, problem) for file, problem in exc.problems]
+    elif isinstance(exc, ValidationError):
+        lines = [str(problem) for problem in exc.problems]
     else:
-        print(f"error: {exc}", file=sys.stderr)
+        lines = [str(exc)]
+    for line in lines:
+        print(f"error: {line}", file=sys.stderr)
     raise SystemExit(EXIT_BAD_INPUT)
 
 
@@ -178,9 +207,11 @@ def _build() -> Any:
         """
         from plantarkit.chain import Assessment, assess, example_assessment
 
-        if (file is None) == (not example):
-            raise click.UsageError("give an Assessment FILE (or '-') or --example, not both")
-        assessment = example_assessment() if example else _read(file.read(), Assessment)[0]
+        if file is None and not example:
+            raise _CommandError("give an Assessment FILE ('-' reads stdin), or --example")
+        if file is not None and example:
+            raise _CommandError("give an Assessment FILE or --example, not both")
+        assessment = example_assessment() if example else _read(file, Assessment)[0]
         report = assess(assessment)
         if as_json:
             click.echo(plantarkit.dumps(report))
@@ -203,9 +234,7 @@ def _build() -> Any:
             click.option(
                 "--protocol",
                 "protocol_id",
-                default="staged",
-                show_default=True,
-                help="Protocol id (see: plantarkit protocols).",
+                help="Protocol id (see: plantarkit protocols); default: staged.",
             ),
             click.option(
                 "--protocol-file",
@@ -223,20 +252,35 @@ def _build() -> Any:
             f = option(f)
         return f
 
+    def one_protocol(protocol_id: str | None, protocol_file: Any) -> None:
+        """Refuse --protocol with --protocol-file (one of them would be ignored)."""
+        if protocol_id is not None and protocol_file is not None:
+            raise _CommandError("give --protocol or --protocol-file, not both")
+
     def make_program(
-        assessment_file: Any, protocol_id: str, protocol_file: Any, weeks: int, start_date: Any
+        assessment_file: Any,
+        protocol_id: str | None,
+        protocol_file: Any,
+        weeks: int,
+        start_date: Any,
     ) -> Any:
         from plantarkit.chain import Assessment, example_assessment
-        from plantarkit.progression import Protocol, ReferralRequiredError, build_program
+        from plantarkit.progression import (
+            Protocol,
+            ProtocolError,
+            ReferralRequiredError,
+            build_program,
+        )
 
         assessment = (
             example_assessment()
             if assessment_file is None
-            else _read(assessment_file.read(), Assessment)[0]
+            else _read(assessment_file, Assessment)[0]
         )
-        protocol: Any = protocol_id
+        protocol: Any = protocol_id or "staged"
+        protocol_root = "$.data"
         if protocol_file is not None:
-            protocol = plantarkit.loads(protocol_file.read(), Protocol)
+            protocol, protocol_root = _read(protocol_file, Protocol, bare=False)
         try:
             return build_program(
                 assessment,
@@ -244,6 +288,11 @@ def _build() -> Any:
                 weeks=weeks,
                 start_date=None if start_date is None else start_date.date(),
             )
+        except ProtocolError as exc:
+            if protocol_file is None:
+                raise
+            name = _file_name(protocol_file)
+            raise _FileError((name, p.under(protocol_root)) for p in exc.problems) from exc
         except ReferralRequiredError as exc:
             click.echo("NO PROGRAMME: a red flag is positive.", err=True)
             click.echo(str(exc.referral), err=True)
@@ -276,7 +325,7 @@ def _build() -> Any:
     @click.option("--output", type=click.Path(), help=output_help)
     def plan_cmd(
         assessment_file: Any,
-        protocol_id: str,
+        protocol_id: str | None,
         protocol_file: Any,
         weeks: int,
         start_date: Any,
@@ -291,6 +340,7 @@ def _build() -> Any:
         """
         from plantarkit import render
 
+        one_protocol(protocol_id, protocol_file)
         _check_output(output)
         program = make_program(assessment_file, protocol_id, protocol_file, weeks, start_date)
         writers: dict[str, Callable[[Any], str]] = {
@@ -312,7 +362,7 @@ def _build() -> Any:
     )
     def start_cmd(
         assessment_file: Any,
-        protocol_id: str,
+        protocol_id: str | None,
         protocol_file: Any,
         weeks: int,
         start_date: Any,
@@ -321,6 +371,7 @@ def _build() -> Any:
         """Write the first ProgramState (JSON) of a programme chosen as for 'plan'."""
         from plantarkit.progression import start
 
+        one_protocol(protocol_id, protocol_file)
         _check_output(output)
         program = make_program(assessment_file, protocol_id, protocol_file, weeks, start_date)
         write(plantarkit.dumps(start(program)), output, "ProgramState")
@@ -328,7 +379,8 @@ def _build() -> Any:
     @cli.command(
         "progress",
         epilog=_exit_codes(
-            "a red flag stopped the programme (the decisions are printed, the state written)"
+            "a red flag stopped the programme (the decisions are printed; the state is written"
+            " unless --dry-run)"
         ),
     )
     @click.option(
@@ -348,7 +400,15 @@ def _build() -> Any:
     @click.option(
         "--output",
         type=click.Path(),
-        help="Write the new ProgramState here (its folder must exist); may be the --state file.",
+        help=(
+            "Write the new ProgramState here (needed unless --dry-run; its folder must exist);"
+            " may be the --state file."
+        ),
+    )
+    @click.option(
+        "--dry-run",
+        is_flag=True,
+        help="Only print the decisions: write no state, so the session is not recorded.",
     )
     @click.option(
         "--rules",
@@ -361,16 +421,23 @@ def _build() -> Any:
     )
     @click.option("--json", "as_json", is_flag=True, help="Print the Advance document.")
     def progress_cmd(
-        state_file: Any, log_file: Any, rules_file: Any, output: str | None, as_json: bool
+        state_file: Any,
+        log_file: Any,
+        rules_file: Any,
+        output: str | None,
+        dry_run: bool,
+        as_json: bool,
     ) -> None:
-        """Record a session: print each decision with its reasons; write the new state.
+        """Record a session: write the new state; print each decision with its reasons.
 
         Each file holds a document ({"type": "SessionLog", "schema_version": 1,
-        "data": {...}}) or just the data object. The new state is written
-        before anything is printed. When a red flag stops the programme (this
-        session or an earlier one not yet cleared), the state is still written
-        and the decisions printed, and the exit status is 3; after a
-        clinician's review, 'plantarkit clear-referral' lifts the stop.
+        "data": {...}}) or just the data object. The new state is written to
+        --output (it may be the --state file) before anything is printed;
+        --dry-run prints the decisions instead and writes nothing, so the
+        session is not recorded. When a red flag stops the programme (this
+        session or an earlier one not yet cleared), the decisions are printed
+        and the exit status is 3; after a clinician's review, 'plantarkit
+        clear-referral' lifts the stop.
         """
         from plantarkit.progression import (
             Action,
@@ -381,27 +448,53 @@ def _build() -> Any:
         )
         from plantarkit.render import advance_text
 
+        if output is None and not dry_run:
+            raise _CommandError(
+                "progress needs --output FILE to keep the new state (it may be the --state"
+                " file), or --dry-run to only print the decisions"
+            )
+        if output is not None and dry_run:
+            raise _CommandError("give --output or --dry-run, not both")
         _check_output(output)
-        state, _ = _read(state_file.read(), ProgramState)
-        log, log_root = _read(log_file.read(), SessionLog)
-        rules = None if rules_file is None else _read(rules_file.read(), EngineRules)[0]
+        state, state_root = _read(state_file, ProgramState)
+        log, log_root = _read(log_file, SessionLog)
+        rules = None if rules_file is None else _read(rules_file, EngineRules)[0]
         try:
             result = advance(state, log, rules=rules)
         except ValidationError as exc:
-            # advance() names the log's fields ($.day); in a log document they sit under $.data.
-            raise type(exc)(
-                p.under(log_root) if p.path.startswith(("$.day", "$.exercises", "$.pain")) else p
-                for p in exc.problems
-            ) from None
+            # advance() names the log's fields ($.day) and the state's ($.state.exercises):
+            # name the file each is in, and its path there ($.data.day in a document).
+            where: list[tuple[str | None, Problem]] = []
+            for p in exc.problems:
+                if p.path.startswith(("$.day", "$.exercises", "$.pain")):
+                    where.append((_file_name(log_file), p.under(log_root)))
+                elif p.path.startswith("$.state"):
+                    path = join_path(state_root, p.path.removeprefix("$.state"))
+                    where.append((_file_name(state_file), Problem(path, p.message)))
+                else:
+                    where.append((None, p))
+            raise _FileError(where) from None
         if output is not None:  # saved first: nothing is shown that was not kept
             write(plantarkit.dumps(result.state), output, "ProgramState")
         click.echo(plantarkit.dumps(result) if as_json else advance_text(result))
-        if result.phase.action is Action.STOP:
+        stopped = result.phase.action is Action.STOP
+        if output is None:
+            if stopped:
+                click.echo(
+                    "stopped: a red flag is positive: see a clinician before going on", err=True
+                )
             click.echo(
-                "stopped: a red flag is positive. After a clinician's review:"
-                f" plantarkit clear-referral --state {output or 'STATE.json'} --by NAME",
+                f"dry run: nothing written ({_file_name(state_file)} is unchanged); to record"
+                " this session, run again with --output",
                 err=True,
             )
+        elif stopped:
+            click.echo(
+                "stopped: a red flag is positive. After a clinician's review:"
+                f" plantarkit clear-referral --state {output} --by NAME",
+                err=True,
+            )
+        if stopped:
             raise SystemExit(EXIT_REFERRAL)
 
     @cli.command("clear-referral", epilog=_exit_codes())
@@ -435,7 +528,7 @@ def _build() -> Any:
         from plantarkit.progression import ProgramState, clear_referral
 
         _check_output(output)
-        state, _ = _read(state_file.read(), ProgramState)
+        state, _ = _read(state_file, ProgramState)
         try:
             cleared = clear_referral(state, cleared_by=cleared_by)
         except InvalidValueError as exc:
@@ -481,32 +574,40 @@ def _build() -> Any:
         if type_name is not None and type_name not in types:
             import difflib
 
-            close = difflib.get_close_matches(type_name, list(types), n=3)
-            raise plantarkit.UnknownIdError("document type", type_name, close)
+            close = difflib.get_close_matches(type_name, list(types), n=3, cutoff=0.75)
+            known = "" if close else "known: " + ", ".join(sorted(types))
+            raise plantarkit.UnknownIdError("document type", type_name, close, known)
         cls = types[type_name] if type_name is not None else None
         click.echo(json.dumps(plantarkit.json_schema(cls), indent=2, ensure_ascii=False))
 
     return cli
 
 
-def _read(text: str, cls: Any) -> tuple[Any, str]:
-    """Read a value from a document, or from its bare data object.
+def _read(file: Any, cls: Any, *, bare: bool = True) -> tuple[Any, str]:
+    """Read a value from a file holding a document, or (if ``bare``) its bare data object.
 
     Returns:
         The value, and the JSON path of its data in the file (``$.data`` in a
         document, ``$`` for bare data), to name problems found later.
-    """
-    import json
 
-    from plantarkit.io import loads, structure
+    Raises:
+        _FileError: What is wrong, each problem named with the file.
+    """
+    from plantarkit.io import from_document, parse_json, structure
 
     try:
-        data = json.loads(text)
-    except ValueError:
-        data = None  # let loads() report the syntax error with line and column
-    if isinstance(data, dict) and "type" not in data and "schema_version" not in data:
-        return structure(data, cls), "$"
-    return loads(text, cls), "$.data"
+        try:
+            text = file.read()
+        except UnicodeDecodeError as exc:
+            raise DocumentError(
+                [Problem("$", f"not UTF-8 text: {exc.reason} at byte {exc.start}")]
+            ) from None
+        data = parse_json(text)
+        if bare and isinstance(data, dict) and "type" not in data and "schema_version" not in data:
+            return structure(data, cls), "$"
+        return from_document(data, cls), "$.data"
+    except ValidationError as exc:
+        raise _FileError((_file_name(file), p) for p in exc.problems) from exc
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -17,9 +17,10 @@ import datetime
 import enum
 import functools
 import json
+import math
 import types
 import typing
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 import attrs
@@ -334,6 +335,29 @@ def document_types() -> Mapping[str, type]:
     return {t.__name__: t for t in _DOCUMENT_TYPES}
 
 
+def _document_class(cls: object) -> type:
+    """Return the document type ``cls`` names (``Bilateral`` for ``Bilateral[float]``).
+
+    Raises:
+        InvalidValueError: At ``$.cls``: ``cls`` is not a document type (a
+            type's name, ``int``, ...), a mistake in the calling code.
+    """
+    origin = typing.get_origin(cls) or cls
+    if isinstance(origin, type) and any(origin is t for t in _DOCUMENT_TYPES):
+        return origin
+    what = "a plantarkit document type such as ProgramState"
+    if isinstance(cls, str):
+        hint = " (pass the class, not its name)" if cls in document_types() else ""
+        message = f"expected {what}, got str {cls!r}{hint}"
+    elif isinstance(cls, type):
+        message = f"expected {what}, got the class {cls.__qualname__}"
+    elif typing.get_origin(cls) is not None:
+        message = f"expected {what}, got {cls!r}"
+    else:
+        message = expected(what, cls)
+    raise InvalidValueError("$.cls", message)
+
+
 # --- error translation -------------------------------------------------------------------------
 
 
@@ -384,6 +408,19 @@ def problems_from(exc: BaseException, path: str = "$") -> list[Problem]:
 
 def _type_error(what: str, value: object) -> InvalidValueError:
     return InvalidValueError("$", expected(what, value))
+
+
+def _structure_any(value: Any, _: Any) -> Any:
+    """A value of any type (inside ``Bilateral[Any]``, say): JSON data, so no NaN or infinity."""
+    if isinstance(value, float) and not math.isfinite(value):
+        raise _type_error("a finite number (JSON has no NaN or infinity)", value)
+    if isinstance(value, list | tuple):
+        for item in typing.cast(list[Any], value):
+            _structure_any(item, None)
+    elif isinstance(value, dict):
+        for item in typing.cast(dict[Any, Any], value).values():
+            _structure_any(item, None)
+    return value
 
 
 def _structure_int(value: Any, _: Any) -> int:
@@ -540,6 +577,7 @@ def converter() -> "Converter":
     import cattrs.preconf.json
 
     conv = cattrs.preconf.json.make_converter(forbid_extra_keys=True, detailed_validation=True)
+    conv.register_structure_hook_func(lambda t: t is Any, _structure_any)
     conv.register_structure_hook(int, _structure_int)
     conv.register_structure_hook(float, _structure_float)
     conv.register_structure_hook(str, _structure_str)
@@ -661,7 +699,10 @@ def from_document(document: Any, cls: Any = None) -> Any:
 
     Raises:
         DocumentError: Every problem found, with JSON paths.
+        InvalidValueError: ``cls`` is not a document type (at ``$.cls``).
     """
+    if cls is not None:
+        _document_class(cls)
     if not isinstance(document, dict):
         raise DocumentError(
             [Problem("$", expected("a JSON object (a plantarkit document)", document))]
@@ -713,20 +754,80 @@ def loads(text: str | bytes, cls: Any = None) -> Any:
     """Read a value from JSON document text.
 
     Raises:
+        DocumentError: The text is not valid JSON (with line and column), has
+            a key twice in an object, or the document is wrong (every
+            problem, with JSON paths).
+        InvalidValueError: ``cls`` is not a document type (at ``$.cls``).
+    """
+    if cls is not None:
+        _document_class(cls)
+    return from_document(parse_json(text), cls)
+
+
+class _KeysTwice(dict[str, Any]):
+    """A JSON object that gave some keys more than once (the last one kept)."""
+
+    twice: tuple[str, ...] = ()
+
+
+def _keys_twice(node: Any, path: str = "$") -> Iterator[Problem]:
+    """A problem for each key given twice in an object, anywhere in ``node``."""
+    if isinstance(node, dict):
+        items = typing.cast(dict[str, Any], node)
+        if isinstance(items, _KeysTwice):
+            for key in items.twice:
+                yield Problem(
+                    f"{path}.{key}",
+                    f"duplicate key {key!r}: each key may appear only once in an object",
+                )
+        for key, child in items.items():
+            yield from _keys_twice(child, f"{path}.{key}")
+    elif isinstance(node, list):
+        for i, child in enumerate(typing.cast(Sequence[Any], node)):
+            yield from _keys_twice(child, f"{path}[{i}]")
+
+
+def parse_json(text: str | bytes) -> Any:
+    """Parse JSON text as plantarkit reads documents: strictly.
+
+    ``NaN`` and ``Infinity`` are refused, and so is a key given twice in an
+    object (JSON readers differ on which one counts).
+
+    Raises:
         DocumentError: The text is not valid JSON (with line and column), or
-            the document is wrong (every problem, with JSON paths).
+            repeats a key (each with its JSON path).
     """
     if not isinstance(text, str | bytes):
         raise DocumentError([Problem("$", expected("JSON text", text))])
+    repeated = False
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        nonlocal repeated
+        obj = dict(items)
+        if len(obj) == len(items):
+            return obj
+        repeated = True
+        seen: set[str] = set()
+        again: dict[str, None] = {}  # in order, each once
+        for key, _ in items:
+            if key in seen:
+                again[key] = None
+            seen.add(key)
+        twice = _KeysTwice(obj)
+        twice.twice = tuple(again)
+        return twice
+
     try:
-        document = json.loads(text, parse_constant=_reject_constant)
+        parsed = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=pairs)
     except json.JSONDecodeError as exc:
         raise DocumentError(
             [Problem("$", f"not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}")]
         ) from None
     except (ValueError, UnicodeDecodeError) as exc:
         raise DocumentError([Problem("$", f"not valid JSON: {exc}")]) from None
-    return from_document(document, cls)
+    if repeated:
+        raise DocumentError(_keys_twice(parsed))
+    return parsed
 
 
 # --- JSON Schema -------------------------------------------------------------------------------
@@ -838,7 +939,12 @@ def json_schema(cls: type | None = None) -> JSONDict:
     Args:
         cls: Describe documents of this type only; ``None`` describes any
             plantarkit document.
+
+    Raises:
+        InvalidValueError: ``cls`` is not a document type (at ``$.cls``).
     """
+    if cls is not None:
+        _document_class(cls)
     builder = _SchemaBuilder()
     chosen = [cls] if cls is not None else list(_DOCUMENT_TYPES)
     variants: list[JSONDict] = []
