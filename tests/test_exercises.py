@@ -168,6 +168,11 @@ def test_load_and_frequency_texts() -> None:
             "a tempo only goes with repetition work",
         ),
         (lambda: Prescription(work=Timed(seconds=3), rm=12), "$.rm", "an RM intensity only goes"),
+        (
+            lambda: Prescription(sets=3, work=Reps(count=20), rm=12),
+            "$.work.count",
+            "must be ≤ rm (12), got 20: a 12RM load allows at most 12 good repetitions",
+        ),
         (lambda: Load(kind=LoadKind.BODY_WEIGHT, kg=3), "$.kg", "body-weight load takes no kg"),
         (lambda: Load(kind=LoadKind.BAND, kg=3), "$.kg", "a band is graded by resistance"),
         (lambda: Load(kind=LoadKind.EXTERNAL, band=BandResistance.LIGHT), "$.band", "band"),
@@ -185,6 +190,81 @@ def test_bad_doses_raise_with_the_field_path(build: object, path: str, message: 
         build()  # type: ignore[operator]  # each case is a zero-argument callable
     assert info.value.path == path
     assert message in info.value.reason
+
+
+# --- repetition-maximum doses: the count never exceeds the RM, and an eased dose shows both ---
+
+
+@pytest.mark.parametrize(("count", "accepted"), [(11, True), (12, True), (13, False), (20, False)])
+def test_an_rm_dose_allows_at_most_its_rm_in_repetitions(count: int, accepted: bool) -> None:
+    # A 12RM load allows at most 12 good repetitions: 20 repetitions at it cannot be done.
+    if accepted:
+        assert Prescription(sets=3, work=Reps(count=count), rm=12).rm == 12
+        return
+    with pytest.raises(InvalidValueError) as info:
+        Prescription(sets=3, work=Reps(count=count), rm=12)
+    assert (info.value.path, info.value.reason) == (
+        "$.work.count",
+        f"must be ≤ rm (12), got {count}: a 12RM load allows at most 12 good repetitions",
+    )
+    with pytest.raises(InvalidValueError, match=r"\$\.work\.count: must be ≤ rm \(10\)"):
+        attrs.evolve(Prescription(sets=3, work=Reps(count=12), rm=12), rm=10)
+    with pytest.raises(InvalidValueError, match=r"an 8RM load allows at most 8 good repetitions"):
+        Prescription(work=Reps(count=9), rm=8)
+    with pytest.raises(InvalidValueError, match=r"a 1RM load allows at most 1 good repetition$"):
+        Prescription(work=Reps(count=2), rm=1)
+
+
+def test_an_rm_document_with_too_many_repetitions_is_refused() -> None:
+    import json
+
+    document = json.loads(plantarkit.dumps(Prescription(sets=3, work=Reps(count=12), rm=12)))
+    document["data"]["work"]["count"] = 20
+    with pytest.raises(plantarkit.DocumentError, match=r"\$\.data\.work\.count: must be ≤ rm"):
+        plantarkit.loads(json.dumps(document), Prescription)
+
+
+@pytest.mark.parametrize(
+    ("sets", "work", "rm", "brief"),
+    [
+        (3, Reps(count=12), 12, "3 × 12RM"),  # the RM's own repetitions: the short form
+        (3, Reps(count=9), 12, "3 × 9 at a 12RM load"),  # eased off at the same load
+        (1, Reps(count=5), 12, "1 × 5 at a 12RM load"),
+        (5, Reps(count=6), 8, "5 × 6 at an 8RM load"),
+        (4, Reps(count=10, minimum=8), 11, "4 × 8-10 at an 11RM load"),
+        (3, Reps(count=12, build_up=True), 12, "3 × build up to 12 at a 12RM load"),
+        (2, Reps(count=18), 18, "2 × 18RM"),
+    ],
+)
+def test_an_rm_brief_shows_the_repetitions_when_they_are_fewer_than_the_rm(
+    sets: int, work: Reps, rm: int, brief: str
+) -> None:
+    dose = Prescription(sets=sets, work=work, rm=rm, tempo=Tempo(up=3, top=2, down=3))
+    assert dose.brief() == f"{brief}, tempo 3-2-3"
+    assert str(dose) == f"{brief}, tempo 3-2-3, once a day"
+
+
+def test_less_work_on_an_rm_dose_reads_truthfully() -> None:
+    # The engine's LessWork regression takes a fifth off the repetitions and keeps the load:
+    # the brief must follow the repetitions down (it used to say "1 × 12RM" throughout).
+    from plantarkit.progression import ExerciseState, LessWork, RuleContext
+
+    dose = Prescription(sets=1, work=Reps(count=9), rm=12, load=Load.backpack())
+    state = ExerciseState(exercise="high_load_heel_raise", dose=dose)
+    context = RuleContext(day=1, good_sessions=0, sessions_to_progress=2, catalogue=catalogue())
+    briefs = []
+    for _ in range(3):
+        proposal = LessWork().propose(state, context)
+        assert proposal is not None
+        assert proposal.to is not None
+        state = proposal.to
+        briefs.append(state.dose.brief())
+        assert proposal.text == f"less work per set: {state.dose.brief()}"
+    assert briefs == [
+        "1 × 7 at a 12RM load, backpack (choose)",
+        "1 × 5 at a 12RM load, backpack (choose)",
+        "1 × 4 at a 12RM load, backpack (choose)",
+    ]
 
 
 # --- the catalogue API -----------------------------------------------------------------------

@@ -114,12 +114,150 @@ def test_isometric_settles_within_minutes(minutes: float, expected: Verdict) -> 
 
 def test_next_day_rule() -> None:
     rule = NextDayRule()
-    same_day_worse = report(first_step=3, after=6, next_morning=3)
+    same_day_worse = report(first_step=3, during=5, after=5, next_morning=3)
     assert verdict(evaluate(rule, same_day_worse)) is Verdict.OK
+    next_day_worse = report(first_step=3, during=2, after=2, next_morning=4)
+    assert verdict(evaluate(rule, next_day_worse)) is Verdict.REDUCE
+    assert verdict(evaluate(NextDayRule(tolerance=1), next_day_worse)) is Verdict.OK
+
+
+_SETTLED_DAY = {"first_step": 3, "during": 2, "after": 2, "next_morning": 3}
+"""A session within every part of the next-day rule: the ceiling alone decides below."""
+
+
+@pytest.mark.parametrize("measure", ["during", "after"])
+@pytest.mark.parametrize(
+    ("pain", "expected"),
+    [(0, Verdict.OK), (5, Verdict.OK), (6, Verdict.REDUCE), (10, Verdict.REDUCE)],
+)
+def test_next_day_ceiling_at_its_boundary(measure: str, pain: int, expected: Verdict) -> None:
+    # The source allows same-day pain but names no limit; plantarkit's ceiling is 5/10.
+    from plantarkit.progression._pain import quick_verdict
+
+    rule = NextDayRule()
+    r = with_rating(report(**_SETTLED_DAY), measure, Pain(pain))
+    checks = {c.measure: c for c in evaluate(rule, r)}
+    assert set(checks) == {"during", "after", "next_morning"}
+    check = checks[measure]
+    assert check.verdict is expected
+    assert (check.value, check.threshold) == (pain, 5)
+    assert check.rule == "next_day"
+    assert check.citation == rule.ceiling_citation
+    assert checks["next_morning"].citation == rule.citation
+    assert verdict(evaluate(rule, r)) is expected
+    assert quick_verdict(rule, r) is expected
+    if expected is Verdict.REDUCE:
+        assert check.reason == f"{measure} {pain}/10 is above 5/10"
+
+
+def test_next_day_ceiling_is_a_grade_u_limit_based_on_the_pain_model() -> None:
+    rule = NextDayRule()
+    assert rule.ceiling == 5
+    assert rule.citation.grade is Grade.B  # the next-morning rule: Caratun 2018
+    assert rule.ceiling_citation.grade is Grade.U  # the ceiling: plantarkit's own
+    assert rule.ceiling_citation.source == "silbernagel-2007"
+    assert "5/10" in rule.ceiling_citation.detail
+    assert rule.ceiling == PainModel().during_max == PainModel().after_max
+
+
+@pytest.mark.parametrize(
+    ("ceiling", "pain", "expected"),
+    [(7, 7, Verdict.OK), (7, 8, Verdict.REDUCE), (0, 0, Verdict.OK), (0, 1, Verdict.REDUCE)],
+)
+def test_next_day_ceiling_is_a_parameter(ceiling: int, pain: int, expected: Verdict) -> None:
+    rule = NextDayRule(ceiling=ceiling)
+    for measure in ("during", "after"):
+        r = with_rating(report(**{**_SETTLED_DAY, "during": 0, "after": 0}), measure, Pain(pain))
+        assert by_measure(rule, r)[measure] is expected
+
+
+def test_next_day_rule_without_a_ceiling_is_the_source_rule_alone() -> None:
+    rule = NextDayRule(ceiling=None)
+    severe = report(first_step=3, during=10, after=10, next_morning=3)
+    assert [c.measure for c in evaluate(rule, severe)] == ["next_morning"]
+    assert verdict(evaluate(rule, severe)) is Verdict.OK
+    unrated = report(first_step=3, next_morning=3)  # no during or after: not needed then
+    assert verdict(evaluate(rule, unrated)) is Verdict.OK
     assert verdict(evaluate(rule, report(first_step=3, next_morning=4))) is Verdict.REDUCE
-    assert verdict(evaluate(NextDayRule(tolerance=1), report(first_step=3, next_morning=4))) is (
-        Verdict.OK
+
+
+@pytest.mark.parametrize("measure", ["during", "after"])
+def test_next_day_ceiling_holds_without_the_rating_it_needs(measure: str) -> None:
+    # As in the pain-monitoring model: a rating the ceiling needs but does not have holds.
+    from plantarkit.progression._pain import quick_verdict
+
+    rule = NextDayRule()
+    r = with_rating(report(**_SETTLED_DAY), measure, None)
+    checks = {c.measure: c for c in evaluate(rule, r)}
+    assert checks[measure].verdict is Verdict.HOLD
+    assert checks[measure].reason == f"no {measure} rating: hold"
+    assert checks[measure].citation == rule.ceiling_citation
+    assert verdict(evaluate(rule, r)) is Verdict.HOLD
+    assert quick_verdict(rule, r) is Verdict.HOLD
+    # A broken part still wins over a missing one.
+    worse = with_rating(r, "next_morning", Pain(6))
+    assert verdict(evaluate(rule, worse)) is Verdict.REDUCE
+
+
+def test_next_day_ceiling_bounds() -> None:
+    with pytest.raises(InvalidValueError, match=r"\$\.ceiling: must be ≤ 10"):
+        NextDayRule(ceiling=11)
+    with pytest.raises(InvalidValueError, match=r"\$\.ceiling: must be ≥ 0"):
+        NextDayRule(ceiling=-1)
+
+
+def test_next_day_ceiling_round_trips_and_older_documents_gain_it() -> None:
+    import json
+
+    for rule in (NextDayRule(), NextDayRule(ceiling=None), NextDayRule(tolerance=1, ceiling=3)):
+        assert plantarkit.loads(plantarkit.dumps(rule), NextDayRule) == rule
+    document = json.loads(plantarkit.dumps(NextDayRule()))
+    del document["data"]["ceiling"], document["data"]["ceiling_citation"]
+    older = plantarkit.loads(json.dumps(document), NextDayRule)  # written before the ceiling
+    assert older == NextDayRule()
+    assert older.ceiling == 5
+
+
+_CEILINGS = st.integers(0, 9)
+"""Ceilings with room above them on the 0-10 scale."""
+
+
+@given(
+    _CEILINGS,
+    st.integers(0, 10),
+    pain_reports(),
+    st.sampled_from(("during", "after")),
+    st.data(),
+)
+def test_pain_above_the_next_day_ceiling_always_reduces(
+    ceiling: int, tolerance: int, r: PainReport, measure: str, data: st.DataObject
+) -> None:
+    from plantarkit.progression._pain import quick_verdict
+
+    rule = NextDayRule(ceiling=ceiling, tolerance=tolerance)
+    above = with_rating(r, measure, Pain(data.draw(st.integers(ceiling + 1, 10))))
+    assert verdict(evaluate(rule, above)) is Verdict.REDUCE
+    assert quick_verdict(rule, above) is Verdict.REDUCE
+
+
+@given(st.one_of(st.none(), st.integers(0, 10)), st.integers(0, 10), pain_reports())
+def test_the_next_day_ceiling_judges_only_during_and_after(
+    ceiling: int | None, tolerance: int, r: PainReport
+) -> None:
+    from plantarkit.progression._pain import quick_verdict
+
+    rule = NextDayRule(ceiling=ceiling, tolerance=tolerance)
+    checks = evaluate(rule, r)
+    assert quick_verdict(rule, r) is verdict(checks)
+    within = ceiling is None or all(
+        p is not None and p.value <= ceiling for p in (r.during, r.after)
     )
+    without = evaluate(NextDayRule(ceiling=None, tolerance=tolerance), r)
+    if within:  # nothing for the ceiling to object to: the source's rule decides
+        assert verdict(checks) is verdict(without)
+    else:  # the ceiling can only make the verdict more cautious
+        assert verdict(checks) >= verdict(without)
+        assert verdict(checks) >= Verdict.HOLD
 
 
 # --- the cautious early-phase rule (exakt-2021) ---------------------------------------------------
@@ -199,7 +337,10 @@ def test_evaluation_is_deterministic_and_explained(
     for check in first:
         assert check.reason
         assert check.rule == rule.kind
-        assert check.citation == rule.citation
+        if isinstance(rule, NextDayRule) and check.measure in ("during", "after"):
+            assert check.citation == rule.ceiling_citation  # plantarkit's ceiling, grade U
+        else:
+            assert check.citation == rule.citation
     assert verdict(first) is max((c.verdict for c in first), default=Verdict.OK)
 
 
@@ -238,6 +379,8 @@ def test_quick_verdict_at_every_boundary() -> None:
         IsometricRule(),
         NextDayRule(),
         NextDayRule(tolerance=1),
+        NextDayRule(ceiling=None),
+        NextDayRule(ceiling=2),
         CautiousRule(),
     )
     calm_week = tuple(PainReport(day=d, first_step=Pain(2), stiffness=Pain(2)) for d in (1, 3))

@@ -4,25 +4,35 @@ Expected values are written out here from the fact sheet, not copied from the
 protocol data, so a typo in either place shows up as a failure.
 """
 
+from collections.abc import Callable
+
 import pytest
 
 import plantarkit
-from plantarkit import io
+from plantarkit import Pain, io
 from plantarkit._core.errors import UnknownIdError
 from plantarkit._core.evidence import BUILTIN_SOURCES, Grade
 from plantarkit._core.side import Side
-from plantarkit.exercises import Frequency, Hold, Load, Reps, Tempo, catalogue
+from plantarkit.exercises import Frequency, Hold, Load, Reps, Tempo, Timed, catalogue
 from plantarkit.exercises._dose import LoadKind
 from plantarkit.exercises._model import PlantarLoad
 from plantarkit.progression import (
+    Action,
+    ExerciseLog,
+    NextDayRule,
     PainAtMost,
     PainMeasure,
+    PainReport,
+    ProgramState,
     Protocol,
+    SessionLog,
     TestAtLeast,
     TestKind,
+    advance,
     build_program,
     protocol,
     protocols,
+    start,
 )
 
 PROTOCOL_IDS = ("staged", "top_down", "high_load", "high_load_daily", "heel_pain_basics")
@@ -172,6 +182,82 @@ def test_high_load_daily_pain_rule_allows_same_day_pain() -> None:
     rule = protocol("high_load_daily").phases[0].pain_rule
     assert "same day" in rule
     assert "next day" in rule
+    assert "5/10" in rule  # plantarkit's ceiling on pain during and after, told to the patient
+
+
+def test_high_load_daily_judges_with_the_next_day_rule_and_its_ceiling() -> None:
+    (phase,) = protocol("high_load_daily").phases
+    (rule,) = phase.pain_limits
+    assert isinstance(rule, NextDayRule)
+    assert (rule.tolerance, rule.ceiling) == (0, 5)
+    assert rule.ceiling_citation.grade is Grade.U
+    assert rule.ceiling_citation.source in phase.sources
+
+
+def _full_log(state: ProgramState, report: PainReport) -> SessionLog:
+    """Every exercise of the state done in full, with one whole-session pain report."""
+    logs = []
+    for e in state.exercises:
+        dose = e.dose
+        work = dose.work
+        if isinstance(work, Reps):
+            per = float(work.count + (1 if work.to_fatigue else 0))
+        elif isinstance(work, Hold | Timed):
+            per = work.seconds
+        else:
+            per = float(work.rounds)
+        logs.append(ExerciseLog(exercise=e.exercise, sets=(per,) * dose.sets))
+    return SessionLog(day=report.day, exercises=tuple(logs), pain=(report,))
+
+
+def _daily(during: int, after: int) -> Callable[[int], PainReport]:
+    def on(day: int) -> PainReport:
+        return PainReport(
+            day=day,
+            first_step=Pain(3),
+            during=Pain(during),
+            after=Pain(after),
+            next_morning=Pain(3),  # back to the baseline: the source's own rule is met
+        )
+
+    return on
+
+
+@pytest.mark.parametrize("with_assessment", [False, True])
+@pytest.mark.parametrize(("during", "after"), [(10, 10), (6, 0), (0, 6)])
+def test_high_load_daily_never_progresses_on_pain_above_the_ceiling(
+    with_assessment: bool, during: int, after: int
+) -> None:
+    # Before the ceiling, 10/10 every day still stepped the heel raise up to the backpack
+    # (and, with an assessment, the clam up to the banded clam).
+    source = plantarkit.example_assessment() if with_assessment else None
+    state = start(build_program(source, "high_load_daily", weeks=12))
+    report = _daily(during, after)
+    for day in range(1, 12 * 7 + 1):
+        result = advance(state, _full_log(state, report(day)))
+        assert all(d.action is not Action.PROGRESS for d in result.decisions), (day, result)
+        assert all(d.action is Action.REGRESS for d in result.decisions), (day, result)
+        heel = next(d for d in result.decisions if d.exercise == "high_load_heel_raise")
+        ceiling = heel.reasons[0]
+        assert ceiling.rule == "next_day"
+        assert ceiling.measure == ("during" if during > 5 else "after")
+        assert (ceiling.value, ceiling.threshold) == (max(during, after), 5)
+        assert ceiling.citation is not None
+        assert ceiling.citation.grade is Grade.U
+        state = result.state
+
+
+def test_high_load_daily_still_progresses_at_the_ceiling() -> None:
+    # Pain worse the same day but at most 5/10 is fine (Caratun 2018): the programme goes on.
+    state = start(build_program(None, "high_load_daily", weeks=12))
+    report = _daily(5, 5)
+    progressed = []
+    for day in range(1, 12 * 7 + 1):
+        result = advance(state, _full_log(state, report(day)))
+        progressed += [day for d in result.decisions if d.action is Action.PROGRESS]
+        state = result.state
+    assert progressed  # the week-5 step up to the backpack, at least
+    assert state.exercise("high_load_heel_raise").dose.load.kind is LoadKind.BACKPACK
 
 
 # --- top_down: the published weeks -------------------------------------------------------------

@@ -579,7 +579,10 @@ def prescriptions(draw: st.DrawFn, *, work: SearchStrategy[Work] | None = None) 
         tempo=_maybe(draw, _TEMPOS) if is_reps else None,
         rest_seconds=_maybe(draw, st.integers(0, 900)),
         load=draw(_LOADS),
-        rm=_maybe(draw, st.integers(1, 50)) if is_reps else None,
+        # An RM load allows at most its RM in repetitions: never fewer RM than the count.
+        rm=_maybe(draw, st.integers(drawn.count, 50))
+        if isinstance(drawn, Reps) and drawn.count <= 50
+        else None,
         each_side=draw(_BOOLS),
         height_cm=_maybe(draw, _reals(0, 150, above=True)),
         frequency=draw(_FREQUENCIES),
@@ -1179,7 +1182,13 @@ def _pain_rule_members() -> dict[type[Any], SearchStrategy[Any]]:
             settle_minutes=_reals(0, 60),
             citation=citations(),
         ),
-        NextDayRule: st.builds(NextDayRule, tolerance=limit, citation=citations()),
+        NextDayRule: st.builds(
+            NextDayRule,
+            tolerance=limit,
+            ceiling=st.one_of(st.none(), limit),
+            citation=citations(),
+            ceiling_citation=citations(),
+        ),
         CautiousRule: st.builds(CautiousRule, at_most=limit, citation=citations()),
     }
 

@@ -2,11 +2,12 @@
 
 import enum
 import functools
-from typing import ClassVar, Literal
+from typing import ClassVar, Literal, NoReturn
 
 import attrs
 
 from plantarkit._core.checks import EnumCheck, Instance, Number, Text, ensure
+from plantarkit._core.errors import InvalidValueError
 
 __all__ = [
     "BandResistance",
@@ -368,6 +369,33 @@ def _sides(each_side: bool) -> int:
     return 2 if each_side else 1
 
 
+def _more_than_rm(count: int, rm: int) -> NoReturn:
+    """Refuse repetition work beyond its RM: a 12RM load allows at most 12 good repetitions."""
+    reps = "repetition" if rm == 1 else "repetitions"
+    raise InvalidValueError(
+        "$.work.count",
+        f"must be ≤ rm ({rm}), got {count}: {_article(rm)} {rm}RM load allows at most {rm}"
+        f" good {reps}",
+    )
+
+
+def _rm_work(work: Work, rm: int) -> str:
+    """The work of an RM dose: "12RM" when it is just the RM's repetitions, else both.
+
+    A dose eased off to fewer repetitions at the same load (or a range, or a
+    build-up) keeps its RM, so both are shown: "9 at a 12RM load".
+    """
+    reps = str(work)
+    if reps == str(rm):
+        return f"{rm}RM"
+    return f"{reps} at {_article(rm)} {rm}RM load"
+
+
+def _article(number: int) -> str:
+    """The article before a number read aloud: "an 8RM load", "an 11RM load", "a 12RM load"."""
+    return "an" if str(number).startswith("8") or number in (11, 18) else "a"
+
+
 @attrs.frozen(kw_only=True, cache_hash=True)
 class Prescription:
     """A full dose of one exercise: sets, work per set, tempo, rest, load and frequency.
@@ -386,7 +414,9 @@ class Prescription:
         rest_seconds: Rest between sets; ``None`` when the source gives none.
         load: The resistance.
         rm: Intensity as a repetition maximum: ``12`` means a load that allows
-            at most 12 good repetitions (repetition work only).
+            at most 12 good repetitions (repetition work only). The work's
+            count may not exceed it; a count below it (a dose eased off to
+            fewer repetitions at the same load) shows as "3 × 9 at a 12RM load".
         each_side: The sets are done on each side (left and right).
         height_cm: Box or step height, for jumps and step-downs.
         frequency: How often.
@@ -413,9 +443,12 @@ class Prescription:
         # Checked without a call for the usual valid dose: rules build doses in inner loops.
         if self.max_sets is not None and self.max_sets < self.sets:
             ensure(False, "$.max_sets", f"must be ≥ sets ({self.sets}), got {self.max_sets}")
-        if not isinstance(self.work, Reps):
+        work = self.work
+        if not isinstance(work, Reps):
             ensure(self.tempo is None, "$.tempo", "a tempo only goes with repetition work")
             ensure(self.rm is None, "$.rm", "an RM intensity only goes with repetition work")
+        elif self.rm is not None and work.count > self.rm:
+            _more_than_rm(work.count, self.rm)
 
     @property
     def total_reps(self) -> int:
@@ -470,9 +503,14 @@ class Prescription:
     def brief(self) -> str:
         """The dose in a few words: sets × work, sides, tempo, load and height.
 
+        An RM dose whose repetitions are its RM reads "3 × 12RM"; with fewer
+        repetitions than its RM (eased off at the same load), both show.
+
         >>> tempo = Tempo(up=3, top=2, down=3)
         >>> Prescription(sets=3, work=Reps(count=12), rm=12, tempo=tempo).brief()
         '3 × 12RM, tempo 3-2-3'
+        >>> Prescription(sets=3, work=Reps(count=9), rm=12, tempo=tempo).brief()
+        '3 × 9 at a 12RM load, tempo 3-2-3'
         """
         return self._brief
 
@@ -482,8 +520,9 @@ class Prescription:
         sets = str(self.sets)
         if self.max_sets is not None and self.max_sets != self.sets:
             sets = f"{self.sets}-{self.max_sets}"
-        if self.rm is not None:
-            text = f"{sets} × {self.rm}RM"
+        rm = self.rm
+        if rm is not None:
+            text = f"{sets} × {_rm_work(self.work, rm)}"
         elif sets == "1" and not isinstance(self.work, Reps):
             text = str(self.work)
         else:

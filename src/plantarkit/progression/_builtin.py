@@ -618,10 +618,13 @@ def _high_load_daily() -> Protocol:
         pain_rule=(
             "Heel pain may be worse later the same day, but it should be back to usual by the"
             " next day. If it is still worse the next day, use less weight or fewer"
-            " repetitions. (Caratun 2018, grade B.)"
+            " repetitions. (Caratun 2018, grade B.) Pain while you do the set, and right"
+            " after it, should stay at 5/10 or below; if it goes higher, ease off in the same"
+            " way. (The source sets no such limit: this one is plantarkit's, borrowed from"
+            " the pain-monitoring model's 5/10, grade U.)"
         ),
-        pain_limits=(NextDayRule(),),
-        sources=("caratun-2018",),
+        pain_limits=(NextDayRule(ceiling=5),),
+        sources=("caratun-2018", "silbernagel-2007"),
         note="Weeks 1-4 body weight, weeks 5-12 backpack, as published (grade B).",
     )
     return Protocol(

@@ -190,10 +190,32 @@ class NextDayRule:
 
     Next-morning pain above the morning's baseline by more than ``tolerance``
     means reduce the load or repetitions.
+
+    The source lets pain be worse on the day of the session and names no
+    upper limit; plantarkit adds one so that severe pain never counts as a
+    good session. Pain during or right after above ``ceiling`` means reduce,
+    and a missing during or after rating holds, as in the pain-monitoring
+    model. The default of 5/10 is the pain-monitoring model's acceptable
+    limit (Silbernagel 2007); using it here is plantarkit's own safety limit
+    (grade U, cited by ``ceiling_citation``). ``None`` turns the ceiling off,
+    leaving the source's next-morning rule alone.
+
+    Attributes:
+        tolerance: How many points next-morning pain may sit above the baseline.
+        ceiling: Highest pain during or after that is still fine; ``None``: no ceiling.
+        citation: Where the next-morning rule comes from.
+        ceiling_citation: Where the ceiling comes from (the checks it makes cite it).
     """
 
     tolerance: int = attrs.field(default=0, validator=_LIMIT)
+    ceiling: int | None = attrs.field(default=5, validator=Number(ge=0, le=10, optional=True))
     citation: Citation = _cite("caratun-2018", Grade.B, "pain worse the next day: reduce")
+    ceiling_citation: Citation = _cite(
+        "silbernagel-2007",
+        Grade.U,
+        "plantarkit's ceiling on pain during and after (the daily source gives none);"
+        " the default 5/10 is the pain-monitoring model's acceptable limit",
+    )
 
     kind: ClassVar[Literal["next_day"]] = "next_day"
     """The tag of this rule kind in JSON documents."""
@@ -232,37 +254,42 @@ def _check(
     reason: str,
     value: float | None = None,
     threshold: float | None = None,
+    citation: Citation | None = None,
 ) -> PainCheck:
     return PainCheck(
         rule=rule.kind,
         verdict=verdict,
         measure=measure,
         reason=reason,
-        citation=rule.citation,
+        citation=rule.citation if citation is None else citation,
         value=value,
         threshold=threshold,
     )
 
 
-def _at_most(rule: PainRule, measure: str, pain: Pain | None, limit: int) -> PainCheck:
+def _at_most(
+    rule: PainRule,
+    measure: str,
+    pain: Pain | None,
+    limit: int,
+    citation: Citation | None = None,
+) -> PainCheck:
+    """A check that ``pain`` is at most ``limit``; ``citation`` overrides the rule's own."""
+    name = measure.replace("_", " ")
     if pain is None:
-        return _check(rule, Verdict.HOLD, measure, f"no {measure.replace('_', ' ')} rating: hold")
+        return _check(rule, Verdict.HOLD, measure, f"no {name} rating: hold", citation=citation)
     if pain.value <= limit:
         return _check(
-            rule,
-            Verdict.OK,
-            measure,
-            f"{measure.replace('_', ' ')} {pain} ≤ {limit}/10",
-            pain.value,
-            limit,
+            rule, Verdict.OK, measure, f"{name} {pain} ≤ {limit}/10", pain.value, limit, citation
         )
     return _check(
         rule,
         Verdict.REDUCE,
         measure,
-        f"{measure.replace('_', ' ')} {pain} is above {limit}/10",
+        f"{name} {pain} is above {limit}/10",
         pain.value,
         limit,
+        citation,
     )
 
 
@@ -418,7 +445,16 @@ def evaluate(
             )
         return (during, settle)
     if isinstance(rule, NextDayRule):
-        return (_settled(rule, report, rule.tolerance),)
+        settled = _settled(rule, report, rule.tolerance)
+        ceiling = rule.ceiling
+        if ceiling is None:
+            return (settled,)
+        cite = rule.ceiling_citation
+        return (
+            _at_most(rule, "during", report.during, ceiling, cite),
+            _at_most(rule, "after", report.after, ceiling, cite),
+            settled,
+        )
     if isinstance(rule, CautiousRule):
         return (
             _at_most(rule, "during", report.during, rule.at_most),
@@ -488,7 +524,11 @@ def quick_verdict(
         settle = _HOLD if minutes is None else _OK if minutes <= rule.settle_minutes else _REDUCE
         return _worst(_limit(report.during, rule.below - 1), settle)
     if isinstance(rule, NextDayRule):
-        return _back_to_baseline(report, rule.tolerance)
+        settled = _back_to_baseline(report, rule.tolerance)
+        ceiling = rule.ceiling
+        if ceiling is None:
+            return settled
+        return _worst(_limit(report.during, ceiling), _limit(report.after, ceiling), settled)
     if isinstance(rule, CautiousRule):
         return _worst(_limit(report.during, rule.at_most), _limit(report.after, rule.at_most))
     raise InvalidValueError("$.rule", f"expected a pain rule, got {type(rule).__name__}")
