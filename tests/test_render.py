@@ -353,3 +353,51 @@ def test_wrong_arguments_are_invalid_values(
 
 def test_every_public_function_is_checked() -> None:
     assert {name for name, *_ in WRONG} == set(plantarkit.render.__all__)
+
+
+# --- notebook views say what the text says -------------------------------------------------------
+
+
+def test_a_chain_report_without_findings_says_so_in_every_view() -> None:
+    nothing = plantarkit.Assessment(
+        symptoms=plantarkit.Symptoms(painful_sides=(plantarkit.Side.LEFT,))
+    )
+    report = plantarkit.assess(nothing)
+    assert not report.findings
+    for view in (report._repr_markdown_(), report._repr_html_(), chain_report_text(report)):
+        assert "No findings in the links that were assessed." in view
+        assert "Not assessed: hip" in view
+        assert "<table" not in view  # no empty table
+
+
+def test_a_chain_reports_notebook_views_list_the_exercises_for_its_findings() -> None:
+    report = plantarkit.assess(plantarkit.example_assessment())
+    assert report.emphasis
+    first = report.emphasis[0].exercises[0]
+    assert "Exercises that address the findings" in report._repr_markdown_()
+    assert first in report._repr_markdown_()
+    assert first in report._repr_html_()
+
+
+def test_markdown_shows_markup_in_names_and_reasons_as_text() -> None:
+    first = advance(staged_state(), full_log(staged_state(), 1))
+    reason = attrs.evolve(first.phase.reasons[0], text="<script>alert(1)</script> & <b>x</b>")
+    odd = attrs.evolve(first, phase=attrs.evolve(first.phase, reasons=(reason,)))
+    shown = advance_markdown(odd)
+    assert "<script>" not in shown
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;x&lt;/b&gt;" in shown
+    program = plantarkit.build_program(None, "high_load", weeks=1)
+    named = attrs.evolve(program, protocol=attrs.evolve(program.protocol, name="<b>Mine</b>"))
+    assert plantarkit.render.program_markdown(named).startswith("# &lt;b&gt;Mine&lt;/b&gt;")
+
+
+def test_history_sets_are_whole_numbers_and_measures_are_rounded() -> None:
+    state = staged_state()
+    first = advance(state, full_log(state, 1))
+    frame = history_frame([first])
+    assert str(frame["sets"].dtype) == "Int64"
+    assert frame["sets"].isna().sum() == 1  # the phase decision
+    reason = attrs.evolve(first.phase.reasons[0], measure="weekly_first_step", value=10 / 3)
+    shown = decision_markdown(attrs.evolve(first.phase, reasons=(reason,)))
+    assert "weekly_first_step 3.33" in shown
+    assert "3.333" not in shown

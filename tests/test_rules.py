@@ -476,3 +476,28 @@ def test_rules_stop_at_the_limits_a_dose_can_record() -> None:
     assert (more.to.dose.sets, more.to.dose.work) == (4, Hold(seconds=600))  # sets, not 605 s
     with pytest.raises(InvalidValueError, match=r"\$\.work"):
         Only(rules=(LoadUp(),), work=("reps", "reps"))
+
+
+@given(testing.prescriptions(), st.data())
+def test_building_back_moves_towards_the_target_and_never_past_it(
+    target: Prescription, data: st.DataObject
+) -> None:
+    from plantarkit.progression._rules import built_back
+
+    # an eased-off dose: what the regression rules make of the target, a few times over
+    dose = target
+    for _ in range(data.draw(st.integers(min_value=1, max_value=6))):
+        found = propose(DEFAULT_REGRESSION, state("clam", dose=dose), ctx(), path="$")
+        if found is None or found[0].to is None:
+            break
+        dose = found[0].to.dose
+    steps = 0
+    while dose != target:
+        new = built_back(dose, target)
+        assert new != dose  # always a step
+        assert new.sets <= target.sets
+        assert new.time_under_tension() <= target.time_under_tension() + 1e-9
+        assert new.sets >= dose.sets
+        assert new.time_under_tension() >= dose.time_under_tension() - 1e-9
+        dose, steps = new, steps + 1
+        assert steps <= 30

@@ -253,6 +253,9 @@ def chain_report_text(report: "ChainReport") -> str:
             f"   - {flag.finding}: may suggest {flag.suggests}" for flag in report.referral.flags
         ]
         lines.append("")
+    for note in report.notes:
+        lines += textwrap.wrap(f"!  {note}", width=100, subsequent_indent="   ")
+        lines.append("")
     painful = ", ".join(s.value for s in report.assessment.symptoms.painful_sides) or "not recorded"
     lines.append(f"Kinetic-chain assessment (painful side: {painful})")
     lines.append("")
@@ -264,25 +267,54 @@ def chain_report_text(report: "ChainReport") -> str:
                 reason, width=100, initial_indent="  ", subsequent_indent="     "
             )
     else:
-        lines.append("No findings in the links that were assessed.")
+        lines.append(_NO_FINDINGS)
     lines.append("")
     if report.primary_driver is not None:
         lines.append(f"▶ Primary driver: {report.primary_driver}")
-    if report.asymmetric:
-        lines.append("One-sided symptoms line up with a one-sided finding higher up the chain.")
-    if report.not_assessed:
-        lines.append("Not assessed: " + ", ".join(link.value for link in report.not_assessed))
-    if report.emphasis and report.programme_allowed:
-        lines += ["", "Exercises that address the findings:"]
-        for e in report.emphasis:
-            side = f" ({e.side.value})" if e.side is not None else ""
-            lines.append(f"  {e.kind.label}{side}: {', '.join(e.exercises)}")
+    lines += _report_notes(report)
+    emphasis = _emphasis_lines(report)
+    if emphasis:
+        lines += ["", _EMPHASIS_TITLE, *(f"  {e}" for e in emphasis)]
     return "\n".join(lines)
 
 
+_NO_FINDINGS = "No findings in the links that were assessed."
+_EMPHASIS_TITLE = "Exercises that address the findings:"
+
+
+def _report_notes(report: "ChainReport") -> list[str]:
+    """What a chain report says below its findings: one-sidedness and what was not assessed."""
+    notes: list[str] = []
+    if report.asymmetric:
+        notes.append("One-sided symptoms line up with a one-sided finding higher up the chain.")
+    if report.not_assessed:
+        notes.append("Not assessed: " + ", ".join(link.value for link in report.not_assessed))
+    return notes
+
+
+def _emphasis_lines(report: "ChainReport") -> list[str]:
+    """The exercises a programme gives weight to for each finding (none with a referral)."""
+    if not (report.emphasis and report.programme_allowed):
+        return []
+    return [
+        f"{e.kind.label}{f' ({e.side.value})' if e.side is not None else ''}:"
+        f" {', '.join(e.exercises)}"
+        for e in report.emphasis
+    ]
+
+
+def _md_text(text: str) -> str:
+    """Text for Markdown that notebooks render: HTML's special characters escaped.
+
+    A name or reason holding ``<script>`` or ``<b>`` is shown as written,
+    never run or rendered as markup.
+    """
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def _md_cell(text: str) -> str:
-    """A Markdown table cell: pipes escaped, line breaks kept as ``<br>`` (not cut off)."""
-    return text.replace("|", "\\|").replace("\n", "<br>")
+    """A Markdown table cell: HTML escaped, pipes escaped, line breaks kept as ``<br>``."""
+    return _md_text(text).replace("|", "\\|").replace("\n", "<br>")
 
 
 def _md_table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
@@ -312,16 +344,26 @@ def chain_report_markdown(report: "ChainReport") -> str:
     _need_report(report)
     lines: list[str] = []
     if report.referral is not None:
-        lines.append(f"> **Refer — no self-managed programme.** {report.referral.advice}")
-        lines += [f"> - {f.finding}: may suggest {f.suggests}" for f in report.referral.flags]
+        advice = _md_text(report.referral.advice)
+        lines.append(f"> **Refer — no self-managed programme.** {advice}")
+        lines += [
+            f"> - {_md_text(f'{f.finding}: may suggest {f.suggests}')}"
+            for f in report.referral.flags
+        ]
         lines.append("")
-    lines += _md_table(_HEADERS, _finding_rows(report))
+    for note in report.notes:
+        lines += [f"> **Note:** {_md_text(note)}", ""]
     if report.findings:
-        lines += [""] + [f"{reason}" for reason in _reasons(report)]
+        lines += _md_table(_HEADERS, _finding_rows(report))
+        lines += [""] + [_md_text(reason) for reason in _reasons(report)]
+    else:
+        lines.append(_NO_FINDINGS)
     if report.primary_driver is not None:
-        lines += ["", f"**Primary driver:** {report.primary_driver}"]
-    if report.not_assessed:
-        lines += ["", "Not assessed: " + ", ".join(link.value for link in report.not_assessed)]
+        lines += ["", f"**Primary driver:** {_md_text(str(report.primary_driver))}"]
+    lines += [line for note in _report_notes(report) for line in ("", _md_text(note))]
+    emphasis = _emphasis_lines(report)
+    if emphasis:
+        lines += ["", f"**{_EMPHASIS_TITLE}**", "", *(f"- {_md_text(e)}" for e in emphasis)]
     return "\n".join(lines)
 
 
@@ -345,14 +387,25 @@ def chain_report_html(report: "ChainReport") -> str:
             '<div style="border:2px solid #b00;padding:6px"><strong>Refer — no self-managed'
             f" programme.</strong> {escape(report.referral.advice)}<ul>{items}</ul></div>"
         )
-    parts.append(_html_table(_HEADERS, _finding_rows(report)))
+    parts += [
+        f'<div style="border:2px solid #b80;padding:6px"><strong>Note:</strong> {escape(n)}</div>'
+        for n in report.notes
+    ]
     if report.findings:
+        parts.append(_html_table(_HEADERS, _finding_rows(report)))
         reasons = "".join(f"<li>{escape(r.split('. ', 1)[1])}</li>" for r in _reasons(report))
         parts.append(f"<ol>{reasons}</ol>")
+    else:
+        parts.append(f"<p>{escape(_NO_FINDINGS)}</p>")
     if report.primary_driver is not None:
         parts.append(
             f"<p><strong>Primary driver:</strong> {escape(str(report.primary_driver))}</p>"
         )
+    parts += [f"<p>{escape(note)}</p>" for note in _report_notes(report)]
+    emphasis = _emphasis_lines(report)
+    if emphasis:
+        items = "".join(f"<li>{escape(e)}</li>" for e in emphasis)
+        parts.append(f"<p><strong>{escape(_EMPHASIS_TITLE)}</strong></p><ul>{items}</ul>")
     return "\n".join(parts)
 
 
@@ -460,9 +513,9 @@ def program_markdown(program: "Program") -> str:
         InvalidValueError: ``program`` is not a Program.
     """
     _need_program(program)
-    lines = [f"# {program.protocol.name}", ""]
+    lines = [f"# {_md_text(program.protocol.name)}", ""]
     if program.protocol.summary:
-        lines += [program.protocol.summary, ""]
+        lines += [_md_text(program.protocol.summary), ""]
     headers = ("Days", "Exercise", "Dose", "Side", "Rest", "Addresses")
     for week in program.weeks:
         rows = [
@@ -470,15 +523,17 @@ def program_markdown(program: "Program") -> str:
             for days, session in session_groups(week)
             for i, item in enumerate(session.items)
         ]
-        lines += [f"## {_week_title(program, week)}", "", *_md_table(headers, rows)]
+        lines += [f"## {_md_text(_week_title(program, week))}", "", *_md_table(headers, rows)]
         if week.advice:
-            lines += ["", "Advice: " + ", ".join(program.advice_item(a).name for a in week.advice)]
+            names = ", ".join(program.advice_item(a).name for a in week.advice)
+            lines += ["", _md_text(f"Advice: {names}")]
         lines.append("")
     rules = [(p.name, p.pain_rule) for p in program.protocol.phases if p.pain_rule]
     if rules:
-        lines += ["## Pain rules", ""] + [f"- **{n}**: {r}" for n, r in rules] + [""]
+        lines += ["## Pain rules", ""]
+        lines += [f"- **{_md_text(n)}**: {_md_text(str(r))}" for n, r in rules] + [""]
     if program.sources:
-        lines += ["## Sources", ""] + [f"- [{s.key}] {s}" for s in program.sources]
+        lines += ["## Sources", ""] + [f"- {_md_text(f'[{s.key}] {s}')}" for s in program.sources]
     return "\n".join(lines)
 
 
@@ -791,14 +846,20 @@ def advance_html(advance: "Advance") -> str:
     return f"<p><strong>{escape(advance.summary)}</strong></p>{table}"
 
 
+def _number(value: float) -> str:
+    """A measured value as people read it: at most two decimals (an average of 3.33)."""
+    return f"{round(value, 2):g}"
+
+
 def _reason_rows(decision: "Decision") -> list[tuple[str, ...]]:
     rows: list[tuple[str, ...]] = []
     for r in decision.reasons:
         measured = ""
         if r.value is not None:
-            measured = f"{r.measure} {r.value:g}" if r.measure else f"{r.value:g}"
+            value = _number(r.value)
+            measured = f"{r.measure} {value}" if r.measure else value
             if r.threshold is not None:
-                measured += f" (limit {r.threshold:g})"
+                measured += f" (limit {_number(r.threshold)})"
         source = f"{r.citation.source} ({r.citation.grade.value})" if r.citation else ""
         rows.append((r.rule, r.text, measured, source))
     return rows
@@ -906,7 +967,9 @@ def history_frame(advances: Iterable["Advance"]) -> Any:
                     "reasons": "; ".join(_cited(r) for r in d.reasons),
                 }
             )
-    return pd.DataFrame(rows, columns=_HISTORY_COLUMNS)
+    frame = pd.DataFrame(rows, columns=_HISTORY_COLUMNS)
+    frame["sets"] = frame["sets"].astype("Int64")  # whole numbers; empty on phase rows
+    return frame
 
 
 _HISTORY_COLUMNS = (

@@ -52,7 +52,7 @@ from plantarkit.progression._pain import (
     quick_verdict,
     verdict,
 )
-from plantarkit.progression._program import Program
+from plantarkit.progression._program import Program, ReferralRequiredError
 from plantarkit.progression._rules import (
     PROGRESSION_TYPES,
     REGRESSION_TYPES,
@@ -67,6 +67,7 @@ from plantarkit.progression._rules import (
     Proposal,
     RuleContext,
     WeeklyTable,
+    built_back,
     misplaced,
     propose,
     with_load_kept,
@@ -261,7 +262,11 @@ class EngineRules:
 _DEFAULT_RULES = EngineRules()
 
 PAIN_HISTORY_DAYS = 90
-"""How many days of pain reports a state keeps (the longest pain gate looks back 90 days)."""
+"""How many rated days of pain reports a state keeps at least (days with a report, not
+calendar days: the longest pain gate looks back over 90 rated days)."""
+
+_PAIN_KEPT_REPORTS = 3 * PAIN_HISTORY_DAYS
+"""Up to this many reports are kept whole; past it the oldest days go."""
 
 
 @attrs.frozen(kw_only=True)
@@ -276,8 +281,8 @@ class ProgramState:
         last_trained_day: The last day any exercise was done (0 before then):
             the gap rule counts from it, so logs with nothing done do not hide a gap.
         exercises: The state of each current exercise.
-        pain: The pain reports of the last :data:`PAIN_HISTORY_DAYS` days
-            (for week-on-week rules and gates).
+        pain: The pain reports of at least the last :data:`PAIN_HISTORY_DAYS`
+            days with a report (for week-on-week rules and gates), in order of day.
         tests: The newest result of each test and side (from the assessment,
             then from session logs), for phase gates.
         trendelenburg: The newest Trendelenburg sign per side.
@@ -326,6 +331,11 @@ class ProgramState:
         for i in range(1, len(self.pain)):
             if self.pain[i].day < self.pain[i - 1].day:
                 raise InvalidValueError(f"$.pain[{i}].day", "pain reports must be in order of day")
+        if self.pain and self.pain[-1].day > self.day:
+            raise InvalidValueError(
+                f"$.pain[{len(self.pain) - 1}].day",
+                f"must be at most the last logged day ({self.day}), got {self.pain[-1].day}",
+            )
         seen: set[str] = set()
         for i, e in enumerate(self.exercises):
             if e.exercise in seen:
@@ -458,9 +468,16 @@ def start(program: Program, *, catalogue_: Catalogue | None = None) -> ProgramSt
 
     Test results and Trendelenburg signs of the programme's assessment are
     carried into the state, so phase gates can use them until newer ones are logged.
+
+    Raises:
+        ReferralRequiredError: The programme's report has a positive red flag
+            (:func:`build_program` refuses those; a programme edited or read
+            from a file may still carry one).
     """
     if not isinstance(program, Program):
         raise InvalidValueError("$", f"expected a Program, got {type(program).__name__}")
+    if program.report is not None and program.report.referral is not None:
+        raise ReferralRequiredError(program.report.referral)
     cat = _catalogue_or_builtin(catalogue_)
     first = program.protocol.phases[0].id
     tests, signs = _assessed(program)
@@ -487,11 +504,13 @@ def clear_referral(state: ProgramState, *, cleared_by: str) -> ProgramState:
 
 
 def _check_log(
-    state: ProgramState, log: SessionLog, current: dict[str, ExerciseState]
+    state: ProgramState, log: SessionLog, current: dict[str, ExerciseState], cat: Catalogue
 ) -> dict[str, ExerciseLog]:
     """Raise unless ``log`` fits ``state``; return the logged exercises by id.
 
-    ``current`` holds the state's exercises by id.
+    ``current`` holds the state's exercises by id. A late report (dated
+    before the session) may name an exercise the person has since moved on
+    from along its ladder: it concerns the exercise now on that ladder.
     """
     if not isinstance(log, SessionLog):
         raise InvalidValueError("$", f"expected a SessionLog, got {type(log).__name__}")
@@ -534,7 +553,11 @@ def _check_log(
                     f"must not be after the session's day ({log.day}), got {report.day}",
                 )
             )
-        if report.exercise is not None and report.exercise not in current:
+        if (
+            report.exercise is not None
+            and report.exercise not in current
+            and not (report.day < log.day and _ladder_mate(report.exercise, current, cat))
+        ):
             problems.append(
                 Problem(
                     f"$.pain[{i}].exercise",
@@ -544,6 +567,26 @@ def _check_log(
     if problems:
         raise InvalidValueError(problems)
     return seen
+
+
+def _ladder_mate(
+    exercise: str, current: dict[str, ExerciseState], cat: Catalogue
+) -> ExerciseState | None:
+    """The state's exercise on a ladder that holds ``exercise``, if any."""
+    for ex in current.values():
+        if ex.ladder is not None and any(
+            step.exercise == exercise for step in cat.ladder(ex.ladder).steps
+        ):
+            return ex
+    return None
+
+
+def _late_for(
+    ex: ExerciseState, late: tuple[PainReport, ...], cat: Catalogue
+) -> tuple[PainReport, ...]:
+    """The late reports about ``ex``: the session's, its own, and its ladder's other rungs'."""
+    rungs = {step.exercise for step in cat.ladder(ex.ladder).steps} if ex.ladder is not None else ()
+    return tuple(r for r in late if r.exercise in (None, ex.exercise) or r.exercise in rungs)
 
 
 def _pain_reports(
@@ -717,6 +760,11 @@ _NOT_DONE = Reason(rule="attendance", text="not done this session: no progress")
 _LAST_PHASE = Reason(rule="phase", text="last phase: keep the routine going")
 
 
+def _did(done: ExerciseLog) -> bool:
+    """Whether a log says the exercise was done: not skipped, and some work in a set."""
+    return not done.skipped and any(done.sets)
+
+
 def _counted(ex: ExerciseState, good: int) -> ExerciseState:
     """The same exercise state with a new count of good sessions."""
     if good == ex.good_sessions:
@@ -729,7 +777,47 @@ def _counted(ex: ExerciseState, good: int) -> ExerciseState:
         good_sessions=good,
         progression=ex.progression,
         row=ex.row,
+        eased_from=ex.eased_from,
     )
+
+
+def _building_back(
+    ex: ExerciseState, target: Prescription, good: int, need: int, how: str
+) -> tuple[Decision, ExerciseState]:
+    """An eased-off exercise's step back towards the dose it was eased from, when it is due."""
+    if good < need:
+        why = _reason(
+            rule="build_back",
+            text=f"{how}; {good} of {need} good sessions before building back up to"
+            f" {target.brief()}",
+            measure="good_sessions",
+            value=good,
+            threshold=need,
+        )
+        kept = _counted(ex, good)
+        return _decision(ex, _HOLD, (why,), kept.dose), kept
+    dose = built_back(ex.dose, target)
+    back = dose == target
+    why = _reason(
+        rule="build_back",
+        text=f"{how}; {good} good session{'s' if good != 1 else ''}: "
+        + ("back to the dose eased off from" if back else f"building back up to {target.brief()}")
+        + f": {dose.brief()}",
+        measure="good_sessions",
+        value=good,
+        threshold=need,
+    )
+    moved = _new_exercise_state(
+        exercise=ex.exercise,
+        dose=dose,
+        ladder=ex.ladder,
+        rung=ex.rung,
+        good_sessions=0,
+        progression=ex.progression,
+        row=ex.row,
+        eased_from=None if back else target,
+    )
+    return _decision(ex, _PROGRESS, (why,), dose), moved
 
 
 def _decision(
@@ -807,13 +895,18 @@ def _regress(
             else _reason(
                 rule="regression",
                 text="already at the easiest dose: do less or rest, and see a clinician"
-                " if pain persists",
+                " if pain persists"
+                if any(r.rule != "gap" for r in why)
+                else "already at the easiest dose: start again gently at it",
             )
         )
         return _decision(ex, _REGRESS, (*why, reason), ex.dose), _counted(ex, 0)
     proposal, name = found
     assert proposal.to is not None
     moved = _counted(proposal.to, 0)
+    if moved.exercise == ex.exercise and moved.rung == ex.rung and moved.dose != ex.dose:
+        # eased off in place: remember the dose to build back up to (the first, if eased again)
+        moved = evolve(moved, eased_from=ex.eased_from or ex.dose)
     taken.add(moved.exercise)
     return _moved_to(ex, _REGRESS, (*why, _from_proposal(proposal, name)), moved), moved
 
@@ -894,25 +987,17 @@ def _decide(
     ``taken`` holds the exercises in the phase (``base.in_phase``: a step may
     not switch to one of them); a step to a new exercise adds it.
     """
-    if gap > rules.gap_days:
-        why = _reason(
-            rule="gap",
-            text=f"{gap} days since the last session (more than {rules.gap_days})",
-            measure="gap_days",
-            value=gap,
-            threshold=rules.gap_days,
-        )
-        ctx = _context(base, ex.good_sessions, done, None, "", rows)
-        return (*_regress(rules, ex, ctx, (why,), taken), _VERDICT_OK)
-    if done is None or done.skipped or not done.sets:
-        return _decision(ex, _HOLD, (_NOT_DONE,), ex.dose), _counted(ex, 0), _VERDICT_OK
     # Isometric holds are judged by the hold rule too (the most cautious verdict wins).
     applied = (*pain_rules, rules.hold_rule) if isometric else pain_rules
-    report = _worst_report(applied, reports, history)
-    judgement = judged.get((isometric, id(report)))
-    if judgement is None:
-        judgement = _judge(applied, report, history, judged, isometric, "")
-    outcome, pain_reasons = judgement
+    did = done is not None and _did(done)
+    if did:
+        report = _worst_report(applied, reports, history)
+        judgement = judged.get((isometric, id(report)))
+        if judgement is None:
+            judgement = _judge(applied, report, history, judged, isometric, "")
+        outcome, pain_reasons = judgement
+    else:  # today's ratings are not about an exercise not done today
+        outcome, pain_reasons = _VERDICT_OK, ()
     for earlier in late:  # a late rating can only ease off: never hold or count a session
         if outcome is _VERDICT_REDUCE:
             break
@@ -921,6 +1006,28 @@ def _decide(
         )
         if verdict_late is _VERDICT_REDUCE:
             outcome, pain_reasons = verdict_late, why_late
+    if gap > rules.gap_days:  # back after a long gap: a step back, and a flare said too
+        why = _reason(
+            rule="gap",
+            text=f"{gap} days since the last session (more than {rules.gap_days})",
+            measure="gap_days",
+            value=gap,
+            threshold=rules.gap_days,
+        )
+        flared = outcome is _VERDICT_REDUCE
+        ctx = _context(base, ex.good_sessions, done, None, "", rows)
+        return (
+            *_regress(rules, ex, ctx, (why, *pain_reasons) if flared else (why,), taken),
+            outcome if flared else _VERDICT_OK,
+        )
+    if not did:
+        if outcome is _VERDICT_REDUCE:  # a late rating of an earlier session
+            ctx = _context(base, ex.good_sessions, done, None, "", rows)
+            return (*_regress(rules, ex, ctx, pain_reasons, taken), outcome)
+        # Not done is no progress, and no setback: the count of good sessions stands, so
+        # an exercise the programme gives every other day still builds towards a step.
+        return _decision(ex, _HOLD, (_NOT_DONE,), ex.dose), ex, _VERDICT_OK
+    assert done is not None  # did
     # Rules with pain limits of their own read each rating at its highest over today's reports.
     seen = _highest(reports)
     if outcome is _VERDICT_REDUCE:
@@ -933,6 +1040,9 @@ def _decide(
         why = _reason(rule="dose", text=f"{how}: keep this dose")
         return _decision(ex, _HOLD, (why,), ex.dose), _counted(ex, 0), outcome
     good = ex.good_sessions + 1
+    if ex.eased_from is not None:  # eased off: build back up before anything moves it on
+        need = rules.sessions_to_progress
+        return (*_building_back(ex, ex.eased_from, good, need, how), outcome)
     ctx = _context(base, good, done, seen, how, rows)
     own = ex.progression if rules.protocol_rules else ()
     found = propose(
@@ -967,25 +1077,41 @@ def _tables(state: ProgramState, day: int) -> dict[str, tuple[Prescription, ...]
     """
     program = state.program
     phase = program.protocol.phases[state.phase]
-    scheduled = {slot.item for slot in phase.slots if slot.schedule}
-    if not scheduled:
+    if not any(slot.schedule for slot in phase.slots):
         return {}
     last_week = min(len(program.weeks), (day - 1) // 7 + 1)
     rows: dict[str, tuple[Prescription, ...]] = {}
+    for exercise, changes in _table_plan(program, phase.id):
+        reached = tuple(dose for week, dose in changes if week <= last_week)
+        rows[exercise] = reached or (changes[0][1],)
+    return rows
+
+
+@functools.lru_cache(maxsize=64)
+def _table_plan(
+    program: Program, phase_id: str
+) -> tuple[tuple[str, tuple[tuple[int, Prescription], ...]], ...]:
+    """Per exercise on a weekly dose table in the phase: each week its dose changes, and to what.
+
+    Worked out once per programme and phase (a programme is an immutable
+    value, so this is a memo of a pure function, not state): without it each
+    session would read every week of the programme up to its own.
+    """
+    phase = next(p for p in program.protocol.phases if p.id == phase_id)
+    scheduled = {slot.item for slot in phase.slots if slot.schedule}
+    changes: dict[str, list[tuple[int, Prescription]]] = {}
     for number, week in enumerate(program.weeks, start=1):
-        if number > last_week and scheduled <= rows.keys():
-            break  # past this week, only a phase begun early still looks for its first row
         seen: set[str] = set()
         for session in week.sessions:
             for item in session.items:
-                if item.exercise in scheduled and item.phase == phase.id:
+                if item.exercise in scheduled and item.phase == phase_id:
                     if item.exercise in seen:
                         continue
                     seen.add(item.exercise)
-                    reached = rows.get(item.exercise, ())
-                    if not reached or (number <= last_week and reached[-1] != item.dose):
-                        rows[item.exercise] = (*reached, item.dose)
-    return rows
+                    found = changes.setdefault(item.exercise, [])
+                    if not found or found[-1][1] != item.dose:
+                        found.append((number, item.dose))
+    return tuple((exercise, tuple(found)) for exercise, found in changes.items())
 
 
 _new_record = maker(PainRecord)
@@ -1091,8 +1217,14 @@ def _phase_decision(
             threshold=rules.min_days_in_phase,
         )
         return _phase_verdict(action=_HOLD, reasons=(why,), phase=phase.id), state
+    # Mastered: every exercise done well enough, often enough, at its full dose, and one on
+    # a weekly dose table at the table's last dose in this phase (not waiting on a row).
+    last_rows = {name: len(changes) - 1 for name, changes in _table_plan(state.program, phase.id)}
     mastered = all(d.action is not _REGRESS for d in decisions) and all(
-        e.good_sessions >= rules.sessions_to_progress for e in state.exercises
+        e.good_sessions >= rules.sessions_to_progress
+        and e.eased_from is None
+        and (e.row is None or e.row >= last_rows.get(e.exercise, 0))
+        for e in state.exercises
     )
     gates = (*phase.exit_gates, *nxt.entry_gates)
     measures = {g.measure for g in gates if isinstance(g, PainAtMost)}
@@ -1162,13 +1294,27 @@ def _entering(
             if reached.exercise != new.exercise and reached.exercise in ids:
                 continue  # passed: the exercise reached enters in its own right
             dose = attrs.evolve(reached.dose, frequency=new.dose.frequency)
+            eased = reached.eased_from
             state = attrs.evolve(
-                new, exercise=reached.exercise, dose=dose, rung=reached.rung, good_sessions=0
+                new,
+                exercise=reached.exercise,
+                dose=dose,
+                rung=reached.rung,
+                good_sessions=0,
+                eased_from=None
+                if eased is None
+                else attrs.evolve(eased, frequency=new.dose.frequency),
             )
             kept.append(state)
         elif new.exercise in now and new.row is None:
-            dose = with_load_kept(new.dose, now[new.exercise].dose)
-            state = new if dose == new.dose else attrs.evolve(new, dose=dose)
+            was = now[new.exercise]
+            dose = with_load_kept(new.dose, was.dose)
+            if was.eased_from is not None and was.dose != dose:
+                # eased off: stays eased, and builds back up to the new phase's dose
+                eased = attrs.evolve(was.dose, frequency=new.dose.frequency)
+                state = attrs.evolve(new, dose=eased, eased_from=None if eased == dose else dose)
+            else:
+                state = new if dose == new.dose else attrs.evolve(new, dose=dose)
         else:
             state = new
         states.setdefault(state.exercise, state)
@@ -1176,18 +1322,25 @@ def _entering(
 
 
 def _recent_pain(old: tuple[PainReport, ...], log: SessionLog) -> tuple[PainReport, ...]:
-    """The reports of the last :data:`PAIN_HISTORY_DAYS` days, in order of day."""
-    cutoff = log.day - PAIN_HISTORY_DAYS
-    start = bisect.bisect_right(old, cutoff, key=_day) if old and old[0].day <= cutoff else 0
-    kept = old[start:] if start else old
-    new = tuple(p for p in log.pain if p.day > cutoff)
+    """The history with the log's reports added, in order of day, cut to its last days.
+
+    At least the last :data:`PAIN_HISTORY_DAYS` rated days are kept, so every
+    pain gate can be met however often the person trains, and a long
+    simulation's states stay small.
+    """
+    new = log.pain
     if not new:
-        return kept
-    if (kept and new[0].day < kept[-1].day) or any(
-        a.day > b.day for a, b in itertools.pairwise(new)
-    ):
-        return tuple(sorted((*kept, *new), key=_day))  # a late report: keep days in order
-    return kept + new
+        return old
+    if (old and new[0].day < old[-1].day) or any(a.day > b.day for a, b in itertools.pairwise(new)):
+        pain = tuple(sorted((*old, *new), key=_day))  # a late report: keep days in order
+    else:
+        pain = old + new
+    if len(pain) <= _PAIN_KEPT_REPORTS:
+        return pain
+    days = sorted({p.day for p in pain})
+    if len(days) <= PAIN_HISTORY_DAYS:
+        return pain
+    return pain[bisect.bisect_left(pain, days[-PAIN_HISTORY_DAYS], key=_day) :]
 
 
 def _day(report: PainReport) -> int:
@@ -1240,21 +1393,21 @@ def advance(
     if not isinstance(state, ProgramState):
         raise InvalidValueError("$", f"expected a ProgramState, got {type(state).__name__}")
     current = {e.exercise: e for e in state.exercises}
-    done = _check_log(state, log, current)
-    if rules is not None and not isinstance(rules, EngineRules):
-        raise InvalidValueError("$.rules", f"expected EngineRules, got {type(rules).__name__}")
-    rules = _DEFAULT_RULES if rules is None else rules
     cat = _catalogue_or_builtin(catalogue_)
     for i, e in enumerate(state.exercises):  # a state read from a file may not fit
         if not cat.fits(e.exercise, e.ladder, e.rung):
             raise InvalidValueError(f"$.state.exercises[{i}]", misplaced(cat, e))
+    done = _check_log(state, log, current, cat)
+    if rules is not None and not isinstance(rules, EngineRules):
+        raise InvalidValueError("$.rules", f"expected EngineRules, got {type(rules).__name__}")
+    rules = _DEFAULT_RULES if rules is None else rules
     isometric = cat.tagged("isometric")  # the exercises the hold rule judges too
     # Rules that look back compare this week with the last: older reports need not be read.
     first = min((p.day for p in log.pain), default=log.day)
     since = ((first - 1) // 7 - 1) * 7 + 1
     history = state.pain[bisect.bisect_left(state.pain, since, key=_day) :]
-    # Keep the last PAIN_HISTORY_DAYS of reports: enough for weekly rules and pain gates,
-    # and long simulations stay linear in time.
+    # Keep the last PAIN_HISTORY_DAYS rated days of reports: enough for weekly rules and
+    # pain gates, and long simulations stay linear in time.
     pain = _recent_pain(state.pain, log)
     tests = _newest_tests(state.tests, log.tests)
     signs = _newest_signs(state.trendelenburg, log.trendelenburg)
@@ -1279,7 +1432,7 @@ def advance(
             summary="Stop: a red flag is positive. See a clinician before going on.",
         )
     last = state.last_trained_day
-    trained = any(e.sets and not e.skipped for e in log.exercises)
+    trained = any(_did(e) for e in log.exercises)
     # Missed or empty sessions never close a gap; when training resumes after one, every
     # exercise steps back once (done this time or not).
     gap = log.day - last if last and trained else 0
@@ -1312,7 +1465,7 @@ def advance(
             ex,
             done.get(ex.exercise),
             reports.get(ex.exercise, fallback),
-            tuple(r for r in late if r.exercise in (None, ex.exercise)) if late else (),
+            _late_for(ex, late, cat) if late else (),
             ex.exercise in isometric,
             gap,
             history,

@@ -36,7 +36,7 @@ class ExerciseLog:
 
     exercise: str = attrs.field(validator=ID)
     sets: tuple[float, ...] = attrs.field(
-        default=(), validator=TupleOf(Number(ge=0, le=3600, integer=False))
+        default=(), validator=TupleOf(Number(ge=0, le=24 * 3600, integer=False))
     )
     skipped: bool = attrs.field(default=False, validator=Instance((bool,)))
     load_kg: float | None = attrs.field(

@@ -111,6 +111,10 @@ class ExerciseState:
             empty: the engine's rules (:attr:`EngineRules.progression`).
         row: For an exercise on its protocol's weekly dose table, the row of
             the table it has reached (0 is the first); ``None`` otherwise.
+        eased_from: The dose it was eased off from, in place (less load,
+            fewer sets, less work), which it builds back up to, a step at a
+            time, before any progression rule moves it on; ``None`` when it
+            is not eased off.
     """
 
     exercise: str = attrs.field(validator=ID)
@@ -120,11 +124,18 @@ class ExerciseState:
     good_sessions: int = attrs.field(default=0, validator=Number(ge=0, le=10_000))
     progression: "tuple[ProgressionRule, ...]" = attrs.field(default=())
     row: int | None = attrs.field(default=None, validator=Number(ge=0, le=520, optional=True))
+    eased_from: Prescription | None = attrs.field(
+        default=None, validator=Instance((Prescription,), optional=True)
+    )
 
     def __attrs_post_init__(self) -> None:
         if (self.ladder is None) != (self.rung is None):
             raise InvalidValueError("$.rung", "a ladder and a rung go together (both or neither)")
         _check_rules(self.progression, "$.progression")
+        if self.eased_from is not None and self.eased_from == self.dose:
+            raise InvalidValueError(
+                "$.eased_from", "is the current dose: null when the exercise is not eased off"
+            )
 
 
 @attrs.frozen(kw_only=True)
@@ -240,6 +251,7 @@ def _state(
         good_sessions=0,
         progression=ex.progression,
         row=row,
+        eased_from=None,
     )
 
 
@@ -657,7 +669,10 @@ class DoubleProgression(_Rule):
         if not isinstance(work, Reps) or work.to_fatigue:
             return None
         heavier: Load | None = None  # at the top of the range: the load to add
-        if work.count >= self.high:
+        rm = ex.dose.rm  # an RM load allows no more repetitions than its RM
+        high = self.high if rm is None else min(self.high, rm)
+        low = self.low if rm is None else min(self.low, rm)
+        if work.count >= high:
             if self.load_step_kg is None:
                 return None
             used = ctx.done.load_kg if ctx.done is not None else None
@@ -671,19 +686,18 @@ class DoubleProgression(_Rule):
         if wait is not None:
             return wait
         if heavier is None:
-            count = min(self.high, work.count + self.rep_step)
+            count = min(high, work.count + self.rep_step)
             dose = _evolve(ex.dose, work=_evolve(work, count=count, minimum=None))
             what = f"{count} repetitions a set"
         else:
-            low = _evolve(work, count=self.low, minimum=None)
-            dose = _evolve(ex.dose, work=low, load=heavier)
-            what = f"add load ({heavier}) and go back to {self.low} repetitions"
+            dose = _evolve(ex.dose, work=_evolve(work, count=low, minimum=None), load=heavier)
+            what = f"add load ({heavier}) and go back to {low} repetitions"
         return _proposal(
             to=_moved(ex, dose),
             text=f"{_lead(ctx)}double progression: {what}",
             measure="reps",
             value=work.count,
-            threshold=self.high,
+            threshold=high,
             citation=self.citation,
         )
 
@@ -967,6 +981,38 @@ class LessWork(_Rule):
 
 RegressionRule = LadderDown | LessLoad | FewerSets | LessWork
 """Every kind of built-in regression rule."""
+
+
+def built_back(dose: Prescription, target: Prescription) -> Prescription:
+    """One step from an eased-off ``dose`` back towards ``target``: ``target`` once reached.
+
+    The easing undone last first: more work per set (a quarter more
+    repetitions, a third longer holds and bouts, an interval more: the
+    inverse of :class:`LessWork`), then a set more, then the load back.
+    Never past ``target``.
+    """
+    work, aim = dose.work, target.work
+    new = dose
+    if isinstance(work, Reps) and isinstance(aim, Reps) and work.count < aim.count:
+        count = min(aim.count, max(work.count + 1, math.ceil(work.count * 1.25)))
+        minimum = aim.minimum if count == aim.count else work.minimum
+        new = _evolve(dose, work=_evolve(work, count=count, minimum=minimum))
+    elif (
+        isinstance(work, _TIMED_WORK)
+        and isinstance(aim, _TIMED_WORK)
+        and type(work) is type(aim)
+        and work.seconds < aim.seconds
+    ):
+        seconds = min(aim.seconds, max(work.seconds + 1, round(work.seconds * 4 / 3, 1)))
+        new = _evolve(dose, work=_evolve(work, seconds=seconds))
+    elif isinstance(work, RunWalk) and isinstance(aim, RunWalk) and work.rounds < aim.rounds:
+        new = _evolve(dose, work=_evolve(work, rounds=work.rounds + 1))
+    elif dose.sets < target.sets:
+        new = _evolve(dose, sets=dose.sets + 1, max_sets=None)
+    if new == dose:  # nothing of those left: the rest (load, the kind of work) at once
+        return target
+    return target if _easier(target, new) or new == target else new
+
 
 REGRESSION_TYPES: tuple[type, ...] = typing.get_args(RegressionRule)
 
