@@ -80,6 +80,21 @@ def test_pain_model_no_rise_from_week_to_week() -> None:
     assert "weekly_first_step" not in by_measure(PainModel(), worse)  # no earlier week: no claim
 
 
+def test_the_weekly_average_counts_each_day_once() -> None:
+    # Day 8 came twice (the session's report and an exercise's own, the same morning): this
+    # week's days are 4 and 2, an average of 3, the same as last week's, so no rise.
+    last_week = (report(day=1, first_step=3), report(day=3, first_step=3))
+    this_week = (report(day=8, first_step=4), report(day=8, first_step=4))
+    today = report(day=10, first_step=2)
+    checks = by_measure(PainModel(), today, (*last_week, *this_week))
+    assert checks["weekly_first_step"] is Verdict.OK
+    # a day's highest rating is its rating: 4 and 6 on day 8 make it a 6 (average 4: a rise)
+    mixed = (report(day=8, first_step=4), report(day=8, first_step=6))
+    assert by_measure(PainModel(), today, (*last_week, *mixed))["weekly_first_step"] is (
+        Verdict.REDUCE
+    )
+
+
 def test_pain_model_zones_and_grade() -> None:
     model = PainModel()
     assert [model.zone(Pain(p)) for p in (0, 2, 3, 5, 6, 10)] == [

@@ -412,15 +412,19 @@ def _type_error(what: str, value: object) -> InvalidValueError:
 
 def _structure_any(value: Any, _: Any) -> Any:
     """A value of any type (inside ``Bilateral[Any]``, say): JSON data, so no NaN or infinity."""
+    _finite(value)
+    return value
+
+
+def _finite(value: object) -> None:
     if isinstance(value, float) and not math.isfinite(value):
         raise _type_error("a finite number (JSON has no NaN or infinity)", value)
     if isinstance(value, list | tuple):
-        for item in typing.cast(list[Any], value):
-            _structure_any(item, None)
+        for item in typing.cast("list[object] | tuple[object, ...]", value):
+            _finite(item)
     elif isinstance(value, dict):
-        for item in typing.cast(dict[Any, Any], value).values():
-            _structure_any(item, None)
-    return value
+        for item in typing.cast("dict[object, object]", value).values():
+            _finite(item)
 
 
 def _structure_int(value: Any, _: Any) -> int:

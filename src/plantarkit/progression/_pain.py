@@ -330,21 +330,32 @@ _WEEKLY = ("first_step", "stiffness")
 
 
 def _weekly_sums(report: PainReport, history: tuple[PainReport, ...]) -> list[list[int]]:
-    """Per weekly measure: [sum, count] of this week's ratings, then of last week's."""
+    """Per weekly measure: [sum, count] of this week's daily ratings, then of last week's.
+
+    Each day counts once, at its highest rating: a day with a session report
+    and an exercise's own report (the same morning, twice) weighs as much as
+    any other day.
+    """
     this = _week(report.day)
+    days: dict[int, list[int | None]] = {}  # day: [first step, stiffness], highest given
+    for r in (*history, report):
+        if this - (r.day - 1) // 7 - 1 not in (0, 1):  # this week or last (older: skipped)
+            continue
+        highest = days.setdefault(r.day, [None, None])
+        for i, pain in enumerate((r.first_step, r.stiffness)):
+            before = highest[i]
+            if pain is not None and (before is None or pain.value > before):
+                highest[i] = pain.value
     first_step = [0, 0, 0, 0]
     stiffness = [0, 0, 0, 0]
-    for r in (*history, report):
-        offset = (this - (r.day - 1) // 7 - 1) * 2
-        if offset == 0 or offset == 2:  # 0: this week, 2: last week (older reports are skipped)
-            pain = r.first_step
-            if pain is not None:
-                first_step[offset] += pain.value
-                first_step[offset + 1] += 1
-            pain = r.stiffness
-            if pain is not None:
-                stiffness[offset] += pain.value
-                stiffness[offset + 1] += 1
+    for day, (step, stiff) in days.items():
+        offset = (this - (day - 1) // 7 - 1) * 2  # 0: this week, 2: last week
+        if step is not None:
+            first_step[offset] += step
+            first_step[offset + 1] += 1
+        if stiff is not None:
+            stiffness[offset] += stiff
+            stiffness[offset + 1] += 1
     return [first_step, stiffness]  # in the order of _WEEKLY
 
 
