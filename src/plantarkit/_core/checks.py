@@ -17,6 +17,7 @@ import attrs
 from plantarkit._core.errors import InvalidValueError, Problem, ValidationError
 
 __all__ = [
+    "LAST_DAY",
     "Check",
     "EnumCheck",
     "Instance",
@@ -26,6 +27,9 @@ __all__ = [
 ]
 
 JSON = dict[str, Any]
+
+LAST_DAY = 3650
+"""The last programme day a log, report or state may name (day 1 is the first): ten years."""
 
 
 class Check(Protocol):

@@ -21,7 +21,7 @@ from typing import Any
 
 import attrs
 
-from plantarkit._core.checks import EnumCheck, Instance, Number, Text, TupleOf
+from plantarkit._core.checks import LAST_DAY, EnumCheck, Instance, Number, Text, TupleOf
 from plantarkit._core.errors import InvalidValueError, Problem, UnknownIdError
 from plantarkit._core.evidence import Citation, Grade
 from plantarkit._core.pain import Pain
@@ -296,9 +296,9 @@ class ProgramState:
     exercises: tuple[ExerciseState, ...] = attrs.field(
         validator=TupleOf(Instance((ExerciseState,)))
     )
-    day: int = attrs.field(default=0, validator=Number(ge=0, le=3650))
-    last_trained_day: int = attrs.field(default=0, validator=Number(ge=0, le=3650))
-    phase_start_day: int = attrs.field(default=1, validator=Number(ge=1, le=3651))
+    day: int = attrs.field(default=0, validator=Number(ge=0, le=LAST_DAY))
+    last_trained_day: int = attrs.field(default=0, validator=Number(ge=0, le=LAST_DAY))
+    phase_start_day: int = attrs.field(default=1, validator=Number(ge=1, le=LAST_DAY + 1))
     pain: tuple[PainReport, ...] = attrs.field(
         default=(), validator=TupleOf(Instance((PainReport,)))
     )

@@ -10,7 +10,7 @@ from typing import Any, ClassVar, Literal
 
 import attrs
 
-from plantarkit._core.checks import EnumCheck, Instance, Number, TupleOf
+from plantarkit._core.checks import LAST_DAY, EnumCheck, Instance, Number, TupleOf
 from plantarkit._core.errors import InvalidValueError
 from plantarkit._core.evidence import Citation
 from plantarkit._core.pain import Pain
@@ -81,7 +81,7 @@ class PainRecord:
         pain: The rating.
     """
 
-    day: int = attrs.field(validator=Number(ge=1, le=3650))
+    day: int = attrs.field(validator=Number(ge=1, le=LAST_DAY))
     measure: PainMeasure = attrs.field(validator=EnumCheck(PainMeasure))
     pain: Pain = attrs.field(validator=Instance((Pain,)))
 

@@ -2,7 +2,7 @@
 
 import attrs
 
-from plantarkit._core.checks import EnumCheck, Instance, Number, Text, TupleOf
+from plantarkit._core.checks import LAST_DAY, EnumCheck, Instance, Number, Text, TupleOf
 from plantarkit._core.errors import InvalidValueError
 from plantarkit._core.side import Bilateral, Side
 from plantarkit.chain import RedFlagScreen
@@ -65,7 +65,7 @@ class SessionLog:
         red_flags: Red-flag answers, if asked this time.
     """
 
-    day: int = attrs.field(validator=Number(ge=1, le=3650))
+    day: int = attrs.field(validator=Number(ge=1, le=LAST_DAY))
     exercises: tuple[ExerciseLog, ...] = attrs.field(
         default=(), validator=TupleOf(Instance((ExerciseLog,)))
     )

@@ -13,7 +13,7 @@ from typing import Any, ClassVar, Literal
 
 import attrs
 
-from plantarkit._core.checks import Instance, Number, Text, TupleOf
+from plantarkit._core.checks import LAST_DAY, Instance, Number, Text, TupleOf
 from plantarkit._core.errors import InvalidValueError
 from plantarkit._core.evidence import Citation, Grade
 from plantarkit._core.pain import Pain
@@ -80,7 +80,7 @@ class PainReport:
         settled_minutes: Minutes until pain after the exercise had settled.
     """
 
-    day: int = attrs.field(validator=Number(ge=1, le=3650))
+    day: int = attrs.field(validator=Number(ge=1, le=LAST_DAY))
     exercise: str | None = attrs.field(default=None, validator=_OPTIONAL_ID)
     first_step: Pain | None = _pain()
     during: Pain | None = _pain()

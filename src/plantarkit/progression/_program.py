@@ -6,7 +6,7 @@ from typing import Any
 
 import attrs
 
-from plantarkit._core.checks import EnumCheck, Instance, Number, Text, TupleOf, expected
+from plantarkit._core.checks import LAST_DAY, EnumCheck, Instance, Number, Text, TupleOf, expected
 from plantarkit._core.errors import (
     InvalidValueError,
     PlantarkitError,
@@ -19,7 +19,6 @@ from plantarkit._core.side import Side
 from plantarkit.chain import Assessment, ChainNorms, ChainReport, FindingKind, Referral, assess
 from plantarkit.exercises import Advice, Catalogue, Exercise, Frequency, Prescription, catalogue
 from plantarkit.exercises._model import ID
-from plantarkit.progression._log import SessionLog
 from plantarkit.progression._protocol import Phase, Protocol, SideRule
 
 __all__ = [
@@ -78,18 +77,6 @@ class _DateOnly:
         problem = _date_problem(value, self.optional)
         if problem is not None:
             raise InvalidValueError(f"$.{attribute.name}", problem)
-
-
-def _last_log_day() -> int:
-    """The last programme day a :class:`SessionLog` may have (its ``day`` field's maximum)."""
-    check = attrs.fields(SessionLog).day.validator
-    if not isinstance(check, Number) or check.le is None:  # pragma: no cover - developer error
-        raise AssertionError("SessionLog.day must have an upper bound")
-    return int(check.le)
-
-
-_LAST_LOG_DAY = _last_log_day()
-# The last programme day a session log can have; Program.day_of goes no further.
 
 
 @attrs.frozen(kw_only=True, cache_hash=True)
@@ -367,12 +354,12 @@ class Program:
             raise InvalidValueError(
                 "$.date", f"{date.isoformat()} is before the programme's start ({self.start_date})"
             )
-        if day > _LAST_LOG_DAY:
-            last = self.start_date + datetime.timedelta(days=_LAST_LOG_DAY - 1)
+        if day > LAST_DAY:
+            last = self.start_date + datetime.timedelta(days=LAST_DAY - 1)
             raise InvalidValueError(
                 "$.date",
                 f"{date.isoformat()} would be programme day {day}; session logs go up to day"
-                f" {_LAST_LOG_DAY} ({last.isoformat()})",
+                f" {LAST_DAY} ({last.isoformat()})",
             )
         return day
 

@@ -27,7 +27,7 @@ from typing import Any, ClassVar, Literal
 
 import attrs
 
-from plantarkit._core.checks import EnumCheck, Instance, Number, Text, TupleOf
+from plantarkit._core.checks import LAST_DAY, EnumCheck, Instance, Number, Text, TupleOf
 from plantarkit._core.errors import InvalidValueError, PlantarkitError
 from plantarkit._core.evidence import Citation, Grade
 from plantarkit._core.trusted import evolve as _evolve
@@ -161,7 +161,7 @@ class RuleContext:
             of them does not apply (two states of one exercise would clash).
     """
 
-    day: int = attrs.field(validator=Number(ge=1, le=3650))
+    day: int = attrs.field(validator=Number(ge=1, le=LAST_DAY))
     good_sessions: int = attrs.field(validator=Number(ge=0, le=10_000))
     sessions_to_progress: int = attrs.field(validator=Number(ge=1, le=50))
     catalogue: Catalogue = attrs.field(validator=Instance((Catalogue,)))
