@@ -501,3 +501,14 @@ def test_building_back_moves_towards_the_target_and_never_past_it(
         assert new.time_under_tension() >= dose.time_under_tension() - 1e-9
         dose, steps = new, steps + 1
         assert steps <= 30
+
+
+def test_a_rung_that_changes_only_how_often_says_how_often() -> None:
+    rung = CAT.variant("toe_yoga", 0)
+    toes = ExerciseState(exercise="toe_yoga", dose=rung.dose, ladder="toe_yoga", rung=0)
+    up = LadderUp().propose(toes, ctx())
+    assert up is not None
+    assert up.to is not None
+    assert up.to.dose.brief() == toes.dose.brief()  # the same sets and repetitions
+    assert str(up.to.dose.frequency) in up.text
+    assert up.to.dose.frequency != toes.dose.frequency

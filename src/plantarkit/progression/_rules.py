@@ -528,12 +528,12 @@ class LadderUp(_Rule):
             return wait
         up = _rung(ex, ctx, +1)
         assert up is not None  # checked above
+        dose = up.dose.brief()
+        if dose == ex.dose.brief():  # the rung changes how often (or the cues) only: say so
+            dose += f", {up.dose.frequency}"
         return _stepped(
             up,
-            (
-                f"{_in_a_row(ctx.good_sessions)}: next rung of"
-                f" '{ex.ladder}' ({up.exercise}, {up.dose.brief()})"
-            ),
+            f"{_in_a_row(ctx.good_sessions)}: next rung of '{ex.ladder}' ({up.exercise}, {dose})",
             self.sessions,
             ctx,
             self.citation,
