@@ -23,6 +23,7 @@ from plantarkit.progression import (
     ExerciseLog,
     ExerciseState,
     LadderUp,
+    LoadUp,
     PainAtMost,
     PainMeasure,
     PainModel,
@@ -39,6 +40,8 @@ from plantarkit.progression import (
     TestKind,
     TestResult,
     Verdict,
+    VolumeUp,
+    WeeklyTable,
     advance,
     build_program,
     clear_referral,
@@ -1566,3 +1569,17 @@ def test_a_pain_gate_over_many_rated_days_can_be_met_three_times_a_week() -> Non
     days = {p.day for p in s.pain}
     assert len(days) >= PAIN_HISTORY_DAYS  # at least the last 90 rated days are kept
     assert len(s.pain) <= 3 * PAIN_HISTORY_DAYS  # and no more than needed
+
+
+def test_rules_that_always_find_a_step_do_not_keep_a_phase_from_ending(
+    state: ProgramState,
+) -> None:
+    # Every step restarts an exercise's count, so with rules that always step (more volume,
+    # then load) no moment has every count at 2; a step taken masters the dose it left.
+    rules = EngineRules(progression=(WeeklyTable(), LadderUp(), VolumeUp(), LoadUp()))
+    s = state
+    for day in range(1, 43, 2):
+        s = advance(s, everything(s, day), rules=rules).state
+        if s.phase > 0:
+            return
+    pytest.fail(f"still in {s.phase_id!r} after six weeks of perfect sessions")

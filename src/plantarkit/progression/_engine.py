@@ -1192,6 +1192,23 @@ def _step_back(
     return _phase_verdict(action=_REGRESS, reasons=(why,), phase=back.id), moved
 
 
+def _mastered(e: ExerciseState, d: Decision, need: int, last_rows: dict[str, int]) -> bool:
+    """Whether an exercise is mastered, for the phase gate, after the session decided ``d``.
+
+    Done well enough, often enough (``need`` good sessions), at its full dose:
+    not eased off, and on a weekly dose table at the table's last row in this
+    phase. A step the progression rules took just now masters the dose it
+    left, so rules that always find a next step do not keep a phase from
+    ending; a table row or a step back up after easing off does not.
+    """
+    if e.eased_from is not None:
+        return False
+    if e.row is not None:
+        return e.row >= last_rows.get(e.exercise, 0) and e.good_sessions >= need
+    stepped = d.action is _PROGRESS and d.reasons[-1].rule != "build_back"
+    return stepped or e.good_sessions >= need
+
+
 def _phase_decision(
     state: ProgramState,
     log: SessionLog,
@@ -1217,14 +1234,10 @@ def _phase_decision(
             threshold=rules.min_days_in_phase,
         )
         return _phase_verdict(action=_HOLD, reasons=(why,), phase=phase.id), state
-    # Mastered: every exercise done well enough, often enough, at its full dose, and one on
-    # a weekly dose table at the table's last dose in this phase (not waiting on a row).
     last_rows = {name: len(changes) - 1 for name, changes in _table_plan(state.program, phase.id)}
     mastered = all(d.action is not _REGRESS for d in decisions) and all(
-        e.good_sessions >= rules.sessions_to_progress
-        and e.eased_from is None
-        and (e.row is None or e.row >= last_rows.get(e.exercise, 0))
-        for e in state.exercises
+        _mastered(e, d, rules.sessions_to_progress, last_rows)
+        for e, d in zip(state.exercises, decisions, strict=True)
     )
     gates = (*phase.exit_gates, *nxt.entry_gates)
     measures = {g.measure for g in gates if isinstance(g, PainAtMost)}
