@@ -569,23 +569,23 @@ def _check_log(
     return seen
 
 
-def _ladder_mate(
-    exercise: str, current: dict[str, ExerciseState], cat: Catalogue
-) -> ExerciseState | None:
-    """The state's exercise on a ladder that holds ``exercise``, if any."""
-    for ex in current.values():
-        if ex.ladder is not None and any(
-            step.exercise == exercise for step in cat.ladder(ex.ladder).steps
-        ):
-            return ex
-    return None
+def _rungs(ex: ExerciseState, cat: Catalogue) -> frozenset[str]:
+    """The exercises on the ladder ``ex`` moves on (none off a ladder)."""
+    if ex.ladder is None:
+        return frozenset()
+    return frozenset(step.exercise for step in cat.ladder(ex.ladder).steps)
+
+
+def _ladder_mate(exercise: str, current: dict[str, ExerciseState], cat: Catalogue) -> bool:
+    """Whether one of the state's exercises is on a ladder that holds ``exercise``."""
+    return any(exercise in _rungs(ex, cat) for ex in current.values())
 
 
 def _late_for(
     ex: ExerciseState, late: tuple[PainReport, ...], cat: Catalogue
 ) -> tuple[PainReport, ...]:
     """The late reports about ``ex``: the session's, its own, and its ladder's other rungs'."""
-    rungs = {step.exercise for step in cat.ladder(ex.ladder).steps} if ex.ladder is not None else ()
+    rungs = _rungs(ex, cat)
     return tuple(r for r in late if r.exercise in (None, ex.exercise) or r.exercise in rungs)
 
 
