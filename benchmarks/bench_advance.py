@@ -25,6 +25,7 @@ import timeit
 import plantarkit
 from plantarkit import Pain, PlantarLoad
 from plantarkit.exercises import Hold, LoadKind, Reps, Timed
+from plantarkit.plans import Phase, Protocol, Slot, build_program
 from plantarkit.progression import (
     Advance,
     EngineRules,
@@ -32,15 +33,11 @@ from plantarkit.progression import (
     LadderUp,
     LoadUp,
     PainReport,
-    Phase,
     ProgramState,
-    Protocol,
     SessionLog,
-    Slot,
     VolumeUp,
     WeeklyTable,
     advance,
-    build_program,
     start,
 )
 

@@ -61,7 +61,7 @@ from typing import Any
 
 import plantarkit
 import plantarkit.render
-from plantarkit.progression import Program, build_program
+from plantarkit.plans import Program, build_program
 
 TARGET_RATIO = 10.0
 WEEKS = 12

@@ -15,6 +15,7 @@ import plantarkit
 from plantarkit import Bilateral, InvalidValueError, Pain, Side, testing
 from plantarkit.chain import RedFlagScreen
 from plantarkit.exercises import Hold, PlantarLoad, Reps, Timed
+from plantarkit.plans import PainAtMost, PainMeasure, Phase, Program, Protocol, Slot, build_program
 from plantarkit.progression import (
     DEFAULT_REGRESSION,
     Action,
@@ -24,33 +25,28 @@ from plantarkit.progression import (
     ExerciseState,
     LadderUp,
     LoadUp,
-    PainAtMost,
-    PainMeasure,
     PainModel,
     PainReport,
-    Phase,
-    Program,
     ProgramState,
     Proposal,
-    Protocol,
     Reason,
     RuleContext,
     SessionLog,
-    Slot,
     TestKind,
     TestResult,
     Verdict,
     VolumeUp,
     WeeklyTable,
     advance,
-    build_program,
     clear_referral,
     evaluate,
     start,
     verdict,
 )
-from plantarkit.progression._engine import PAIN_HISTORY_DAYS, _entering, _phase_exercises
-from plantarkit.progression._rules import propose
+from plantarkit.progression.engine import PAIN_HISTORY_DAYS
+from plantarkit.progression.engine._phase import _entering
+from plantarkit.progression.engine._start import phase_exercises
+from plantarkit.progression.rules import propose
 
 
 def full_sets(state: ProgramState, exercise: str, extra: float = 0) -> tuple[float, ...]:
@@ -1153,7 +1149,7 @@ def test_the_new_phase_sets_how_often() -> None:
     climbed = ExerciseState(
         exercise="banded_clam", dose=medium.dose, ladder="clam", rung=2, good_sessions=3
     )
-    states, kept = _entering((climbed,), _phase_exercises(program, "maintenance", cat))
+    states, kept = _entering((climbed,), phase_exercises(program, "maintenance", cat))
     clam = next(e for e in states if e.exercise == "banded_clam")
     assert clam.dose.load == medium.dose.load  # how hard: the level reached
     assert clam.dose.frequency.days_per_week == 2  # how often: maintenance, twice a week
@@ -1174,7 +1170,7 @@ def test_staged_uses_the_cautious_rule_in_its_early_phase_only() -> None:
     early = advance(s, everything(s, 1, moderate))
     assert {d.action for d in early.decisions} == {Action.REGRESS}  # above 2/10: cautious
     cat = plantarkit.catalogue()
-    routine = attrs.evolve(s, phase=3, exercises=_phase_exercises(program, "maintenance", cat))
+    routine = attrs.evolve(s, phase=3, exercises=phase_exercises(program, "maintenance", cat))
     kept = advance(routine, everything(routine, 2, attrs.evolve(moderate, day=2)))
     assert Action.REGRESS not in {d.action for d in kept.decisions}  # 3/10 is acceptable
     assert kept.phase.action is not Action.REGRESS  # no flare: maintenance goes on
@@ -1495,7 +1491,7 @@ def test_an_eased_off_exercise_stays_eased_into_the_next_phase() -> None:
     eased = s.exercise("clam")
     assert eased.eased_from == first_dose
     entering, _ = _entering(
-        s.exercises, _phase_exercises(s.program, "keep_going", plantarkit.catalogue())
+        s.exercises, phase_exercises(s.program, "keep_going", plantarkit.catalogue())
     )
     (clam,) = entering
     assert clam.dose.sets == eased.dose.sets  # not reset to the new phase's full dose

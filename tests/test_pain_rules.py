@@ -147,7 +147,7 @@ _SETTLED_DAY = {"first_step": 3, "during": 2, "after": 2, "next_morning": 3}
 )
 def test_next_day_ceiling_at_its_boundary(measure: str, pain: int, expected: Verdict) -> None:
     # The source allows same-day pain but names no limit; plantarkit's ceiling is 5/10.
-    from plantarkit.progression._pain import quick_verdict
+    from plantarkit.progression.rules import quick_verdict
 
     rule = NextDayRule()
     r = with_rating(report(**_SETTLED_DAY), measure, Pain(pain))
@@ -199,7 +199,7 @@ def test_next_day_rule_without_a_ceiling_is_the_source_rule_alone() -> None:
 @pytest.mark.parametrize("measure", ["during", "after"])
 def test_next_day_ceiling_holds_without_the_rating_it_needs(measure: str) -> None:
     # As in the pain-monitoring model: a rating the ceiling needs but does not have holds.
-    from plantarkit.progression._pain import quick_verdict
+    from plantarkit.progression.rules import quick_verdict
 
     rule = NextDayRule()
     r = with_rating(report(**_SETTLED_DAY), measure, None)
@@ -247,7 +247,7 @@ _CEILINGS = st.integers(0, 9)
 def test_pain_above_the_next_day_ceiling_always_reduces(
     ceiling: int, tolerance: int, r: PainReport, measure: str, data: st.DataObject
 ) -> None:
-    from plantarkit.progression._pain import quick_verdict
+    from plantarkit.progression.rules import quick_verdict
 
     rule = NextDayRule(ceiling=ceiling, tolerance=tolerance)
     above = with_rating(r, measure, Pain(data.draw(st.integers(ceiling + 1, 10))))
@@ -259,7 +259,7 @@ def test_pain_above_the_next_day_ceiling_always_reduces(
 def test_the_next_day_ceiling_judges_only_during_and_after(
     ceiling: int | None, tolerance: int, r: PainReport
 ) -> None:
-    from plantarkit.progression._pain import quick_verdict
+    from plantarkit.progression.rules import quick_verdict
 
     rule = NextDayRule(ceiling=ceiling, tolerance=tolerance)
     checks = evaluate(rule, r)
@@ -369,7 +369,7 @@ def test_evaluation_is_deterministic_and_explained(
     ),
 )
 def test_the_engines_quick_verdict_matches_the_explained_one(rule: Any, drawn: Any) -> None:
-    from plantarkit.progression._pain import quick_verdict
+    from plantarkit.progression.rules import quick_verdict
 
     report, history = drawn
     history = tuple(sorted(history, key=lambda r: r.day))
@@ -386,7 +386,7 @@ def test_quick_verdict_at_every_boundary() -> None:
         PainModel,
         PainRule,
     )
-    from plantarkit.progression._pain import quick_verdict
+    from plantarkit.progression.rules import quick_verdict
 
     rules: tuple[PainRule, ...] = (
         PainModel(),
@@ -430,7 +430,7 @@ def test_quick_verdict_at_every_boundary() -> None:
 def test_weekly_tolerance_at_its_boundary(
     tolerance: float, this_week: int, verdict_value: str
 ) -> None:
-    from plantarkit.progression._pain import quick_verdict
+    from plantarkit.progression.rules import quick_verdict
 
     model = PainModel(weekly_tolerance=tolerance)
     last_week = (PainReport(day=2, first_step=Pain(3)), PainReport(day=5, first_step=Pain(3)))

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 import plantarkit
-from plantarkit.progression import Program, build_program
+from plantarkit.plans import Program, build_program
 from plantarkit.render import program_html, program_markdown, program_text, session_groups
 
 
@@ -106,7 +106,7 @@ def test_to_frame_without_pandas_says_what_to_install() -> None:
     code = (
         "import sys; sys.modules['pandas'] = None\n"
         "import plantarkit\n"
-        "from plantarkit.progression import build_program\n"
+        "from plantarkit.plans import build_program\n"
         "try:\n"
         "    build_program(None, 'staged', weeks=1).to_frame()\n"
         "except plantarkit.MissingDependencyError as e:\n"

@@ -14,7 +14,7 @@ import plantarkit
 from plantarkit import Bilateral, InvalidValueError, Pain, PlantarLoad, Side
 from plantarkit.chain import Assessment, RedFlagScreen, Symptoms
 from plantarkit.exercises import Frequency
-from plantarkit.progression import (
+from plantarkit.plans import (
     Evidence,
     ExercisesMastered,
     GateStatus,
@@ -28,19 +28,17 @@ from plantarkit.progression import (
     Protocol,
     ProtocolError,
     ReferralRequiredError,
-    SessionLog,
     SideRule,
     SideScope,
     Slot,
     TestAtLeast,
-    TestKind,
-    TestResult,
     WeeksInPhase,
     build_program,
     check,
     protocols,
     training_days,
 )
+from plantarkit.progression import SessionLog, TestKind, TestResult
 from plantarkit.testing import assessments, evidences, gates, programs, rehab_protocols
 
 # --- properties of every programme ----------------------------------------------------------
@@ -213,7 +211,7 @@ def test_schedule_changes_the_dose_by_week() -> None:
                 slots=(
                     Slot(
                         item="clam",
-                        schedule=(plantarkit.progression.DoseStep(from_week=3, dose=later),),
+                        schedule=(plantarkit.plans.DoseStep(from_week=3, dose=later),),
                     ),
                 )
             ),

@@ -16,22 +16,24 @@ from plantarkit._core.side import Side
 from plantarkit.exercises import Frequency, Hold, Load, Reps, Tempo, Timed, catalogue
 from plantarkit.exercises._dose import LoadKind
 from plantarkit.exercises._model import PlantarLoad
+from plantarkit.plans import (
+    PainAtMost,
+    PainMeasure,
+    Protocol,
+    TestAtLeast,
+    build_program,
+    protocol,
+    protocols,
+)
 from plantarkit.progression import (
     Action,
     ExerciseLog,
     NextDayRule,
-    PainAtMost,
-    PainMeasure,
     PainReport,
     ProgramState,
-    Protocol,
     SessionLog,
-    TestAtLeast,
     TestKind,
     advance,
-    build_program,
-    protocol,
-    protocols,
     start,
 )
 

@@ -13,12 +13,12 @@ import plantarkit.render
 from plantarkit import Pain
 from plantarkit.chain import RedFlagScreen
 from plantarkit.exercises import Hold, Reps, Timed
+from plantarkit.plans import Program
 from plantarkit.progression import (
     Action,
     Advance,
     ExerciseLog,
     PainReport,
-    Program,
     ProgramState,
     Reason,
     SessionLog,

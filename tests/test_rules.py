@@ -18,6 +18,7 @@ from plantarkit.exercises import (
     Reps,
     RunWalk,
 )
+from plantarkit.plans import build_program
 from plantarkit.progression import (
     DEFAULT_REGRESSION,
     DoubleProgression,
@@ -39,10 +40,9 @@ from plantarkit.progression import (
     VolumeUp,
     WeeklyTable,
     advance,
-    build_program,
     start,
 )
-from plantarkit.progression._rules import propose
+from plantarkit.progression.rules import propose
 
 CAT = plantarkit.catalogue()
 
@@ -482,7 +482,7 @@ def test_rules_stop_at_the_limits_a_dose_can_record() -> None:
 def test_building_back_moves_towards_the_target_and_never_past_it(
     target: Prescription, data: st.DataObject
 ) -> None:
-    from plantarkit.progression._rules import built_back
+    from plantarkit.exercises._arithmetic import built_back
 
     # an eased-off dose: what the regression rules make of the target, a few times over
     dose = target

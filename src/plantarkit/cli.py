@@ -265,12 +265,7 @@ def _build() -> Any:
         start_date: Any,
     ) -> Any:
         from plantarkit.chain import Assessment, example_assessment
-        from plantarkit.progression import (
-            Protocol,
-            ProtocolError,
-            ReferralRequiredError,
-            build_program,
-        )
+        from plantarkit.plans import Protocol, ProtocolError, ReferralRequiredError, build_program
 
         assessment = (
             example_assessment()
@@ -543,7 +538,7 @@ def _build() -> Any:
     @cli.command("protocols")
     def protocols_cmd() -> None:
         """List the built-in protocols with their phases and sources."""
-        from plantarkit.progression import protocols
+        from plantarkit.plans import protocols
 
         for p in protocols():
             click.echo(f"{p.id}: {p.name} [{', '.join(p.sources)}]")

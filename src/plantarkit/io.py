@@ -79,7 +79,7 @@ from plantarkit.exercises import (
     Variant,
     Work,
 )
-from plantarkit.progression import (
+from plantarkit.plans import (
     DoseStep,
     Evidence,
     ExercisesMastered,
@@ -98,12 +98,12 @@ from plantarkit.progression import (
     SideScope,
     Slot,
     TestAtLeast,
-    TestKind,
-    TestResult,
     Week,
     WeeksInPhase,
 )
-from plantarkit.progression._engine import (
+from plantarkit.plans._gates import Gate
+from plantarkit.progression import TestKind, TestResult
+from plantarkit.progression.engine._values import (
     Action,
     Advance,
     Decision,
@@ -111,36 +111,35 @@ from plantarkit.progression._engine import (
     ProgramState,
     Reason,
 )
-from plantarkit.progression._gates import Gate
-from plantarkit.progression._log import ExerciseLog, SessionLog
-from plantarkit.progression._pain import (
+from plantarkit.progression.records import ExerciseLog, PainReport, SessionLog
+from plantarkit.progression.rules._pain import (
     CautiousRule,
     IsometricRule,
     NextDayRule,
     PainCheck,
     PainModel,
-    PainReport,
     PainRule,
     Verdict,
 )
-from plantarkit.progression._rules import (
-    AnyProgression,
-    AnyRegression,
+from plantarkit.progression.rules._progress import (
     DoubleProgression,
-    ExerciseState,
-    FewerSets,
-    LadderDown,
     LadderUp,
-    LessLoad,
-    LessWork,
     LoadUp,
     Only,
     ProgressionRule,
-    RegressionRule,
     RunWalkUp,
     VolumeUp,
     WeeklyTable,
 )
+from plantarkit.progression.rules._propose import AnyProgression, AnyRegression
+from plantarkit.progression.rules._regress import (
+    FewerSets,
+    LadderDown,
+    LessLoad,
+    LessWork,
+    RegressionRule,
+)
+from plantarkit.progression.rules._values import ExerciseState
 
 if TYPE_CHECKING:
     from cattrs import Converter
@@ -893,7 +892,9 @@ class _SchemaBuilder:
         if name in self.defs:
             return ref
         self.defs[name] = {}
-        hints = typing.get_type_hints(origin)
+        # the fields' resolved types (forward references, such as an exercise state's rules,
+        # are resolved where the types are defined)
+        hints = {f.name: f.type for f in attrs.fields(attrs.resolve_types(origin))}
         params = getattr(origin, "__parameters__", ())
         bindings: dict[Any, Any] = dict(zip(params, args, strict=False))
         properties: JSONDict = {}

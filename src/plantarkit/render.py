@@ -16,15 +16,8 @@ from plantarkit.exercises import Catalogue, Exercise
 if TYPE_CHECKING:
     from plantarkit.chain import ChainReport
     from plantarkit.exercises import Prescription
-    from plantarkit.progression import (
-        Advance,
-        Decision,
-        Program,
-        ProgramItem,
-        Reason,
-        Session,
-        Week,
-    )
+    from plantarkit.plans import Program, ProgramItem, Session, Week
+    from plantarkit.progression import Advance, Decision, Reason
 
 __all__ = [
     "advance_html",
@@ -413,7 +406,7 @@ def chain_report_html(report: "ChainReport") -> str:
 
 
 def _need_program(program: object) -> None:
-    from plantarkit.progression import Program
+    from plantarkit.plans import Program
 
     _need(program, Program)
 
@@ -446,7 +439,7 @@ def session_groups(week: "Week") -> list[tuple[str, "Session"]]:
     Raises:
         InvalidValueError: ``week`` is not a Week.
     """
-    from plantarkit.progression import Week
+    from plantarkit.plans import Week
 
     _need(week, Week)
     groups: dict[tuple[Any, ...], list[Session]] = {}

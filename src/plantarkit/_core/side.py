@@ -2,14 +2,16 @@
 
 import enum
 import math
+import typing
 from collections.abc import Callable
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 import attrs
 
-from plantarkit._core.checks import ensure
+from plantarkit._core.checks import EnumCheck, Instance, Number, ensure
+from plantarkit._core.errors import InvalidValueError, Problem
 
-__all__ = ["Bilateral", "Side"]
+__all__ = ["Bilateral", "BilateralOf", "Side"]
 
 T = TypeVar("T")
 U = TypeVar("U")
@@ -105,3 +107,34 @@ class Bilateral(Generic[T]):
             )
         larger = max(self.left, self.right)
         return 0.0 if larger == 0 else min(1.0, self.difference() / larger)
+
+
+@attrs.frozen
+class BilateralOf:
+    """Validator for a ``Bilateral`` whose two sides each pass ``check``."""
+
+    check: Number | EnumCheck | Instance
+
+    def __call__(self, inst: object, attribute: "attrs.Attribute[Any]", value: Any) -> None:
+        path = f"$.{attribute.name}"
+        if not isinstance(value, Bilateral):
+            raise InvalidValueError(path, f"expected a Bilateral, got {value!r}")
+        sides = typing.cast(Bilateral[object], value)
+        problems: list[Problem] = []
+        for side, item in sides.items():
+            try:
+                self.check.check(f"{path}.{side.value}", item)
+            except InvalidValueError as exc:
+                problems.extend(exc.problems)
+        if problems:
+            raise InvalidValueError(problems)
+
+    def json_schema(self) -> dict[str, Any]:
+        """JSON Schema: an object with a ``left`` and a ``right`` value."""
+        side = self.check.json_schema()
+        return {
+            "type": "object",
+            "properties": {"left": side, "right": side},
+            "required": ["left", "right"],
+            "additionalProperties": False,
+        }

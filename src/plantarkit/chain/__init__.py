@@ -1,7 +1,8 @@
 """The kinetic-chain assessment: measurements in, explained findings and red flags out."""
 
-from plantarkit.chain._assess import DEFAULT_EMPHASIS, RED_FLAGS, RULES, assess, referral_for
+from plantarkit.chain._assess import DEFAULT_EMPHASIS, RULES, assess, referral_for
 from plantarkit.chain._assessment import (
+    RED_FLAGS,
     ArchHeight,
     Assessment,
     FirstRayMobility,

@@ -15,6 +15,7 @@ from plantarkit._core.errors import InvalidValueError, Problem
 from plantarkit._core.evidence import Citation, Grade
 from plantarkit._core.side import Bilateral, Side
 from plantarkit.chain._assessment import (
+    RED_FLAGS,
     ArchHeight,
     Assessment,
     FirstRayMobility,
@@ -38,7 +39,7 @@ from plantarkit.chain._report import (
 if typing.TYPE_CHECKING:
     from plantarkit.exercises import Catalogue
 
-__all__ = ["DEFAULT_EMPHASIS", "RED_FLAGS", "assess", "referral_for"]
+__all__ = ["DEFAULT_EMPHASIS", "assess", "referral_for"]
 
 Rule = Callable[[Assessment, ChainNorms], Iterator[Finding]]
 E = typing.TypeVar("E", bound=enum.Enum)
@@ -81,33 +82,6 @@ DEFAULT_EMPHASIS: Mapping[FindingKind, tuple[str, ...]] = MappingProxyType(
 """Which catalogue exercises address each finding kind, in order of preference."""
 
 _DDX = Citation(source="differential-summaries", grade=Grade.B)
-
-RED_FLAGS: Mapping[str, tuple[str, str]] = MappingProxyType(
-    {
-        "heel_squeeze_pain": ("pain on squeezing the heel bone", "calcaneal stress fracture"),
-        "rest_or_night_pain": ("pain at rest or at night", "fracture, infection or tumour"),
-        "nerve_symptoms": (
-            "burning, tingling, numbness or a positive Tinel sign",
-            "tarsal tunnel syndrome or Baxter's nerve entrapment",
-        ),
-        "fever_or_hot_swollen_heel": ("fever or a hot, red, swollen heel", "infection"),
-        "cannot_bear_weight_after_trauma": ("cannot bear weight after an injury", "fracture"),
-        "worsening_numbness_or_weakness": (
-            "rapidly worsening numbness or weakness",
-            "nerve compression",
-        ),
-        "sudden_pop_with_bruising": ("a sudden pop with bruising", "plantar fascia rupture"),
-        "central_heel_pain_without_first_step_pattern": (
-            "central heel pain without the first-step pattern",
-            "fat pad atrophy",
-        ),
-        "both_heels_with_systemic_signs": (
-            "both heels painful with systemic signs",
-            "inflammatory arthritis or gout",
-        ),
-    }
-)
-"""Each red-flag question: (the positive answer in words, what it may suggest)."""
 
 
 _EPSILON = 1e-9

@@ -6,17 +6,18 @@ lists it as not assessed.
 """
 
 import enum
-import typing
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any
 
 import attrs
 
 from plantarkit._core.checks import EnumCheck, Instance, Number, TupleOf
-from plantarkit._core.errors import InvalidValueError, Problem
 from plantarkit._core.pain import Pain
-from plantarkit._core.side import Bilateral, Side
+from plantarkit._core.side import Bilateral, BilateralOf, Side
 
 __all__ = [
+    "RED_FLAGS",
     "ArchHeight",
     "Assessment",
     "FirstRayMobility",
@@ -86,37 +87,6 @@ class LegLengthKind(enum.Enum):
     FUNCTIONAL = "functional"
 
 
-@attrs.frozen
-class BilateralOf:
-    """Validator for a ``Bilateral`` whose two sides each pass ``check``."""
-
-    check: Number | EnumCheck | Instance
-
-    def __call__(self, inst: object, attribute: "attrs.Attribute[Any]", value: Any) -> None:
-        path = f"$.{attribute.name}"
-        if not isinstance(value, Bilateral):
-            raise InvalidValueError(path, f"expected a Bilateral, got {value!r}")
-        sides = typing.cast(Bilateral[object], value)
-        problems: list[Problem] = []
-        for side, item in sides.items():
-            try:
-                self.check.check(f"{path}.{side.value}", item)
-            except InvalidValueError as exc:
-                problems.extend(exc.problems)
-        if problems:
-            raise InvalidValueError(problems)
-
-    def json_schema(self) -> dict[str, Any]:
-        """JSON Schema: an object with a ``left`` and a ``right`` value."""
-        side = self.check.json_schema()
-        return {
-            "type": "object",
-            "properties": {"left": side, "right": side},
-            "required": ["left", "right"],
-            "additionalProperties": False,
-        }
-
-
 def _unmeasured() -> Bilateral[Any]:
     return Bilateral(left=None, right=None)
 
@@ -177,6 +147,34 @@ class LegLength:
     def mirrored(self) -> "LegLength":
         """The same difference with the other leg shorter."""
         return attrs.evolve(self, shorter=self.shorter.opposite)
+
+
+RED_FLAGS: Mapping[str, tuple[str, str]] = MappingProxyType(
+    {
+        "heel_squeeze_pain": ("pain on squeezing the heel bone", "calcaneal stress fracture"),
+        "rest_or_night_pain": ("pain at rest or at night", "fracture, infection or tumour"),
+        "nerve_symptoms": (
+            "burning, tingling, numbness or a positive Tinel sign",
+            "tarsal tunnel syndrome or Baxter's nerve entrapment",
+        ),
+        "fever_or_hot_swollen_heel": ("fever or a hot, red, swollen heel", "infection"),
+        "cannot_bear_weight_after_trauma": ("cannot bear weight after an injury", "fracture"),
+        "worsening_numbness_or_weakness": (
+            "rapidly worsening numbness or weakness",
+            "nerve compression",
+        ),
+        "sudden_pop_with_bruising": ("a sudden pop with bruising", "plantar fascia rupture"),
+        "central_heel_pain_without_first_step_pattern": (
+            "central heel pain without the first-step pattern",
+            "fat pad atrophy",
+        ),
+        "both_heels_with_systemic_signs": (
+            "both heels painful with systemic signs",
+            "inflammatory arthritis or gout",
+        ),
+    }
+)
+"""Each red-flag question: (the positive answer in words, what it may suggest)."""
 
 
 @attrs.frozen(kw_only=True)

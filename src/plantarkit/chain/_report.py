@@ -8,9 +8,9 @@ import attrs
 
 from plantarkit._core.checks import EnumCheck, Instance, Number, Text, TupleOf
 from plantarkit._core.evidence import Citation
+from plantarkit._core.ids import ID
 from plantarkit._core.side import Side
-from plantarkit.chain._assessment import Assessment
-from plantarkit.exercises._model import ID
+from plantarkit.chain._assessment import RED_FLAGS, Assessment
 
 __all__ = [
     "ChainReport",
@@ -232,8 +232,6 @@ class ChainReport:
         missing = self.red_flags_not_asked
         if not missing or self.referral is not None:
             return ()
-        from plantarkit.chain._assess import RED_FLAGS  # _assess builds reports: import late
-
         questions = "; ".join(
             RED_FLAGS[name][0] if name in RED_FLAGS else name.replace("_", " ") for name in missing
         )

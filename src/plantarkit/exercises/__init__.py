@@ -1,5 +1,16 @@
 """Exercises, doses, ladders and the built-in catalogue."""
 
+from plantarkit.exercises._arithmetic import (
+    BANDS,
+    MAX_KG,
+    MAX_SECONDS,
+    built_back,
+    heavier,
+    lighter,
+    next_kg,
+    no_harder,
+    with_load_kept,
+)
 from plantarkit.exercises._builtin import catalogue
 from plantarkit.exercises._catalogue import AmbiguousLadderError, Catalogue
 from plantarkit.exercises._dose import (
@@ -27,6 +38,9 @@ from plantarkit.exercises._model import (
 )
 
 __all__ = [
+    "BANDS",
+    "MAX_KG",
+    "MAX_SECONDS",
     "Advice",
     "AdviceTopic",
     "AmbiguousLadderError",
@@ -50,5 +64,11 @@ __all__ = [
     "Timed",
     "Variant",
     "Work",
+    "built_back",
     "catalogue",
+    "heavier",
+    "lighter",
+    "next_kg",
+    "no_harder",
+    "with_load_kept",
 ]

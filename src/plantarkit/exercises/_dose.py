@@ -8,6 +8,7 @@ import attrs
 
 from plantarkit._core.checks import EnumCheck, Instance, Number, Text, ensure
 from plantarkit._core.errors import InvalidValueError
+from plantarkit._core.registry import public
 
 __all__ = [
     "BandResistance",
@@ -71,6 +72,7 @@ class Tempo:
         return "-".join(_n(p) for p in parts)
 
 
+@public("work")
 @attrs.frozen(kw_only=True, cache_hash=True)
 class Reps:
     """Work counted in repetitions per set.
@@ -114,6 +116,7 @@ class Reps:
         return text
 
 
+@public("work")
 @attrs.frozen(kw_only=True, cache_hash=True)
 class Hold:
     """Work as static (isometric) holds, e.g. a 30-second calf raise hold.
@@ -134,6 +137,7 @@ class Hold:
         return hold if self.reps == 1 else f"{self.reps} × {hold}"
 
 
+@public("work")
 @attrs.frozen(kw_only=True, cache_hash=True)
 class Timed:
     """Continuous work for a time, e.g. 15 s of toe walking or 2 min of soft-tissue work.
@@ -151,6 +155,7 @@ class Timed:
         return _duration(self.seconds)
 
 
+@public("work")
 @attrs.frozen(kw_only=True, cache_hash=True)
 class RunWalk:
     """Run/walk intervals, e.g. 10 × (1 min run / 2 min walk).

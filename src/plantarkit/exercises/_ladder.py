@@ -3,8 +3,9 @@
 import attrs
 
 from plantarkit._core.checks import Instance, Text, TupleOf
+from plantarkit._core.ids import ID, SOURCE_KEYS
 from plantarkit.exercises._dose import Prescription
-from plantarkit.exercises._model import ID, SOURCE_KEYS, Exercise
+from plantarkit.exercises._model import Exercise
 
 __all__ = ["Ladder", "LadderStep", "Variant"]
 

@@ -7,12 +7,10 @@ from typing import Any
 import attrs
 
 from plantarkit._core.checks import EnumCheck, Instance, Text, TupleOf
-from plantarkit._core.evidence import SOURCE_KEY
+from plantarkit._core.ids import ID, SOURCE_KEYS
 from plantarkit.exercises._dose import Prescription
 
 __all__ = [
-    "ID",
-    "SOURCE_KEYS",
     "Advice",
     "AdviceTopic",
     "Equipment",
@@ -22,10 +20,8 @@ __all__ = [
     "Region",
 ]
 
-ID = Text(pattern=r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*", what="a snake_case id such as 'split_squat'")
 _TEXTS = TupleOf(Text(non_empty=True))
 _TAGS = TupleOf(ID, unique=True)
-SOURCE_KEYS = TupleOf(SOURCE_KEY, unique=True)
 
 
 class Region(enum.Enum):

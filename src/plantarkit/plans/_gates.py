@@ -1,6 +1,6 @@
 """Gates: declarative conditions for entering or leaving a phase, and how to check them.
 
-A gate is a value (so it can be shown, stored and compared); :func:`check`
+A gate is a value (so it can be shown, stored and compared); its ``check``
 judges it against :class:`Evidence` and says passed, failed or unknown
 (evidence missing), always with a reason.
 """
@@ -14,27 +14,9 @@ from plantarkit._core.checks import LAST_DAY, EnumCheck, Instance, Number, Tuple
 from plantarkit._core.errors import InvalidValueError
 from plantarkit._core.evidence import Citation
 from plantarkit._core.pain import Pain
+from plantarkit._core.registry import public
 from plantarkit._core.side import Bilateral, Side
-
-__all__ = [
-    "Evidence",
-    "ExercisesMastered",
-    "Gate",
-    "GateResult",
-    "GateStatus",
-    "NoRedFlags",
-    "NoTrendelenburg",
-    "PainAtMost",
-    "PainMeasure",
-    "PainRecord",
-    "SideScope",
-    "TestAtLeast",
-    "TestKind",
-    "TestResult",
-    "WeeksInPhase",
-    "check",
-    "check_all",
-]
+from plantarkit.progression.records import TestKind, TestResult
 
 
 class PainMeasure(enum.Enum):
@@ -48,18 +30,6 @@ class PainMeasure(enum.Enum):
     """Right after it."""
     NEXT_MORNING = "next_morning"
     """The next morning."""
-
-
-class TestKind(enum.Enum):
-    """A test whose result a gate can ask for (higher is better for each)."""
-
-    __test__ = False  # not a pytest test class
-
-    HEEL_RAISE_REPS = "heel_raise_reps"
-    LUNGE_CM = "lunge_cm"
-    HIP_INTERNAL_ROTATION_DEG = "hip_internal_rotation_deg"
-    BRISK_WALK_MINUTES = "brisk_walk_minutes"
-    """Minutes of brisk walking that are easy (before run/walk)."""
 
 
 class GateStatus(enum.Enum):
@@ -84,23 +54,6 @@ class PainRecord:
     day: int = attrs.field(validator=Number(ge=1, le=LAST_DAY))
     measure: PainMeasure = attrs.field(validator=EnumCheck(PainMeasure))
     pain: Pain = attrs.field(validator=Instance((Pain,)))
-
-
-@attrs.frozen(kw_only=True)
-class TestResult:
-    """A test result on one side.
-
-    Attributes:
-        test: Which test.
-        side: Which side (``None`` for a test of the whole person, such as walking).
-        value: The result.
-    """
-
-    __test__ = False  # not a pytest test class
-
-    test: TestKind = attrs.field(validator=EnumCheck(TestKind))
-    value: float = attrs.field(validator=Number(ge=0, le=10_000, integer=False))
-    side: Side | None = attrs.field(default=None, validator=EnumCheck(Side, optional=True))
 
 
 @attrs.frozen(kw_only=True)
@@ -140,6 +93,7 @@ def _citation() -> Any:
     return attrs.field(default=None, validator=Instance((Citation,), optional=True))
 
 
+@public("gate")
 @attrs.frozen(kw_only=True)
 class PainAtMost:
     """Pain on one measure at most ``at_most`` on each of the last ``days`` rated days."""
@@ -167,6 +121,7 @@ class SideScope(enum.Enum):
     """Every measured side."""
 
 
+@public("gate")
 @attrs.frozen(kw_only=True)
 class TestAtLeast:
     """A test result of at least ``at_least`` (on the painful side, or each side)."""
@@ -188,6 +143,7 @@ class TestAtLeast:
         return f"{self.test.value.replace('_', ' ')} at least {value}{where}"
 
 
+@public("gate")
 @attrs.frozen(kw_only=True)
 class NoTrendelenburg:
     """No Trendelenburg sign on either side."""
@@ -201,6 +157,7 @@ class NoTrendelenburg:
         return "no Trendelenburg sign"
 
 
+@public("gate")
 @attrs.frozen(kw_only=True)
 class ExercisesMastered:
     """The current phase's exercises are mastered (done at the full dose with good form)."""
@@ -214,6 +171,7 @@ class ExercisesMastered:
         return "current exercises mastered"
 
 
+@public("gate")
 @attrs.frozen(kw_only=True)
 class WeeksInPhase:
     """At least ``at_least`` whole weeks in the current phase."""
@@ -228,6 +186,7 @@ class WeeksInPhase:
         return f"at least {self.at_least} week{'s' if self.at_least != 1 else ''} in the phase"
 
 
+@public("gate")
 @attrs.frozen(kw_only=True)
 class NoRedFlags:
     """No positive red flag."""
@@ -243,6 +202,7 @@ class NoRedFlags:
 
 Gate = PainAtMost | TestAtLeast | NoTrendelenburg | ExercisesMastered | WeeksInPhase | NoRedFlags
 """Every kind of gate."""
+
 
 GATE_TYPES: tuple[type, ...] = (
     PainAtMost,

@@ -13,24 +13,12 @@ from typing import Any, ClassVar, Literal
 
 import attrs
 
-from plantarkit._core.checks import LAST_DAY, Instance, Number, Text, TupleOf
+from plantarkit._core.checks import Instance, Number, TupleOf
 from plantarkit._core.errors import InvalidValueError
 from plantarkit._core.evidence import Citation, Grade
 from plantarkit._core.pain import Pain
-from plantarkit.exercises._model import ID
-
-__all__ = [
-    "CautiousRule",
-    "IsometricRule",
-    "NextDayRule",
-    "PainCheck",
-    "PainModel",
-    "PainReport",
-    "PainRule",
-    "Verdict",
-    "evaluate",
-    "verdict",
-]
+from plantarkit._core.registry import public
+from plantarkit.progression.records import PainReport
 
 
 @functools.total_ordering
@@ -55,41 +43,7 @@ class Verdict(enum.Enum):
         return self.level < other.level
 
 
-_OPTIONAL_ID = Text(pattern=ID.pattern, what=ID.what, optional=True)
-
-
 _VERDICT_LEVELS = {"ok": 0, "hold": 1, "reduce": 2}
-
-
-def _pain() -> Any:
-    return attrs.field(default=None, validator=Instance((Pain,), optional=True))
-
-
-@attrs.frozen(kw_only=True, cache_hash=True)
-class PainReport:
-    """Pain around one session (or one exercise of it), each rating optional.
-
-    Attributes:
-        day: Programme day of the session (1 is the first day).
-        exercise: The exercise the ratings are for; ``None`` for the whole session.
-        first_step: Pain on the first steps that morning, before the session (the baseline).
-        during: Highest pain during the exercise or session.
-        after: Pain right after it.
-        next_morning: Pain on the first steps the next morning.
-        stiffness: Morning stiffness, 0-10.
-        settled_minutes: Minutes until pain after the exercise had settled.
-    """
-
-    day: int = attrs.field(validator=Number(ge=1, le=LAST_DAY))
-    exercise: str | None = attrs.field(default=None, validator=_OPTIONAL_ID)
-    first_step: Pain | None = _pain()
-    during: Pain | None = _pain()
-    after: Pain | None = _pain()
-    next_morning: Pain | None = _pain()
-    stiffness: Pain | None = _pain()
-    settled_minutes: float | None = attrs.field(
-        default=None, validator=Number(ge=0, le=24 * 60, integer=False, optional=True)
-    )
 
 
 @attrs.frozen(kw_only=True)
@@ -125,6 +79,7 @@ def _cite(source: str, grade: Grade, detail: str) -> Any:
 _LIMIT = Number(ge=0, le=10)
 
 
+@public("pain_rule")
 @attrs.frozen(kw_only=True)
 class PainModel:
     """The pain-monitoring model (Silbernagel et al. 2007).
@@ -168,6 +123,7 @@ class PainModel:
         return "acceptable" if pain.value <= self.during_max else "high risk"
 
 
+@public("pain_rule")
 @attrs.frozen(kw_only=True)
 class IsometricRule:
     """The isometric hold rule (inhome-pt): pain below ``below``, settling within minutes.
@@ -184,6 +140,7 @@ class IsometricRule:
     """The tag of this rule kind in JSON documents."""
 
 
+@public("pain_rule")
 @attrs.frozen(kw_only=True)
 class NextDayRule:
     """The daily heel-raise rule (Caratun 2018): worse the same day is fine, not the next day.
@@ -221,6 +178,7 @@ class NextDayRule:
     """The tag of this rule kind in JSON documents."""
 
 
+@public("pain_rule")
 @attrs.frozen(kw_only=True)
 class CautiousRule:
     """The early-phase rule (exakt-2021): an exercise that provokes pain is not the right one now.
@@ -240,10 +198,13 @@ class CautiousRule:
 PainRule = PainModel | IsometricRule | NextDayRule | CautiousRule
 """Every kind of pain rule."""
 
+
 PAIN_RULE_TYPES: tuple[type, ...] = (PainModel, IsometricRule, NextDayRule, CautiousRule)
 
 
 _HISTORY = TupleOf(Instance((PainReport,)))
+
+
 _CHECKS = TupleOf(Instance((PainCheck,)))
 
 

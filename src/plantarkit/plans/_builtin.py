@@ -16,18 +16,18 @@ from plantarkit._core.errors import UnknownIdError
 from plantarkit._core.evidence import Citation, Grade
 from plantarkit.exercises._dose import Frequency, Hold, Load, LoadKind, Prescription, Reps, Tempo
 from plantarkit.exercises._model import PlantarLoad, Region
-from plantarkit.progression._gates import (
+from plantarkit.plans._gates import (
     ExercisesMastered,
     NoRedFlags,
     NoTrendelenburg,
     PainAtMost,
     PainMeasure,
     TestAtLeast,
-    TestKind,
 )
-from plantarkit.progression._pain import CautiousRule, NextDayRule, PainModel
-from plantarkit.progression._protocol import DoseStep, Phase, Protocol, SideRule, Slot
-from plantarkit.progression._rules import LadderUp, LoadUp, WeeklyTable
+from plantarkit.plans._protocol import DoseStep, Phase, Protocol, SideRule, Slot
+from plantarkit.progression.records import TestKind
+from plantarkit.progression.rules._pain import CautiousRule, NextDayRule, PainModel
+from plantarkit.progression.rules._progress import LadderUp, LoadUp, WeeklyTable
 
 __all__ = ["protocol", "protocols"]
 

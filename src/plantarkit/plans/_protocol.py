@@ -6,11 +6,12 @@ import attrs
 
 from plantarkit._core.checks import EnumCheck, Instance, Number, Text, TupleOf, ensure
 from plantarkit._core.errors import InvalidValueError, UnknownIdError
+from plantarkit._core.ids import ID, SOURCE_KEYS
 from plantarkit.exercises._dose import Prescription
-from plantarkit.exercises._model import ID, SOURCE_KEYS, PlantarLoad, Region
-from plantarkit.progression._gates import GATE_TYPES, Gate
-from plantarkit.progression._pain import PAIN_RULE_TYPES, PainRule
-from plantarkit.progression._rules import PROGRESSION_TYPES, ProgressionRule
+from plantarkit.exercises._model import PlantarLoad, Region
+from plantarkit.plans._gates import GATE_TYPES, Gate
+from plantarkit.progression.rules._pain import PAIN_RULE_TYPES, PainRule
+from plantarkit.progression.rules._progress import PROGRESSION_TYPES, ProgressionRule
 
 __all__ = ["DoseStep", "Phase", "Protocol", "SideRule", "Slot"]
 

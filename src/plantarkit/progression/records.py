@@ -1,17 +1,87 @@
-"""What a session log holds: what was done of each exercise, pain, tests and red flags."""
+"""Session records: what a person did and felt, as the engine and the gates read it.
+
+A :class:`SessionLog` holds what was done of each exercise
+(:class:`ExerciseLog`), pain ratings (:class:`PainReport`), test results
+(:class:`TestResult`) and red-flag answers. Records are plain values: they say
+what happened, never what it means (that is the rules' job).
+"""
+
+import enum
+from typing import Any
 
 import attrs
 
 from plantarkit._core.checks import LAST_DAY, EnumCheck, Instance, Number, Text, TupleOf
 from plantarkit._core.errors import InvalidValueError
-from plantarkit._core.side import Bilateral, Side
+from plantarkit._core.ids import ID
+from plantarkit._core.pain import Pain
+from plantarkit._core.side import Bilateral, BilateralOf, Side
 from plantarkit.chain import RedFlagScreen
-from plantarkit.chain._assessment import BilateralOf
-from plantarkit.exercises._model import ID
-from plantarkit.progression._gates import TestResult
-from plantarkit.progression._pain import PainReport
 
-__all__ = ["ExerciseLog", "SessionLog"]
+__all__ = ["ExerciseLog", "PainReport", "SessionLog", "TestKind", "TestResult", "no_signs"]
+
+
+class TestKind(enum.Enum):
+    """A test whose result a gate can ask for (higher is better for each)."""
+
+    __test__ = False  # not a pytest test class
+
+    HEEL_RAISE_REPS = "heel_raise_reps"
+    LUNGE_CM = "lunge_cm"
+    HIP_INTERNAL_ROTATION_DEG = "hip_internal_rotation_deg"
+    BRISK_WALK_MINUTES = "brisk_walk_minutes"
+    """Minutes of brisk walking that are easy (before run/walk)."""
+
+
+@attrs.frozen(kw_only=True)
+class TestResult:
+    """A test result on one side.
+
+    Attributes:
+        test: Which test.
+        side: Which side (``None`` for a test of the whole person, such as walking).
+        value: The result.
+    """
+
+    __test__ = False  # not a pytest test class
+
+    test: TestKind = attrs.field(validator=EnumCheck(TestKind))
+    value: float = attrs.field(validator=Number(ge=0, le=10_000, integer=False))
+    side: Side | None = attrs.field(default=None, validator=EnumCheck(Side, optional=True))
+
+
+_OPTIONAL_ID = Text(pattern=ID.pattern, what=ID.what, optional=True)
+
+
+def _pain() -> Any:
+    return attrs.field(default=None, validator=Instance((Pain,), optional=True))
+
+
+@attrs.frozen(kw_only=True, cache_hash=True)
+class PainReport:
+    """Pain around one session (or one exercise of it), each rating optional.
+
+    Attributes:
+        day: Programme day of the session (1 is the first day).
+        exercise: The exercise the ratings are for; ``None`` for the whole session.
+        first_step: Pain on the first steps that morning, before the session (the baseline).
+        during: Highest pain during the exercise or session.
+        after: Pain right after it.
+        next_morning: Pain on the first steps the next morning.
+        stiffness: Morning stiffness, 0-10.
+        settled_minutes: Minutes until pain after the exercise had settled.
+    """
+
+    day: int = attrs.field(validator=Number(ge=1, le=LAST_DAY))
+    exercise: str | None = attrs.field(default=None, validator=_OPTIONAL_ID)
+    first_step: Pain | None = _pain()
+    during: Pain | None = _pain()
+    after: Pain | None = _pain()
+    next_morning: Pain | None = _pain()
+    stiffness: Pain | None = _pain()
+    settled_minutes: float | None = attrs.field(
+        default=None, validator=Number(ge=0, le=24 * 60, integer=False, optional=True)
+    )
 
 
 def no_signs() -> Bilateral[bool | None]:

@@ -1,0 +1,51 @@
+"""Type stub: the public names of plantarkit.progression, each once (see plantarkit._lazy)."""
+
+from plantarkit.progression import engine as engine
+from plantarkit.progression import records as records
+from plantarkit.progression import rules as rules
+from plantarkit.progression.engine import DEFAULT_PROGRESSION as DEFAULT_PROGRESSION
+from plantarkit.progression.engine import DEFAULT_REGRESSION as DEFAULT_REGRESSION
+from plantarkit.progression.engine import Action as Action
+from plantarkit.progression.engine import Advance as Advance
+from plantarkit.progression.engine import Decision as Decision
+from plantarkit.progression.engine import EngineRules as EngineRules
+from plantarkit.progression.engine import ProgramState as ProgramState
+from plantarkit.progression.engine import Reason as Reason
+from plantarkit.progression.engine import advance as advance
+from plantarkit.progression.engine import clear_referral as clear_referral
+from plantarkit.progression.engine import start as start
+from plantarkit.progression.records import ExerciseLog as ExerciseLog
+from plantarkit.progression.records import PainReport as PainReport
+from plantarkit.progression.records import SessionLog as SessionLog
+from plantarkit.progression.records import TestKind as TestKind
+from plantarkit.progression.records import TestResult as TestResult
+from plantarkit.progression.rules import AnyProgression as AnyProgression
+from plantarkit.progression.rules import AnyRegression as AnyRegression
+from plantarkit.progression.rules import CautiousRule as CautiousRule
+from plantarkit.progression.rules import CustomRule as CustomRule
+from plantarkit.progression.rules import DoubleProgression as DoubleProgression
+from plantarkit.progression.rules import ExerciseState as ExerciseState
+from plantarkit.progression.rules import FewerSets as FewerSets
+from plantarkit.progression.rules import IsometricRule as IsometricRule
+from plantarkit.progression.rules import LadderDown as LadderDown
+from plantarkit.progression.rules import LadderUp as LadderUp
+from plantarkit.progression.rules import LessLoad as LessLoad
+from plantarkit.progression.rules import LessWork as LessWork
+from plantarkit.progression.rules import LoadUp as LoadUp
+from plantarkit.progression.rules import NextDayRule as NextDayRule
+from plantarkit.progression.rules import Only as Only
+from plantarkit.progression.rules import PainCheck as PainCheck
+from plantarkit.progression.rules import PainModel as PainModel
+from plantarkit.progression.rules import PainRule as PainRule
+from plantarkit.progression.rules import ProgressionRule as ProgressionRule
+from plantarkit.progression.rules import Proposal as Proposal
+from plantarkit.progression.rules import RegressionRule as RegressionRule
+from plantarkit.progression.rules import RuleContext as RuleContext
+from plantarkit.progression.rules import RunWalkUp as RunWalkUp
+from plantarkit.progression.rules import Verdict as Verdict
+from plantarkit.progression.rules import VolumeUp as VolumeUp
+from plantarkit.progression.rules import WeeklyTable as WeeklyTable
+from plantarkit.progression.rules import evaluate as evaluate
+from plantarkit.progression.rules import verdict as verdict
+
+__all__: list[str]  # at run time: every name imported above (plantarkit._lazy)

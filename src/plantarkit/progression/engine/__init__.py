@@ -1,0 +1,35 @@
+"""The progression engine: a session in, each exercise's next step and the phase's out.
+
+``start(program)`` makes the first :class:`ProgramState`; ``advance(state, log)``
+returns an :class:`Advance` with the new state and one :class:`Decision` per
+exercise plus one for the phase, each with its reasons. Pure and deterministic.
+"""
+
+from plantarkit.progression.engine._advance import advance
+from plantarkit.progression.engine._start import clear_referral, start
+from plantarkit.progression.engine._values import (
+    DEFAULT_PROGRESSION,
+    DEFAULT_REGRESSION,
+    PAIN_HISTORY_DAYS,
+    Action,
+    Advance,
+    Decision,
+    EngineRules,
+    ProgramState,
+    Reason,
+)
+
+__all__ = [
+    "DEFAULT_PROGRESSION",
+    "DEFAULT_REGRESSION",
+    "PAIN_HISTORY_DAYS",
+    "Action",
+    "Advance",
+    "Decision",
+    "EngineRules",
+    "ProgramState",
+    "Reason",
+    "advance",
+    "clear_referral",
+    "start",
+]

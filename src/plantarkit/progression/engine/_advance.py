@@ -1,0 +1,190 @@
+"""The progression engine: record a session, get the next step for each exercise and why."""
+
+import bisect
+
+import attrs
+
+from plantarkit._core.errors import InvalidValueError
+from plantarkit._core.trusted import evolve
+from plantarkit.chain import referral_for
+from plantarkit.exercises import Catalogue
+from plantarkit.progression.engine._exercise import decide, new_context, new_report, was_done
+from plantarkit.progression.engine._intake import (
+    awaited,
+    check_log,
+    completed_reports,
+    late_for,
+    late_reports,
+    newest_signs,
+    newest_tests,
+    pain_reports,
+    recent_pain,
+    report_day,
+)
+from plantarkit.progression.engine._phase import decide_phase, table_rows
+from plantarkit.progression.engine._start import catalogue_or_builtin
+from plantarkit.progression.engine._values import (
+    DEFAULT_RULES,
+    HOLD,
+    PROGRESS,
+    REGRESS,
+    VERDICT_REDUCE,
+    Action,
+    Advance,
+    Decision,
+    EngineRules,
+    ProgramState,
+    Reason,
+    new_program_state,
+)
+from plantarkit.progression.records import SessionLog
+from plantarkit.progression.rules._pain import Verdict
+from plantarkit.progression.rules._propose import misplaced
+
+_STOP_ADVICE = "Stop the programme and see a clinician before going on."
+"""What a red flag during the programme means (before one, no programme is built at all)."""
+
+
+def advance(
+    state: ProgramState,
+    log: SessionLog,
+    *,
+    rules: EngineRules | None = None,
+    catalogue_: Catalogue | None = None,
+) -> Advance:
+    """Record one session and decide the next step for each exercise and for the phase.
+
+    Args:
+        state: Where the person is (from :func:`start` or a previous advance).
+        log: The session as it happened.
+        rules: The engine's parameters, pain rules and progression rules.
+        catalogue_: Where ladders come from; the built-in catalogue by default.
+
+    Raises:
+        InvalidValueError: The log does not fit the state (unknown exercise,
+            more sets than prescribed without a note, a day not after the
+            last), or a custom rule returned something other than a
+            :class:`Proposal` or ``None``.
+    """
+    if not isinstance(state, ProgramState):
+        raise InvalidValueError("$", f"expected a ProgramState, got {type(state).__name__}")
+    current = {e.exercise: e for e in state.exercises}
+    cat = catalogue_or_builtin(catalogue_)
+    for i, e in enumerate(state.exercises):  # a state read from a file may not fit
+        if not cat.fits(e.exercise, e.ladder, e.rung):
+            raise InvalidValueError(f"$.state.exercises[{i}]", misplaced(cat, e))
+    done = check_log(state, log, current, cat)
+    if rules is not None and not isinstance(rules, EngineRules):
+        raise InvalidValueError("$.rules", f"expected EngineRules, got {type(rules).__name__}")
+    rules = DEFAULT_RULES if rules is None else rules
+    isometric = cat.tagged("isometric")  # the exercises the hold rule judges too
+    # Rules that look back compare this week with the last: older reports need not be read.
+    first = min((p.day for p in log.pain), default=log.day)
+    since = ((first - 1) // 7 - 1) * 7 + 1
+    history = state.pain[bisect.bisect_left(state.pain, since, key=report_day) :]
+    # Keep the last PAIN_HISTORY_DAYS rated days of reports: enough for weekly rules and
+    # pain gates, and long simulations stay linear in time.
+    pain = recent_pain(state.pain, log)
+    tests = newest_tests(state.tests, log.tests)
+    signs = newest_signs(state.trendelenburg, log.trendelenburg)
+    referral = state.referral
+    if referral is None and log.red_flags is not None:
+        found = referral_for(log.red_flags)  # the same logic as assess()
+        referral = None if found is None else attrs.evolve(found, advice=_STOP_ADVICE)
+    if referral is not None:
+        why = (Reason(rule="red_flag", text=str(referral)),)
+        stopped = attrs.evolve(
+            state, day=log.day, pain=pain, tests=tests, trendelenburg=signs, referral=referral
+        )
+        decisions = tuple(
+            Decision(exercise=e.exercise, action=Action.STOP, reasons=why, dose=e.dose)
+            for e in state.exercises
+        )
+        phase = Decision(exercise=None, action=Action.STOP, reasons=why, phase=state.phase_id)
+        return Advance(
+            state=stopped,
+            decisions=decisions,
+            phase=phase,
+            summary="Stop: a red flag is positive. See a clinician before going on.",
+        )
+    last = state.last_trained_day
+    trained = any(was_done(e) for e in log.exercises)
+    # Missed or empty sessions never close a gap; when training resumes after one, every
+    # exercise steps back once (done this time or not).
+    gap = log.day - last if last and trained else 0
+    judged: dict[tuple[bool, int], tuple[Verdict, tuple[Reason, ...]]] = {}
+    tables = table_rows(state, log.day)
+    taken = set(current)
+    base = new_context(  # its parts are checked: the log, the rules, the catalogue
+        day=log.day,
+        good_sessions=0,
+        sessions_to_progress=rules.sessions_to_progress,
+        catalogue=cat,
+        in_phase=taken,  # grows as exercises step to new ones
+    )
+    limits = state.program.protocol.phases[state.phase].pain_limits
+    if not limits or not rules.protocol_rules:
+        limits = (rules.pain_rule,)
+    own_pain, session_pain, late_pain = pain_reports(log)
+    # An exercise with no report of its own is judged on the session's; with none at all,
+    # on an empty report (no rating is never good news). Built once per call: the verdict
+    # cache above is keyed by the reports' identity.
+    session_pain = awaited(completed_reports(session_pain), rules)
+    fallback = session_pain or (new_report(day=log.day),)
+    reports = {
+        name: awaited(completed_reports(own + session_pain), rules)
+        for name, own in own_pain.items()
+    }
+    late = late_reports(late_pain, state.pain) if late_pain else ()
+    decided = [
+        decide(
+            rules,
+            ex,
+            done.get(ex.exercise),
+            reports.get(ex.exercise, fallback),
+            late_for(ex, late, cat) if late else (),
+            ex.exercise in isometric,
+            gap,
+            history,
+            judged,
+            base,
+            tables.get(ex.exercise, ()),
+            taken,
+            limits,
+        )
+        for ex in state.exercises
+    ]
+    decisions = tuple(d for d, _, _ in decided)
+    flares = [d for d, _, outcome in decided if outcome is VERDICT_REDUCE]
+    new_state = new_program_state(
+        program=state.program,
+        phase=state.phase,
+        exercises=tuple(s for _, s, _ in decided),
+        day=log.day,
+        last_trained_day=log.day if trained else last,
+        phase_start_day=state.phase_start_day,
+        pain=pain,
+        tests=tests,
+        trendelenburg=signs,
+        referral=None,
+        cleared_by=state.cleared_by,
+    )
+    phase_decision, new_state = decide_phase(new_state, log, decisions, flares, cat, rules)
+    if phase_decision.action is REGRESS:  # stepped back a phase: say so on each
+        decisions = tuple(
+            evolve(d, reasons=(*d.reasons, *phase_decision.reasons)) for d in decisions
+        )
+    progress = hold = regress = 0
+    for d in decisions:
+        if d.action is PROGRESS:
+            progress += 1
+        elif d.action is HOLD:
+            hold += 1
+        elif d.action is REGRESS:
+            regress += 1
+    summary = f"Day {log.day}: {progress} to progress, {hold} to hold, {regress} to ease off."
+    if phase_decision.action is PROGRESS:
+        summary += f" Moving on to phase '{phase_decision.phase}'."
+    elif phase_decision.action is REGRESS:
+        summary += f" Pain flared: back to phase '{phase_decision.phase}'."
+    return Advance(state=new_state, decisions=decisions, phase=phase_decision, summary=summary)

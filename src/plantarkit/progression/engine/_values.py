@@ -1,0 +1,352 @@
+"""The engine's values: where a person is, what was decided and why."""
+
+import enum
+import typing
+from typing import Any
+
+import attrs
+
+from plantarkit._core.checks import LAST_DAY, EnumCheck, Instance, Number, Text, TupleOf
+from plantarkit._core.errors import InvalidValueError, UnknownIdError
+from plantarkit._core.evidence import Citation
+from plantarkit._core.side import Bilateral, BilateralOf
+from plantarkit._core.trusted import maker
+from plantarkit.chain import Referral
+from plantarkit.exercises import Prescription
+from plantarkit.plans._program import Program
+from plantarkit.progression.records import PainReport, TestResult, no_signs
+from plantarkit.progression.rules._pain import (
+    PAIN_RULE_TYPES,
+    IsometricRule,
+    PainModel,
+    PainRule,
+    Verdict,
+)
+from plantarkit.progression.rules._progress import PROGRESSION_TYPES, LadderUp, WeeklyTable
+from plantarkit.progression.rules._propose import AnyProgression, AnyRegression
+from plantarkit.progression.rules._regress import (
+    REGRESSION_TYPES,
+    FewerSets,
+    LadderDown,
+    LessLoad,
+    LessWork,
+)
+from plantarkit.progression.rules._values import ExerciseState
+
+
+class Action(enum.Enum):
+    """What happens next to an exercise, or to the phase."""
+
+    PROGRESS = "progress"
+    HOLD = "hold"
+    REGRESS = "regress"
+    STOP = "stop"
+    """Stop and refer: a red flag is positive."""
+
+
+_OPTIONAL_NUMBER = Number(ge=-1e9, le=1e9, integer=False, optional=True)
+
+
+@attrs.frozen(kw_only=True)
+class Reason:
+    """Why a decision was made: which rule, on which measurement, against which threshold.
+
+    Attributes:
+        rule: The rule that fired (``"pain_model"``, ``"ladder_up"``, ``"gap"``, ...).
+        text: The reason in words.
+        measure: What was measured, if anything.
+        value: The measured value.
+        threshold: The threshold it was judged against.
+        citation: Where the rule comes from.
+    """
+
+    rule: str = attrs.field(validator=Text(non_empty=True))
+    text: str = attrs.field(validator=Text(non_empty=True))
+    measure: str = attrs.field(default="", validator=Text())
+    value: float | None = attrs.field(default=None, validator=_OPTIONAL_NUMBER)
+    threshold: float | None = attrs.field(default=None, validator=_OPTIONAL_NUMBER)
+    citation: Citation | None = attrs.field(
+        default=None, validator=Instance((Citation,), optional=True)
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Decision:
+    """The next step for one exercise (or, with ``exercise=None``, for the phase).
+
+    Attributes:
+        exercise: The exercise id; ``None`` for the phase decision.
+        action: Progress, hold, regress or stop.
+        reasons: Why (at least one).
+        dose: The dose from now on (exercise decisions), of ``next_exercise``
+            when the decision moves to another exercise.
+        phase: The phase from now on (phase decisions).
+        next_exercise: The exercise from now on, when the decision moves to
+            another one (a rung up or down its ladder); ``None`` when it stays
+            the same exercise, and for the phase decision.
+    """
+
+    exercise: str | None = attrs.field(validator=Text(optional=True))
+    action: Action = attrs.field(validator=EnumCheck(Action))
+    reasons: tuple[Reason, ...] = attrs.field(validator=TupleOf(Instance((Reason,)), min_length=1))
+    dose: Prescription | None = attrs.field(
+        default=None, validator=Instance((Prescription,), optional=True)
+    )
+    phase: str | None = attrs.field(default=None, validator=Text(optional=True))
+    next_exercise: str | None = attrs.field(default=None, validator=Text(optional=True))
+
+    def __attrs_post_init__(self) -> None:
+        if self.next_exercise is None:
+            return
+        if self.exercise is None:
+            raise InvalidValueError("$.next_exercise", "a phase decision has no next exercise")
+        if self.next_exercise == self.exercise:
+            raise InvalidValueError(
+                "$.next_exercise",
+                f"expected another exercise than {self.exercise!r}, or null when it stays",
+            )
+
+    def __str__(self) -> str:
+        what = self.exercise or f"phase {self.phase}"
+        to = f" to {self.next_exercise}" if self.next_exercise is not None else ""
+        why = "; ".join(r.text for r in self.reasons)
+        return f"{what}: {self.action.value}{to} ({why})"
+
+    def _repr_markdown_(self) -> str:
+        from plantarkit.render import decision_markdown
+
+        return decision_markdown(self)
+
+    def _repr_html_(self) -> str:
+        from plantarkit.render import decision_html
+
+        return decision_html(self)
+
+
+def _rule_tuple(types: tuple[type, ...], what: str) -> Any:
+    """Validator: a tuple of rule values of ``types`` or plain callables."""
+
+    def check(_: object, attribute: "attrs.Attribute[object]", value: object) -> None:
+        path = f"$.{attribute.name}"
+        if not isinstance(value, tuple):
+            raise InvalidValueError(path, f"expected a tuple of {what}, got {type(value).__name__}")
+        for i, rule in enumerate(typing.cast(tuple[object, ...], value)):
+            if isinstance(rule, type) or not (isinstance(rule, types) or callable(rule)):
+                got = (
+                    f"the class {rule.__name__}" if isinstance(rule, type) else type(rule).__name__
+                )
+                raise InvalidValueError(
+                    f"{path}[{i}]", f"expected a {what} or a function, got {got}"
+                )
+
+    return check
+
+
+DEFAULT_PROGRESSION: tuple[AnyProgression, ...] = (WeeklyTable(), LadderUp())
+"""The engine's default progression: the protocol's weekly dose table, then the ladder."""
+
+
+DEFAULT_REGRESSION: tuple[AnyRegression, ...] = (
+    LadderDown(),
+    LessLoad(),
+    FewerSets(),
+    LessWork(),
+)
+"""The engine's default regression: a rung down, else less load, a set fewer, less work."""
+
+
+@attrs.frozen(kw_only=True)
+class EngineRules:
+    """The engine's parameters (plantarkit's defaults are grade U unless cited).
+
+    Attributes:
+        sessions_to_progress: Good sessions in a row before a step up (for
+            rules with ``sessions=None``) and for an exercise to count as mastered.
+        min_days_in_phase: The fewest days a phase lasts before the next may begin.
+        gap_days: A gap longer than this between sessions steps every exercise back.
+        pain_rule: The pain rule for dynamic work (default: the pain-monitoring
+            model) in phases that do not name their own (``Phase.pain_limits``).
+        hold_rule: The pain rule for isometric loading (exercises the catalogue
+            tags ``"isometric"``; default: the inhome-pt rule), applied with the
+            phase's pain rules (the most cautious verdict wins).
+        progression: How exercises move on when they may, tried in order (the
+            first rule that applies wins); a protocol slot's own rules replace these.
+            Rule values or plain callables ``(ExerciseState, RuleContext) -> Proposal | None``.
+        regression: How exercises ease off when a pain rule is broken or after
+            a long gap, tried in order; values or callables as above.
+        flare_steps_back: Whether a flare of pain in a maintenance phase steps
+            back to the phase before it.
+        protocol_rules: Whether a protocol's own rules (a phase's
+            ``pain_limits``, a slot's ``progression``) come before these;
+            ``False`` applies these rules everywhere.
+        next_morning_later: Whether next-morning ratings arrive with a later
+            log (a report dated the session's day). Then a session is judged
+            on the ratings given that day, as if the morning settles, and a
+            late next-morning rating that breaks a rule eases the exercises
+            off at the session it arrives with. By default a session is
+            judged whole: without its next-morning rating it holds.
+    """
+
+    sessions_to_progress: int = attrs.field(default=2, validator=Number(ge=1, le=50))
+    min_days_in_phase: int = attrs.field(default=7, validator=Number(ge=1, le=365))
+    gap_days: int = attrs.field(default=7, validator=Number(ge=1, le=365))
+    pain_rule: PainRule = attrs.field(factory=PainModel, validator=Instance(PAIN_RULE_TYPES))
+    hold_rule: PainRule = attrs.field(factory=IsometricRule, validator=Instance(PAIN_RULE_TYPES))
+    progression: tuple[AnyProgression, ...] = attrs.field(
+        default=DEFAULT_PROGRESSION,
+        validator=_rule_tuple(PROGRESSION_TYPES, "progression rule"),
+    )
+    regression: tuple[AnyRegression, ...] = attrs.field(
+        default=DEFAULT_REGRESSION,
+        validator=_rule_tuple(REGRESSION_TYPES, "regression rule"),
+    )
+    flare_steps_back: bool = attrs.field(default=True, validator=Instance((bool,)))
+    protocol_rules: bool = attrs.field(default=True, validator=Instance((bool,)))
+    next_morning_later: bool = attrs.field(default=False, validator=Instance((bool,)))
+
+
+DEFAULT_RULES = EngineRules()
+
+
+PAIN_HISTORY_DAYS = 90
+"""How many rated days of pain reports a state keeps at least (days with a report, not
+calendar days: the longest pain gate looks back over 90 rated days)."""
+
+
+PAIN_KEPT_REPORTS = 3 * PAIN_HISTORY_DAYS
+"""Up to this many reports are kept whole; past it the oldest days go."""
+
+
+@attrs.frozen(kw_only=True)
+class ProgramState:
+    """Where a person is in their programme.
+
+    Attributes:
+        program: The programme followed.
+        phase: Index of the current phase in the protocol.
+        phase_start_day: The day the current phase began.
+        day: The last logged day (0 before the first session).
+        last_trained_day: The last day any exercise was done (0 before then):
+            the gap rule counts from it, so logs with nothing done do not hide a gap.
+        exercises: The state of each current exercise.
+        pain: The pain reports of at least the last :data:`PAIN_HISTORY_DAYS`
+            days with a report (for week-on-week rules and gates), in order of day.
+        tests: The newest result of each test and side (from the assessment,
+            then from session logs), for phase gates.
+        trendelenburg: The newest Trendelenburg sign per side.
+        referral: Set while a red flag stops the programme.
+        cleared_by: Who lifted each red-flag stop so far, in order
+            (:func:`clear_referral`).
+    """
+
+    program: Program = attrs.field(validator=Instance((Program,)))
+    phase: int = attrs.field(validator=Number(ge=0, le=100))
+    exercises: tuple[ExerciseState, ...] = attrs.field(
+        validator=TupleOf(Instance((ExerciseState,)))
+    )
+    day: int = attrs.field(default=0, validator=Number(ge=0, le=LAST_DAY))
+    last_trained_day: int = attrs.field(default=0, validator=Number(ge=0, le=LAST_DAY))
+    phase_start_day: int = attrs.field(default=1, validator=Number(ge=1, le=LAST_DAY + 1))
+    pain: tuple[PainReport, ...] = attrs.field(
+        default=(), validator=TupleOf(Instance((PainReport,)))
+    )
+    tests: tuple[TestResult, ...] = attrs.field(
+        default=(), validator=TupleOf(Instance((TestResult,)))
+    )
+    trendelenburg: Bilateral[bool | None] = attrs.field(
+        factory=no_signs, validator=BilateralOf(Instance((bool,), optional=True))
+    )
+    referral: Referral | None = attrs.field(
+        default=None, validator=Instance((Referral,), optional=True)
+    )
+    cleared_by: tuple[str, ...] = attrs.field(default=(), validator=TupleOf(Text(non_empty=True)))
+
+    def __attrs_post_init__(self) -> None:
+        phases = self.program.protocol.phases
+        if self.phase >= len(phases):
+            raise InvalidValueError(
+                "$.phase", f"the protocol has {len(phases)} phases (0-{len(phases) - 1})"
+            )
+        if self.last_trained_day > self.day:
+            raise InvalidValueError(
+                "$.last_trained_day", f"must be at most the last logged day ({self.day})"
+            )
+        if self.phase_start_day > self.day + 1:
+            raise InvalidValueError(
+                "$.phase_start_day",
+                f"must be at most the day after the last logged day ({self.day + 1})",
+            )
+        for i in range(1, len(self.pain)):
+            if self.pain[i].day < self.pain[i - 1].day:
+                raise InvalidValueError(f"$.pain[{i}].day", "pain reports must be in order of day")
+        if self.pain and self.pain[-1].day > self.day:
+            raise InvalidValueError(
+                f"$.pain[{len(self.pain) - 1}].day",
+                f"must be at most the last logged day ({self.day}), got {self.pain[-1].day}",
+            )
+        seen: set[str] = set()
+        for i, e in enumerate(self.exercises):
+            if e.exercise in seen:
+                raise InvalidValueError(f"$.exercises[{i}].exercise", f"{e.exercise!r} twice")
+            seen.add(e.exercise)
+
+    @property
+    def phase_id(self) -> str:
+        """The id of the current phase."""
+        return self.program.protocol.phases[self.phase].id
+
+    def exercise(self, exercise_id: str) -> ExerciseState:
+        """The state of one current exercise."""
+        for e in self.exercises:
+            if e.exercise == exercise_id:
+                return e
+        raise UnknownIdError("exercise", exercise_id, [e.exercise for e in self.exercises])
+
+
+@attrs.frozen(kw_only=True)
+class Advance:
+    """The result of :func:`advance`: the new state and the decisions, explained.
+
+    Attributes:
+        state: The state after the session.
+        decisions: One decision per current exercise.
+        phase: The phase decision (progress to the next phase, or hold).
+        summary: A plain-language summary an app can show.
+    """
+
+    state: ProgramState
+    decisions: tuple[Decision, ...]
+    phase: Decision
+    summary: str
+
+    def _repr_markdown_(self) -> str:
+        from plantarkit.render import advance_markdown
+
+        return advance_markdown(self)
+
+    def _repr_html_(self) -> str:
+        from plantarkit.render import advance_html
+
+        return advance_html(self)
+
+
+# The enum members compared on every call, as plain names: on Python 3.11 looking up a
+# member such as ``Action.HOLD`` runs a descriptor, which long simulations notice.
+PROGRESS, HOLD, REGRESS = Action.PROGRESS, Action.HOLD, Action.REGRESS
+
+
+VERDICT_OK, VERDICT_HOLD, VERDICT_REDUCE = Verdict.OK, Verdict.HOLD, Verdict.REDUCE
+
+
+# The engine builds its reasons, decisions and states from checked parts without a second
+# round of field checks; the tests rebuild them with the checking constructors.
+new_reason = maker(Reason)
+
+
+new_decision = maker(Decision)
+
+
+new_exercise_state = maker(ExerciseState, defaults=False)
+
+
+new_program_state = maker(ProgramState, defaults=False)
