@@ -113,6 +113,43 @@ def test_missing_click_gives_an_install_hint() -> None:
     )
 
 
+def test_main_is_the_click_group_with_every_command() -> None:
+    import click
+
+    assert isinstance(main, click.Group)
+    assert sorted(main.commands) == [
+        "assess",
+        "catalogue",
+        "clear-referral",
+        "plan",
+        "progress",
+        "protocols",
+        "schema",
+        "show",
+        "start",
+    ]
+
+
+@pytest.mark.parametrize(
+    "run",
+    [
+        "from plantarkit.cli import main\nmain()",  # as the console script calls it
+        "import runpy\nrunpy.run_module('plantarkit', run_name='__main__')",  # python -m
+    ],
+    ids=["console-script", "python-m"],
+)
+def test_without_click_main_prints_the_install_hint_and_exits_2(run: str) -> None:
+    code = f"import sys; sys.modules['click'] = None\n{run}\n"
+    proc = subprocess.run(
+        [sys.executable, "-c", code, "--help"], capture_output=True, text=True, check=False
+    )
+    assert (proc.returncode, proc.stdout) == (2, "")
+    assert proc.stderr == (
+        "error: The plantarkit command needs the optional dependency 'click'; "
+        "install it with: pip install 'plantarkit[cli]'\n"
+    )
+
+
 def test_python_dash_m_runs_the_command() -> None:
     proc = subprocess.run(
         [sys.executable, "-m", "plantarkit", "show", "clam"], capture_output=True, text=True

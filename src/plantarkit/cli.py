@@ -1,20 +1,38 @@
 """The ``plantarkit`` command: a thin shell around the library.
 
-Needs the ``cli`` extra (click): ``pip install 'plantarkit[cli]'``. Bad input,
-or an output file that cannot be written, prints one line per problem to
-stderr (a problem in an input file names the file, then the JSON path in it:
+Needs the ``cli`` extra (click): ``pip install 'plantarkit[cli]'``; without it,
+:func:`main` prints that hint and exits with status 2. Bad input, or an output
+file that cannot be written, prints one line per problem to stderr (a problem
+in an input file names the file, then the JSON path in it:
 ``log.json: $.data.day: ...``) and exits with status 2, without a traceback
 (``--debug`` shows it). A positive red flag exits with status 3: ``assess``
 reports it, ``plan`` and ``start`` make no programme, ``progress`` stops it.
+
+As in hypothesis' ``hypothesis.extra.cli``, :func:`main` is the click group
+itself when click is installed. The commands import the parts of the library
+they use when they run, so ``plantarkit --help`` stays quick.
 """
 
+import datetime
 import os
 import sys
-from collections.abc import Callable, Iterable, Sequence
-from typing import Any, NoReturn
+from collections.abc import Callable, Sequence
+from enum import Enum
+from typing import IO, TYPE_CHECKING, Any, NoReturn, TypeVar
 
+import plantarkit
+from plantarkit._cli_support import (
+    EXIT_CODES,
+    EXIT_REFERRAL,
+    CommandError,
+    FileError,
+    cannot_write,
+    exit_codes,
+    fail,
+    file_name,
+    read,
+)
 from plantarkit._core.errors import (
-    DocumentError,
     InvalidValueError,
     MissingDependencyError,
     PlantarkitError,
@@ -23,62 +41,19 @@ from plantarkit._core.errors import (
     join_path,
 )
 
+if TYPE_CHECKING:
+    from plantarkit import Program
+
 __all__ = ["main"]
 
-EXIT_BAD_INPUT = 2
-EXIT_REFERRAL = 3
-
-
-def _exit_codes(three: str | None = None) -> str:
-    """The exit statuses, for a command's help (``three``: what status 3 means there)."""
-    text = (
-        "\b\nExit status:\n  0  done\n"
-        "  2  bad input, or an output file that cannot be written (nothing is written)"
-    )
-    return text if three is None else f"{text}\n  3  {three}"
-
-
-_EXIT_CODES = _exit_codes(
-    "a red flag is positive: 'assess' reports it, 'plan' and 'start' make no programme;"
-    " 'progress' stops it"
-)
-
-
-class _CommandError(PlantarkitError):
-    """A problem with the command's options or files, told in one line."""
-
-
-class _FileError(PlantarkitError):
-    """Problems found in the command's input files: each line names its file.
-
-    Attributes:
-        problems: Each problem with the file it is in (``None``: in no one file).
-    """
-
-    def __init__(self, problems: Iterable[tuple[str | None, Problem]]) -> None:
-        self.problems = tuple(problems)
-        super().__init__("\n".join(_in_file(file, p) for file, p in self.problems))
-
-
-def _in_file(file: str | None, problem: Problem) -> str:
-    return str(problem) if file is None else f"{file}: {problem}"
-
-
-def _file_name(file: Any) -> str:
-    """How an error names an input file: its path as given, ``<stdin>`` for ``-``."""
-    name = str(getattr(file, "name", "-"))
-    return "<stdin>" if name in ("-", "<stdin>") else name
-
-
-def _cannot_write(path: str, reason: str) -> _CommandError:
-    return _CommandError(f"cannot write {path}: {reason}")
+_F = TypeVar("_F", bound=Callable[..., Any])
 
 
 def _check_output(path: str | None) -> None:
     """Fail before any work is done if ``path`` clearly cannot be written.
 
     The folder must exist and be writable, and the path must not be a folder.
-    Writing can still fail later (a full disk): :func:`_write` reports that too.
+    Writing can still fail later (a full disk): ``_write`` reports that too.
     """
     import errno
 
@@ -95,52 +70,105 @@ def _check_output(path: str | None) -> None:
         code = errno.EACCES
     else:
         return
-    raise _cannot_write(path, os.strerror(code))
+    raise cannot_write(path, os.strerror(code))
 
 
-def _fail(exc: PlantarkitError) -> NoReturn:
-    if isinstance(exc, _FileError):
-        lines = [_in_file(file, problem) for file, problem in exc.problems]
-    elif isinstance(exc, ValidationError):
-        lines = [str(problem) for problem in exc.problems]
-    else:
-        lines = [str(exc)]
-    for line in lines:
-        print(f"error: {line}", file=sys.stderr)
-    raise SystemExit(EXIT_BAD_INPUT)
+try:
+    import click
+except ImportError:  # pragma: no cover - run in a subprocess by tests/test_cli.py
+    # Type checkers run with click installed: for them ``main`` is the group below.
+    if not TYPE_CHECKING:
 
+        def main(*args: object, **kwargs: object) -> NoReturn:
+            """Without click: say what to install, and exit with status 2."""
+            fail(MissingDependencyError("click", "cli", "The plantarkit command"))
 
-def _build() -> Any:
-    try:
-        import click
-    except ImportError:
-        raise MissingDependencyError("click", "cli", "The plantarkit command") from None
-
-    import plantarkit
+else:
     from plantarkit.exercises import Equipment, PlantarLoad, Position, Region
 
-    def choice(enum: Any) -> Any:
-        return click.Choice([m.value for m in enum], case_sensitive=False)
+    class _Group(click.Group):
+        """The ``plantarkit`` group: its errors are told in one line each.
 
-    @click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=_EXIT_CODES)
+        It is named ``plantarkit`` in usage lines however it is run (``python
+        -m plantarkit``, a test), and a :class:`~plantarkit.PlantarkitError`
+        from a command prints one ``error:`` line per problem and exits with
+        status 2; with ``--debug`` it propagates, with its traceback.
+        """
+
+        def main(
+            self,
+            args: Sequence[str] | None = None,
+            prog_name: str | None = None,
+            complete_var: str | None = None,
+            standalone_mode: bool = True,
+            **extra: Any,
+        ) -> Any:
+            """Run the command with ``args`` (default: ``sys.argv[1:]``)."""
+            argv = list(sys.argv[1:] if args is None else args)
+            try:
+                return super().main(
+                    argv, prog_name or "plantarkit", complete_var, standalone_mode, **extra
+                )
+            except PlantarkitError as exc:
+                if "--debug" in argv:
+                    raise
+                fail(exc)
+
+    def _values(enum: type[Enum]) -> list[str]:
+        """The values of ``enum``, for a ``click.Choice``."""
+        return [m.value for m in enum]
+
+    def _input_file() -> click.File:
+        """An input file option's type: UTF-8 text, opened when read; ``-`` is stdin."""
+        return click.File("r", encoding="utf-8", lazy=True)
+
+    def _write(text: str, output: str | None, what: str) -> None:
+        """Print ``text``, or write it to ``output`` and say so on stderr."""
+        if output is None:
+            click.echo(text)
+            return
+        try:
+            with open(output, "w", encoding="utf-8") as handle:
+                handle.write(text if text.endswith("\n") else text + "\n")
+        except OSError as exc:
+            raise cannot_write(output, exc.strerror or str(exc)) from None
+        click.echo(f"wrote {output} ({what})", err=True)
+
+    @click.group(
+        cls=_Group, context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_CODES
+    )
     @click.version_option(plantarkit.__version__, prog_name="plantarkit")
     @click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
     @click.pass_context
-    def cli(ctx: Any, debug: bool) -> None:
+    def main(ctx: click.Context, debug: bool) -> None:
         """Plantar heel pain rehabilitation: exercises, doses and progressions."""
         ctx.obj = {"debug": debug}
 
-    @cli.command("catalogue")
-    @click.option("--region", type=choice(Region), multiple=True, help="Body region (repeat).")
-    @click.option("--max-plantar-load", type=choice(PlantarLoad), help="Most foot load allowed.")
+    @main.command("catalogue")
+    @click.option(
+        "--region",
+        type=click.Choice(_values(Region), case_sensitive=False),
+        multiple=True,
+        help="Body region (repeat).",
+    )
+    @click.option(
+        "--max-plantar-load",
+        type=click.Choice(_values(PlantarLoad), case_sensitive=False),
+        help="Most foot load allowed.",
+    )
     @click.option(
         "--equipment",
-        type=choice(Equipment),
+        type=click.Choice(_values(Equipment), case_sensitive=False),
         multiple=True,
         help="Equipment at hand (repeat); exercises needing anything else are left out.",
     )
     @click.option("--no-equipment", is_flag=True, help="Only exercises that need no equipment.")
-    @click.option("--position", type=choice(Position), multiple=True, help="Position (repeat).")
+    @click.option(
+        "--position",
+        type=click.Choice(_values(Position), case_sensitive=False),
+        multiple=True,
+        help="Position (repeat).",
+    )
     @click.option("--tag", help="Only exercises with this tag.")
     @click.option("--source", help="Only exercises citing this source key.")
     @click.option("--json", "as_json", is_flag=True, help="Print a Catalogue JSON document.")
@@ -176,7 +204,7 @@ def _build() -> Any:
             " Details: plantarkit show ID"
         )
 
-    @cli.command("show")
+    @main.command("show")
     @click.argument("exercise_id")
     @click.option("--json", "as_json", is_flag=True, help="Print an Exercise JSON document.")
     def show_cmd(exercise_id: str, as_json: bool) -> None:
@@ -190,14 +218,14 @@ def _build() -> Any:
 
         click.echo(exercise_card(exercise, cat))
 
-    @cli.command(
+    @main.command(
         "assess",
-        epilog=_exit_codes("a red flag is positive: the report is printed, the referral first"),
+        epilog=exit_codes("a red flag is positive: the report is printed, the referral first"),
     )
-    @click.argument("file", type=click.File("r", encoding="utf-8", lazy=True), required=False)
+    @click.argument("file", type=_input_file(), required=False)
     @click.option("--example", is_flag=True, help="Assess the built-in example instead of FILE.")
     @click.option("--json", "as_json", is_flag=True, help="Print a ChainReport JSON document.")
-    def assess_cmd(file: Any, example: bool, as_json: bool) -> None:
+    def assess_cmd(file: IO[str] | None, example: bool, as_json: bool) -> None:
         """Assess the kinetic chain from an Assessment JSON file ('-' reads stdin).
 
         FILE holds an Assessment document ({"type": "Assessment",
@@ -208,10 +236,10 @@ def _build() -> Any:
         from plantarkit.chain import Assessment, assess, example_assessment
 
         if file is None and not example:
-            raise _CommandError("give an Assessment FILE ('-' reads stdin), or --example")
+            raise CommandError("give an Assessment FILE ('-' reads stdin), or --example")
         if file is not None and example:
-            raise _CommandError("give an Assessment FILE or --example, not both")
-        assessment = example_assessment() if example else _read(file, Assessment)[0]
+            raise CommandError("give an Assessment FILE or --example, not both")
+        assessment = example_assessment() if file is None else read(file, Assessment)[0]
         report = assess(assessment)
         if as_json:
             click.echo(plantarkit.dumps(report))
@@ -222,13 +250,13 @@ def _build() -> Any:
         if not report.programme_allowed:
             raise SystemExit(EXIT_REFERRAL)
 
-    def program_options(f: Any) -> Any:
+    def _program_options(f: _F) -> _F:
         """The options that choose a programme (shared by plan and start)."""
         options = (
             click.option(
                 "--assessment",
                 "assessment_file",
-                type=click.File("r", encoding="utf-8", lazy=True),
+                type=_input_file(),
                 help="Assessment JSON file ('-' reads stdin); default: the built-in example.",
             ),
             click.option(
@@ -238,7 +266,7 @@ def _build() -> Any:
             ),
             click.option(
                 "--protocol-file",
-                type=click.File("r", encoding="utf-8", lazy=True),
+                type=_input_file(),
                 help="Your own Protocol JSON document (instead of --protocol).",
             ),
             click.option("--weeks", type=click.IntRange(1, 104), default=12, show_default=True),
@@ -252,30 +280,30 @@ def _build() -> Any:
             f = option(f)
         return f
 
-    def one_protocol(protocol_id: str | None, protocol_file: Any) -> None:
+    def _one_protocol(protocol_id: str | None, protocol_file: IO[str] | None) -> None:
         """Refuse --protocol with --protocol-file (one of them would be ignored)."""
         if protocol_id is not None and protocol_file is not None:
-            raise _CommandError("give --protocol or --protocol-file, not both")
+            raise CommandError("give --protocol or --protocol-file, not both")
 
-    def make_program(
-        assessment_file: Any,
+    def _make_program(
+        assessment_file: IO[str] | None,
         protocol_id: str | None,
-        protocol_file: Any,
+        protocol_file: IO[str] | None,
         weeks: int,
-        start_date: Any,
-    ) -> Any:
+        start_date: datetime.datetime | None,
+    ) -> "Program":
+        from plantarkit import Protocol, ProtocolError, ReferralRequiredError, build_program
         from plantarkit.chain import Assessment, example_assessment
-        from plantarkit.plans import Protocol, ProtocolError, ReferralRequiredError, build_program
 
         assessment = (
             example_assessment()
             if assessment_file is None
-            else _read(assessment_file, Assessment)[0]
+            else read(assessment_file, Assessment)[0]
         )
-        protocol: Any = protocol_id or "staged"
+        protocol: Protocol | str = protocol_id or "staged"
         protocol_root = "$.data"
         if protocol_file is not None:
-            protocol, protocol_root = _read(protocol_file, Protocol, bare=False)
+            protocol, protocol_root = read(protocol_file, Protocol, bare=False)
         try:
             return build_program(
                 assessment,
@@ -286,30 +314,17 @@ def _build() -> Any:
         except ProtocolError as exc:
             if protocol_file is None:
                 raise
-            name = _file_name(protocol_file)
-            raise _FileError((name, p.under(protocol_root)) for p in exc.problems) from exc
+            name = file_name(protocol_file)
+            raise FileError((name, p.under(protocol_root)) for p in exc.problems) from exc
         except ReferralRequiredError as exc:
             click.echo("NO PROGRAMME: a red flag is positive.", err=True)
             click.echo(str(exc.referral), err=True)
             raise SystemExit(EXIT_REFERRAL) from None
 
-    def write(text: str, output: str | None, what: str) -> None:
-        if output is None:
-            click.echo(text)
-            return
-        try:
-            with open(output, "w", encoding="utf-8") as handle:
-                handle.write(text if text.endswith("\n") else text + "\n")
-        except OSError as exc:
-            raise _cannot_write(output, exc.strerror or str(exc)) from None
-        click.echo(f"wrote {output} ({what})", err=True)
-
-    output_help = "Write to this file instead of standard output (its folder must exist)."
-
-    @cli.command(
-        "plan", epilog=_exit_codes("a red flag is positive: the referral is printed, no programme")
+    @main.command(
+        "plan", epilog=exit_codes("a red flag is positive: the referral is printed, no programme")
     )
-    @program_options
+    @_program_options
     @click.option(
         "--format",
         "fmt",
@@ -317,13 +332,17 @@ def _build() -> Any:
         default="text",
         show_default=True,
     )
-    @click.option("--output", type=click.Path(), help=output_help)
+    @click.option(
+        "--output",
+        type=click.Path(),
+        help="Write to this file instead of standard output (its folder must exist).",
+    )
     def plan_cmd(
-        assessment_file: Any,
+        assessment_file: IO[str] | None,
         protocol_id: str | None,
-        protocol_file: Any,
+        protocol_file: IO[str] | None,
         weeks: int,
-        start_date: Any,
+        start_date: datetime.datetime | None,
         fmt: str,
         output: str | None,
     ) -> None:
@@ -335,45 +354,45 @@ def _build() -> Any:
         """
         from plantarkit import render
 
-        one_protocol(protocol_id, protocol_file)
+        _one_protocol(protocol_id, protocol_file)
         _check_output(output)
-        program = make_program(assessment_file, protocol_id, protocol_file, weeks, start_date)
-        writers: dict[str, Callable[[Any], str]] = {
+        program = _make_program(assessment_file, protocol_id, protocol_file, weeks, start_date)
+        writers: dict[str, Callable[[Program], str]] = {
             "text": render.program_text,
             "markdown": render.program_markdown,
             "html": render.program_html,
             "json": plantarkit.dumps,
         }
-        write(writers[fmt](program), output, f"{fmt}, {len(program.weeks)} weeks")
+        _write(writers[fmt](program), output, f"{fmt}, {len(program.weeks)} weeks")
 
-    @cli.command(
-        "start", epilog=_exit_codes("a red flag is positive: the referral is printed, no state")
+    @main.command(
+        "start", epilog=exit_codes("a red flag is positive: the referral is printed, no state")
     )
-    @program_options
+    @_program_options
     @click.option(
         "--output",
         type=click.Path(),
         help="Write the state here instead of standard output (its folder must exist).",
     )
     def start_cmd(
-        assessment_file: Any,
+        assessment_file: IO[str] | None,
         protocol_id: str | None,
-        protocol_file: Any,
+        protocol_file: IO[str] | None,
         weeks: int,
-        start_date: Any,
+        start_date: datetime.datetime | None,
         output: str | None,
     ) -> None:
         """Write the first ProgramState (JSON) of a programme chosen as for 'plan'."""
-        from plantarkit.progression import start
+        from plantarkit import start
 
-        one_protocol(protocol_id, protocol_file)
+        _one_protocol(protocol_id, protocol_file)
         _check_output(output)
-        program = make_program(assessment_file, protocol_id, protocol_file, weeks, start_date)
-        write(plantarkit.dumps(start(program)), output, "ProgramState")
+        program = _make_program(assessment_file, protocol_id, protocol_file, weeks, start_date)
+        _write(plantarkit.dumps(start(program)), output, "ProgramState")
 
-    @cli.command(
+    @main.command(
         "progress",
-        epilog=_exit_codes(
+        epilog=exit_codes(
             "a red flag stopped the programme (the decisions are printed; the state is written"
             " unless --dry-run)"
         ),
@@ -381,14 +400,14 @@ def _build() -> Any:
     @click.option(
         "--state",
         "state_file",
-        type=click.File("r", encoding="utf-8", lazy=True),
+        type=_input_file(),
         required=True,
         help="The current ProgramState JSON (from 'start' or 'progress').",
     )
     @click.option(
         "--log",
         "log_file",
-        type=click.File("r", encoding="utf-8", lazy=True),
+        type=_input_file(),
         required=True,
         help="The SessionLog JSON of the session to record ('-' reads stdin).",
     )
@@ -408,7 +427,7 @@ def _build() -> Any:
     @click.option(
         "--rules",
         "rules_file",
-        type=click.File("r", encoding="utf-8", lazy=True),
+        type=_input_file(),
         help=(
             "EngineRules JSON: your own pain, progression and regression rules (a protocol's"
             " own rules come first unless the file sets protocol_rules to false)."
@@ -416,9 +435,9 @@ def _build() -> Any:
     )
     @click.option("--json", "as_json", is_flag=True, help="Print the Advance document.")
     def progress_cmd(
-        state_file: Any,
-        log_file: Any,
-        rules_file: Any,
+        state_file: IO[str],
+        log_file: IO[str],
+        rules_file: IO[str] | None,
         output: str | None,
         dry_run: bool,
         as_json: bool,
@@ -434,26 +453,20 @@ def _build() -> Any:
         and the exit status is 3; after a clinician's review, 'plantarkit
         clear-referral' lifts the stop.
         """
-        from plantarkit.progression import (
-            Action,
-            EngineRules,
-            ProgramState,
-            SessionLog,
-            advance,
-        )
+        from plantarkit import Action, EngineRules, ProgramState, SessionLog, advance
         from plantarkit.render import advance_text
 
         if output is None and not dry_run:
-            raise _CommandError(
+            raise CommandError(
                 "progress needs --output FILE to keep the new state (it may be the --state"
                 " file), or --dry-run to only print the decisions"
             )
         if output is not None and dry_run:
-            raise _CommandError("give --output or --dry-run, not both")
+            raise CommandError("give --output or --dry-run, not both")
         _check_output(output)
-        state, state_root = _read(state_file, ProgramState)
-        log, log_root = _read(log_file, SessionLog)
-        rules = None if rules_file is None else _read(rules_file, EngineRules)[0]
+        state, state_root = read(state_file, ProgramState)
+        log, log_root = read(log_file, SessionLog)
+        rules = None if rules_file is None else read(rules_file, EngineRules)[0]
         try:
             result = advance(state, log, rules=rules)
         except ValidationError as exc:
@@ -462,15 +475,15 @@ def _build() -> Any:
             where: list[tuple[str | None, Problem]] = []
             for p in exc.problems:
                 if p.path.startswith(("$.day", "$.exercises", "$.pain")):
-                    where.append((_file_name(log_file), p.under(log_root)))
+                    where.append((file_name(log_file), p.under(log_root)))
                 elif p.path.startswith("$.state"):
                     path = join_path(state_root, p.path.removeprefix("$.state"))
-                    where.append((_file_name(state_file), Problem(path, p.message)))
+                    where.append((file_name(state_file), Problem(path, p.message)))
                 else:
                     where.append((None, p))
-            raise _FileError(where) from None
+            raise FileError(where) from None
         if output is not None:  # saved first: nothing is shown that was not kept
-            write(plantarkit.dumps(result.state), output, "ProgramState")
+            _write(plantarkit.dumps(result.state), output, "ProgramState")
         click.echo(plantarkit.dumps(result) if as_json else advance_text(result))
         stopped = result.phase.action is Action.STOP
         if output is None:
@@ -479,7 +492,7 @@ def _build() -> Any:
                     "stopped: a red flag is positive: see a clinician before going on", err=True
                 )
             click.echo(
-                f"dry run: nothing written ({_file_name(state_file)} is unchanged); to record"
+                f"dry run: nothing written ({file_name(state_file)} is unchanged); to record"
                 " this session, run again with --output",
                 err=True,
             )
@@ -492,11 +505,11 @@ def _build() -> Any:
         if stopped:
             raise SystemExit(EXIT_REFERRAL)
 
-    @cli.command("clear-referral", epilog=_exit_codes())
+    @main.command("clear-referral", epilog=exit_codes())
     @click.option(
         "--state",
         "state_file",
-        type=click.File("r", encoding="utf-8", lazy=True),
+        type=_input_file(),
         required=True,
         help="The ProgramState JSON that a red flag stopped ('-' reads stdin).",
     )
@@ -511,7 +524,7 @@ def _build() -> Any:
         type=click.Path(),
         help="Write the cleared state here instead of standard output (may be the --state file).",
     )
-    def clear_referral_cmd(state_file: Any, cleared_by: str, output: str | None) -> None:
+    def clear_referral_cmd(state_file: IO[str], cleared_by: str, output: str | None) -> None:
         """Lift a red-flag stop after a clinician's review, recording who cleared it.
 
         Once a red flag is positive, 'progress' stops every exercise until the
@@ -520,25 +533,25 @@ def _build() -> Any:
         --by is added to the state's cleared_by, so the state says who
         cleared it. A state with no referral is written unchanged.
         """
-        from plantarkit.progression import ProgramState, clear_referral
+        from plantarkit import ProgramState, clear_referral
 
         _check_output(output)
-        state, _ = _read(state_file, ProgramState)
+        state, _ = read(state_file, ProgramState)
         try:
             cleared = clear_referral(state, cleared_by=cleared_by)
         except InvalidValueError as exc:
-            raise _CommandError(f"--by: {exc.reason}") from None
-        write(plantarkit.dumps(cleared), output, "ProgramState")
+            raise CommandError(f"--by: {exc.reason}") from None
+        _write(plantarkit.dumps(cleared), output, "ProgramState")
         if state.referral is None:
             click.echo("no red-flag referral in this state: nothing to clear", err=True)
         else:
             flags = ", ".join(f.finding for f in state.referral.flags)
             click.echo(f"referral cleared by {cleared_by} (red flag: {flags})", err=True)
 
-    @cli.command("protocols")
+    @main.command("protocols")
     def protocols_cmd() -> None:
         """List the built-in protocols with their phases and sources."""
-        from plantarkit.plans import protocols
+        from plantarkit import protocols
 
         for p in protocols():
             click.echo(f"{p.id}: {p.name} [{', '.join(p.sources)}]")
@@ -557,7 +570,7 @@ def _build() -> Any:
                 )
             click.echo("")
 
-    @cli.command("schema")
+    @main.command("schema")
     @click.option("--type", "type_name", help="Only documents of this type (e.g. Catalogue).")
     def schema_cmd(type_name: str | None) -> None:
         """Print the JSON Schema of plantarkit documents."""
@@ -574,45 +587,3 @@ def _build() -> Any:
             raise plantarkit.UnknownIdError("document type", type_name, close, known)
         cls = types[type_name] if type_name is not None else None
         click.echo(json.dumps(plantarkit.json_schema(cls), indent=2, ensure_ascii=False))
-
-    return cli
-
-
-def _read(file: Any, cls: Any, *, bare: bool = True) -> tuple[Any, str]:
-    """Read a value from a file holding a document, or (if ``bare``) its bare data object.
-
-    Returns:
-        The value, and the JSON path of its data in the file (``$.data`` in a
-        document, ``$`` for bare data), to name problems found later.
-
-    Raises:
-        _FileError: What is wrong, each problem named with the file.
-    """
-    from plantarkit.io import from_document, parse_json, structure
-
-    try:
-        try:
-            text = file.read()
-        except UnicodeDecodeError as exc:
-            raise DocumentError(
-                [Problem("$", f"not UTF-8 text: {exc.reason} at byte {exc.start}")]
-            ) from None
-        data = parse_json(text)
-        if bare and isinstance(data, dict) and "type" not in data and "schema_version" not in data:
-            return structure(data, cls), "$"
-        return from_document(data, cls), "$.data"
-    except ValidationError as exc:
-        raise _FileError((_file_name(file), p) for p in exc.problems) from exc
-
-
-def main(argv: Sequence[str] | None = None) -> None:
-    """Run the ``plantarkit`` command with ``argv`` (default: ``sys.argv[1:]``)."""
-    args = list(sys.argv[1:] if argv is None else argv)
-    debug = "--debug" in args
-    try:
-        cli = _build()
-        cli.main(args=args, prog_name="plantarkit", standalone_mode=True)
-    except PlantarkitError as exc:
-        if debug:
-            raise
-        _fail(exc)
