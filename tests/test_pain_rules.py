@@ -147,7 +147,6 @@ _SETTLED_DAY = {"first_step": 3, "during": 2, "after": 2, "next_morning": 3}
 )
 def test_next_day_ceiling_at_its_boundary(measure: str, pain: int, expected: Verdict) -> None:
     # The source allows same-day pain but names no limit; plantarkit's ceiling is 5/10.
-    from plantarkit.progression.rules import quick_verdict
 
     rule = NextDayRule()
     r = with_rating(report(**_SETTLED_DAY), measure, Pain(pain))
@@ -160,7 +159,7 @@ def test_next_day_ceiling_at_its_boundary(measure: str, pain: int, expected: Ver
     assert check.citation == rule.ceiling_citation
     assert checks["next_morning"].citation == rule.citation
     assert verdict(evaluate(rule, r)) is expected
-    assert quick_verdict(rule, r) is expected
+    assert rule.judge(r, explain=False).verdict is expected
     if expected is Verdict.REDUCE:
         assert check.reason == f"{measure} {pain}/10 is above 5/10"
 
@@ -199,7 +198,6 @@ def test_next_day_rule_without_a_ceiling_is_the_source_rule_alone() -> None:
 @pytest.mark.parametrize("measure", ["during", "after"])
 def test_next_day_ceiling_holds_without_the_rating_it_needs(measure: str) -> None:
     # As in the pain-monitoring model: a rating the ceiling needs but does not have holds.
-    from plantarkit.progression.rules import quick_verdict
 
     rule = NextDayRule()
     r = with_rating(report(**_SETTLED_DAY), measure, None)
@@ -208,7 +206,7 @@ def test_next_day_ceiling_holds_without_the_rating_it_needs(measure: str) -> Non
     assert checks[measure].reason == f"no {measure} rating: hold"
     assert checks[measure].citation == rule.ceiling_citation
     assert verdict(evaluate(rule, r)) is Verdict.HOLD
-    assert quick_verdict(rule, r) is Verdict.HOLD
+    assert rule.judge(r, explain=False).verdict is Verdict.HOLD
     # A broken part still wins over a missing one.
     worse = with_rating(r, "next_morning", Pain(6))
     assert verdict(evaluate(rule, worse)) is Verdict.REDUCE
@@ -247,23 +245,21 @@ _CEILINGS = st.integers(0, 9)
 def test_pain_above_the_next_day_ceiling_always_reduces(
     ceiling: int, tolerance: int, r: PainReport, measure: str, data: st.DataObject
 ) -> None:
-    from plantarkit.progression.rules import quick_verdict
 
     rule = NextDayRule(ceiling=ceiling, tolerance=tolerance)
     above = with_rating(r, measure, Pain(data.draw(st.integers(ceiling + 1, 10))))
     assert verdict(evaluate(rule, above)) is Verdict.REDUCE
-    assert quick_verdict(rule, above) is Verdict.REDUCE
+    assert rule.judge(above, explain=False).verdict is Verdict.REDUCE
 
 
 @given(st.one_of(st.none(), st.integers(0, 10)), st.integers(0, 10), pain_reports())
 def test_the_next_day_ceiling_judges_only_during_and_after(
     ceiling: int | None, tolerance: int, r: PainReport
 ) -> None:
-    from plantarkit.progression.rules import quick_verdict
 
     rule = NextDayRule(ceiling=ceiling, tolerance=tolerance)
     checks = evaluate(rule, r)
-    assert quick_verdict(rule, r) is verdict(checks)
+    assert rule.judge(r, explain=False).verdict is verdict(checks)
     within = ceiling is None or all(
         p is not None and p.value <= ceiling for p in (r.during, r.after)
     )
@@ -369,11 +365,12 @@ def test_evaluation_is_deterministic_and_explained(
     ),
 )
 def test_the_engines_quick_verdict_matches_the_explained_one(rule: Any, drawn: Any) -> None:
-    from plantarkit.progression.rules import quick_verdict
 
     report, history = drawn
     history = tuple(sorted(history, key=lambda r: r.day))
-    assert quick_verdict(rule, report, history) is verdict(evaluate(rule, report, history))
+    assert rule.judge(report, history, explain=False).verdict is verdict(
+        evaluate(rule, report, history)
+    )
 
 
 def test_quick_verdict_at_every_boundary() -> None:
@@ -386,7 +383,6 @@ def test_quick_verdict_at_every_boundary() -> None:
         PainModel,
         PainRule,
     )
-    from plantarkit.progression.rules import quick_verdict
 
     rules: tuple[PainRule, ...] = (
         PainModel(),
@@ -414,7 +410,7 @@ def test_quick_verdict_at_every_boundary() -> None:
             stiffness=None if stiff is None else Pain(stiff),
         )
         expected = verdict(evaluate(rule, report, history))
-        assert quick_verdict(rule, report, history) is expected, (rule, report)
+        assert rule.judge(report, history, explain=False).verdict is expected, (rule, report)
 
 
 @pytest.mark.parametrize(
@@ -430,7 +426,6 @@ def test_quick_verdict_at_every_boundary() -> None:
 def test_weekly_tolerance_at_its_boundary(
     tolerance: float, this_week: int, verdict_value: str
 ) -> None:
-    from plantarkit.progression.rules import quick_verdict
 
     model = PainModel(weekly_tolerance=tolerance)
     last_week = (PainReport(day=2, first_step=Pain(3)), PainReport(day=5, first_step=Pain(3)))
@@ -443,7 +438,7 @@ def test_weekly_tolerance_at_its_boundary(
     )
     weekly = [c for c in evaluate(model, today, last_week) if c.measure == "weekly_first_step"]
     assert [c.verdict.value for c in weekly] == [verdict_value]
-    assert quick_verdict(model, today, last_week).value == verdict_value
+    assert model.judge(today, last_week, explain=False).verdict.value == verdict_value
 
 
 def test_the_safe_zone_sits_below_the_limits() -> None:

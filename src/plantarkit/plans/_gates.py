@@ -106,10 +106,40 @@ class PainAtMost:
     kind: ClassVar[Literal["pain_at_most"]] = "pain_at_most"
     """The tag of this gate kind in JSON documents."""
 
+    def pain_measures(self) -> tuple[PainMeasure, ...]:
+        """The pain measures this gate reads (the engine gathers only those)."""
+        return (self.measure,)
+
     def __str__(self) -> str:
         measure = self.measure.value.replace("_", " ")
         days = "" if self.days == 1 else f" on each of the last {self.days} days"
         return f"{measure} pain at most {self.at_most}/10{days}"
+
+    def check(self, evidence: "Evidence") -> "GateResult":
+        """Check this gate against the evidence: passed, failed or unknown, with the reason.
+
+        Raises:
+            InvalidValueError: ``evidence`` is not :class:`Evidence`.
+        """
+        _check_evidence(evidence)
+        records = sorted(
+            (r for r in evidence.pain if r.measure is self.measure), key=lambda r: r.day
+        )
+        days = sorted({r.day for r in records})[-self.days :]
+        if len(days) < self.days:
+            return _result(
+                self,
+                GateStatus.UNKNOWN,
+                f"needs {self.days} day(s) of {self.measure.value} ratings, has {len(days)}",
+            )
+        worst = max(r.pain.value for r in records if r.day in days)
+        if worst <= self.at_most:
+            return _result(
+                self, GateStatus.PASSED, f"highest was {worst}/10, limit {self.at_most}/10"
+            )
+        return _result(
+            self, GateStatus.FAILED, f"rated {worst}/10, above the limit of {self.at_most}/10"
+        )
 
 
 class SideScope(enum.Enum):
@@ -136,11 +166,42 @@ class TestAtLeast:
     kind: ClassVar[Literal["test_at_least"]] = "test_at_least"
     """The tag of this gate kind in JSON documents."""
 
+    def pain_measures(self) -> tuple[PainMeasure, ...]:
+        """The pain measures this gate reads (the engine gathers only those)."""
+        return ()
+
     def __str__(self) -> str:
         value = int(self.at_least) if float(self.at_least).is_integer() else self.at_least
         where = " on the painful side" if self.sides is SideScope.PAINFUL else " on each side"
         where = "" if self.test is TestKind.BRISK_WALK_MINUTES else where
         return f"{self.test.value.replace('_', ' ')} at least {value}{where}"
+
+    def check(self, evidence: "Evidence") -> "GateResult":
+        """Check this gate against the evidence: passed, failed or unknown, with the reason.
+
+        Raises:
+            InvalidValueError: ``evidence`` is not :class:`Evidence`.
+        """
+        _check_evidence(evidence)
+        results = [t for t in evidence.tests if t.test is self.test]
+        if self.test is not TestKind.BRISK_WALK_MINUTES:
+            wanted = (
+                evidence.painful_sides
+                if self.sides is SideScope.PAINFUL and evidence.painful_sides
+                else tuple({t.side for t in results if t.side is not None})
+            )
+            results = [t for t in results if t.side in wanted]
+        if not results:
+            return _result(self, GateStatus.UNKNOWN, f"no {self.test.value} result")
+        lowest = min(results, key=lambda t: t.value)
+        where = f" ({lowest.side.value})" if lowest.side is not None else ""
+        if lowest.value >= self.at_least:
+            return _result(
+                self, GateStatus.PASSED, f"lowest {lowest.value:g}{where} ≥ {self.at_least:g}"
+            )
+        return _result(
+            self, GateStatus.FAILED, f"{lowest.value:g}{where} is below {self.at_least:g}"
+        )
 
 
 @public("gate")
@@ -153,8 +214,26 @@ class NoTrendelenburg:
     kind: ClassVar[Literal["no_trendelenburg"]] = "no_trendelenburg"
     """The tag of this gate kind in JSON documents."""
 
+    def pain_measures(self) -> tuple[PainMeasure, ...]:
+        """The pain measures this gate reads (the engine gathers only those)."""
+        return ()
+
     def __str__(self) -> str:
         return "no Trendelenburg sign"
+
+    def check(self, evidence: "Evidence") -> "GateResult":
+        """Check this gate against the evidence: passed, failed or unknown, with the reason.
+
+        Raises:
+            InvalidValueError: ``evidence`` is not :class:`Evidence`.
+        """
+        _check_evidence(evidence)
+        signs = [v for _, v in evidence.trendelenburg.items() if v is not None]
+        if any(signs):
+            return _result(self, GateStatus.FAILED, "Trendelenburg sign positive")
+        if not signs:
+            return _result(self, GateStatus.UNKNOWN, "Trendelenburg not tested")
+        return _result(self, GateStatus.PASSED, "no Trendelenburg sign")
 
 
 @public("gate")
@@ -167,8 +246,27 @@ class ExercisesMastered:
     kind: ClassVar[Literal["exercises_mastered"]] = "exercises_mastered"
     """The tag of this gate kind in JSON documents."""
 
+    def pain_measures(self) -> tuple[PainMeasure, ...]:
+        """The pain measures this gate reads (the engine gathers only those)."""
+        return ()
+
     def __str__(self) -> str:
         return "current exercises mastered"
+
+    def check(self, evidence: "Evidence") -> "GateResult":
+        """Check this gate against the evidence: passed, failed or unknown, with the reason.
+
+        Raises:
+            InvalidValueError: ``evidence`` is not :class:`Evidence`.
+        """
+        _check_evidence(evidence)
+        return _flag(
+            self,
+            evidence.mastered,
+            "exercises mastered",
+            "exercises not yet mastered",
+            "mastery not recorded",
+        )
 
 
 @public("gate")
@@ -182,8 +280,28 @@ class WeeksInPhase:
     kind: ClassVar[Literal["weeks_in_phase"]] = "weeks_in_phase"
     """The tag of this gate kind in JSON documents."""
 
+    def pain_measures(self) -> tuple[PainMeasure, ...]:
+        """The pain measures this gate reads (the engine gathers only those)."""
+        return ()
+
     def __str__(self) -> str:
         return f"at least {self.at_least} week{'s' if self.at_least != 1 else ''} in the phase"
+
+    def check(self, evidence: "Evidence") -> "GateResult":
+        """Check this gate against the evidence: passed, failed or unknown, with the reason.
+
+        Raises:
+            InvalidValueError: ``evidence`` is not :class:`Evidence`.
+        """
+        _check_evidence(evidence)
+        if evidence.weeks_in_phase is None:
+            return _result(self, GateStatus.UNKNOWN, "weeks in phase not known")
+        ok = evidence.weeks_in_phase >= self.at_least
+        return _result(
+            self,
+            GateStatus.PASSED if ok else GateStatus.FAILED,
+            f"{evidence.weeks_in_phase} of {self.at_least} week(s)",
+        )
 
 
 @public("gate")
@@ -196,8 +314,28 @@ class NoRedFlags:
     kind: ClassVar[Literal["no_red_flags"]] = "no_red_flags"
     """The tag of this gate kind in JSON documents."""
 
+    def pain_measures(self) -> tuple[PainMeasure, ...]:
+        """The pain measures this gate reads (the engine gathers only those)."""
+        return ()
+
     def __str__(self) -> str:
         return "no red flags"
+
+    def check(self, evidence: "Evidence") -> "GateResult":
+        """Check this gate against the evidence: passed, failed or unknown, with the reason.
+
+        Raises:
+            InvalidValueError: ``evidence`` is not :class:`Evidence`.
+        """
+        _check_evidence(evidence)
+        flagged = None if evidence.red_flags is None else not evidence.red_flags
+        return _flag(
+            self,
+            flagged,
+            "red-flag screen clear",
+            "a red flag is positive",
+            "red-flag screen not done",
+        )
 
 
 Gate = PainAtMost | TestAtLeast | NoTrendelenburg | ExercisesMastered | WeeksInPhase | NoRedFlags
@@ -238,45 +376,13 @@ def _result(gate: Gate, status: GateStatus, reason: str) -> GateResult:
     return GateResult(gate=gate, status=status, reason=reason)
 
 
-def _check_pain(gate: PainAtMost, evidence: Evidence) -> GateResult:
-    records = sorted((r for r in evidence.pain if r.measure is gate.measure), key=lambda r: r.day)
-    days = sorted({r.day for r in records})[-gate.days :]
-    if len(days) < gate.days:
-        return _result(
-            gate,
-            GateStatus.UNKNOWN,
-            f"needs {gate.days} day(s) of {gate.measure.value} ratings, has {len(days)}",
-        )
-    worst = max(r.pain.value for r in records if r.day in days)
-    if worst <= gate.at_most:
-        return _result(gate, GateStatus.PASSED, f"highest was {worst}/10, limit {gate.at_most}/10")
-    return _result(
-        gate, GateStatus.FAILED, f"rated {worst}/10, above the limit of {gate.at_most}/10"
-    )
-
-
-def _check_test(gate: TestAtLeast, evidence: Evidence) -> GateResult:
-    results = [t for t in evidence.tests if t.test is gate.test]
-    if gate.test is not TestKind.BRISK_WALK_MINUTES:
-        wanted = (
-            evidence.painful_sides
-            if gate.sides is SideScope.PAINFUL and evidence.painful_sides
-            else tuple({t.side for t in results if t.side is not None})
-        )
-        results = [t for t in results if t.side in wanted]
-    if not results:
-        return _result(gate, GateStatus.UNKNOWN, f"no {gate.test.value} result")
-    lowest = min(results, key=lambda t: t.value)
-    where = f" ({lowest.side.value})" if lowest.side is not None else ""
-    if lowest.value >= gate.at_least:
-        return _result(
-            gate, GateStatus.PASSED, f"lowest {lowest.value:g}{where} ≥ {gate.at_least:g}"
-        )
-    return _result(gate, GateStatus.FAILED, f"{lowest.value:g}{where} is below {gate.at_least:g}")
+def _check_evidence(evidence: object) -> None:
+    if not isinstance(evidence, Evidence):
+        raise InvalidValueError("$.evidence", f"expected Evidence, got {type(evidence).__name__}")
 
 
 def check(gate: Gate, evidence: Evidence) -> GateResult:
-    """Check one gate against the evidence.
+    """Check one gate against the evidence (the same as ``gate.check(evidence)``).
 
     Returns:
         A :class:`GateResult`: passed, failed, or unknown when the evidence
@@ -285,46 +391,9 @@ def check(gate: Gate, evidence: Evidence) -> GateResult:
     Raises:
         InvalidValueError: ``gate`` or ``evidence`` is not of the right type.
     """
-    if not isinstance(evidence, Evidence):
-        raise InvalidValueError("$.evidence", f"expected Evidence, got {type(evidence).__name__}")
-    if isinstance(gate, PainAtMost):
-        return _check_pain(gate, evidence)
-    if isinstance(gate, TestAtLeast):
-        return _check_test(gate, evidence)
-    if isinstance(gate, NoTrendelenburg):
-        signs = [v for _, v in evidence.trendelenburg.items() if v is not None]
-        if any(signs):
-            return _result(gate, GateStatus.FAILED, "Trendelenburg sign positive")
-        if not signs:
-            return _result(gate, GateStatus.UNKNOWN, "Trendelenburg not tested")
-        return _result(gate, GateStatus.PASSED, "no Trendelenburg sign")
-    if isinstance(gate, ExercisesMastered):
-        return _flag(
-            gate,
-            evidence.mastered,
-            "exercises mastered",
-            "exercises not yet mastered",
-            "mastery not recorded",
-        )
-    if isinstance(gate, WeeksInPhase):
-        if evidence.weeks_in_phase is None:
-            return _result(gate, GateStatus.UNKNOWN, "weeks in phase not known")
-        ok = evidence.weeks_in_phase >= gate.at_least
-        return _result(
-            gate,
-            GateStatus.PASSED if ok else GateStatus.FAILED,
-            f"{evidence.weeks_in_phase} of {gate.at_least} week(s)",
-        )
-    if isinstance(gate, NoRedFlags):
-        flagged = None if evidence.red_flags is None else not evidence.red_flags
-        return _flag(
-            gate,
-            flagged,
-            "red-flag screen clear",
-            "a red flag is positive",
-            "red-flag screen not done",
-        )
-    raise InvalidValueError("$.gate", f"expected a gate, got {type(gate).__name__}")
+    if not isinstance(gate, GATE_TYPES):
+        raise InvalidValueError("$.gate", f"expected a gate, got {type(gate).__name__}")
+    return gate.check(evidence)
 
 
 def _flag(gate: Gate, value: bool | None, yes: str, no: str, unknown: str) -> GateResult:

@@ -8,12 +8,17 @@ from plantarkit._core.errors import InvalidValueError
 from plantarkit._core.trusted import evolve
 from plantarkit.chain import referral_for
 from plantarkit.exercises import Catalogue
-from plantarkit.progression.engine._exercise import decide, new_context, new_report, was_done
+from plantarkit.progression.engine._exercise import (
+    SessionContext,
+    decide,
+    new_context,
+    new_report,
+    was_done,
+)
 from plantarkit.progression.engine._intake import (
     awaited,
     check_log,
     completed_reports,
-    late_for,
     late_reports,
     newest_signs,
     newest_tests,
@@ -28,7 +33,6 @@ from plantarkit.progression.engine._values import (
     HOLD,
     PROGRESS,
     REGRESS,
-    VERDICT_REDUCE,
     Action,
     Advance,
     Decision,
@@ -38,7 +42,6 @@ from plantarkit.progression.engine._values import (
     new_program_state,
 )
 from plantarkit.progression.records import SessionLog
-from plantarkit.progression.rules._pain import Verdict
 from plantarkit.progression.rules._propose import misplaced
 
 _STOP_ADVICE = "Stop the programme and see a clinician before going on."
@@ -112,7 +115,6 @@ def advance(
     # Missed or empty sessions never close a gap; when training resumes after one, every
     # exercise steps back once (done this time or not).
     gap = log.day - last if last and trained else 0
-    judged: dict[tuple[bool, int], tuple[Verdict, tuple[Reason, ...]]] = {}
     tables = table_rows(state, log.day)
     taken = set(current)
     base = new_context(  # its parts are checked: the log, the rules, the catalogue
@@ -136,30 +138,28 @@ def advance(
         for name, own in own_pain.items()
     }
     late = late_reports(late_pain, state.pain) if late_pain else ()
-    decided = [
-        decide(
-            rules,
-            ex,
-            done.get(ex.exercise),
-            reports.get(ex.exercise, fallback),
-            late_for(ex, late, cat) if late else (),
-            ex.exercise in isometric,
-            gap,
-            history,
-            judged,
-            base,
-            tables.get(ex.exercise, ()),
-            taken,
-            limits,
-        )
-        for ex in state.exercises
-    ]
-    decisions = tuple(d for d, _, _ in decided)
-    flares = [d for d, _, outcome in decided if outcome is VERDICT_REDUCE]
+    session = SessionContext(
+        rules=rules,
+        pain_rules=limits,
+        base=base,
+        history=history,
+        gap=gap,
+        done=done,
+        reports=reports,
+        fallback=fallback,
+        late=late,
+        isometric=isometric,
+        tables=tables,
+        catalogue=cat,
+        taken=taken,
+        judged={},
+    )
+    outcomes = tuple(decide(session, ex) for ex in state.exercises)
+    decisions = tuple(o.decision for o in outcomes)
     new_state = new_program_state(
         program=state.program,
         phase=state.phase,
-        exercises=tuple(s for _, s, _ in decided),
+        exercises=tuple(o.state for o in outcomes),
         day=log.day,
         last_trained_day=log.day if trained else last,
         phase_start_day=state.phase_start_day,
@@ -169,7 +169,7 @@ def advance(
         referral=None,
         cleared_by=state.cleared_by,
     )
-    phase_decision, new_state = decide_phase(new_state, log, decisions, flares, cat, rules)
+    phase_decision, new_state = decide_phase(new_state, log, outcomes, cat, rules)
     if phase_decision.action is REGRESS:  # stepped back a phase: say so on each
         decisions = tuple(
             evolve(d, reasons=(*d.reasons, *phase_decision.reasons)) for d in decisions

@@ -1,10 +1,14 @@
 """One exercise's decision in a session: safety first, then the rules' next step."""
 
 import functools
+from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
+
+import attrs
 
 from plantarkit._core.trusted import evolve, maker
-from plantarkit.exercises import Hold, Prescription, Reps, Timed, built_back
-from plantarkit.progression.engine._intake import highest_ratings
+from plantarkit.exercises import Catalogue, Hold, Prescription, Reps, Timed, built_back
+from plantarkit.progression.engine._intake import highest_ratings, late_for
 from plantarkit.progression.engine._values import (
     HOLD,
     PROGRESS,
@@ -21,7 +25,7 @@ from plantarkit.progression.engine._values import (
     new_reason,
 )
 from plantarkit.progression.records import ExerciseLog, PainReport
-from plantarkit.progression.rules._pain import PainRule, Verdict, evaluate, quick_verdict, verdict
+from plantarkit.progression.rules import PainRule, Verdict
 from plantarkit.progression.rules._propose import propose
 from plantarkit.progression.rules._values import ExerciseState, Proposal, RuleContext
 
@@ -31,8 +35,10 @@ def _quick(
 ) -> Verdict:
     """The most cautious verdict of several rules on one report."""
     if len(rules) == 1:
-        return quick_verdict(rules[0], report, history)
-    return max((quick_verdict(r, report, history) for r in rules), key=lambda v: v.level)
+        return rules[0].judge_unchecked(report, history, False).verdict
+    return max(
+        (r.judge_unchecked(report, history, False).verdict for r in rules), key=lambda v: v.level
+    )
 
 
 def _worst_report(
@@ -254,7 +260,8 @@ def _judge(
     if _quick(applied, report, history) is VERDICT_OK:
         judgement = judged[key] = (VERDICT_OK, ())
         return judgement
-    checks = tuple(c for rule in applied for c in evaluate(rule, report, history))
+    judgements = [rule.judge_unchecked(report, history, True) for rule in applied]
+    checks = tuple(c for j in judgements for c in j.checks)
     reasons = tuple(
         new_reason(
             rule=c.rule,
@@ -267,32 +274,78 @@ def _judge(
         for c in checks
         if c.verdict is not VERDICT_OK
     )
-    judgement = judged[key] = (verdict(checks), reasons)
+    worst = max((j.verdict for j in judgements), key=lambda v: v.level)
+    judgement = judged[key] = (worst, reasons)
     return judgement
 
 
-def decide(
-    rules: EngineRules,
-    ex: ExerciseState,
-    done: ExerciseLog | None,
-    reports: tuple[PainReport, ...],
-    late: tuple[PainReport, ...],
-    isometric: bool,
-    gap: int,
-    history: tuple[PainReport, ...],
-    judged: dict[tuple[bool, int], tuple[Verdict, tuple[Reason, ...]]],
-    base: RuleContext,
-    rows: tuple[Prescription, ...],
-    taken: set[str],
-    pain_rules: tuple[PainRule, ...],
-) -> tuple[Decision, ExerciseState, Verdict]:
-    """One exercise's decision, its new state, and the pain verdict behind it.
+@attrs.frozen(kw_only=True, eq=False)
+class SessionContext:
+    """What every exercise's decision in one session shares, built once per :func:`advance`.
 
-    ``rows`` are the rows of the protocol's weekly dose table reached by this
-    week when the exercise follows one (a slot schedule), else empty.
-    ``taken`` holds the exercises in the phase (``base.in_phase``: a step may
-    not switch to one of them); a step to a new exercise adds it.
+    Attributes:
+        rules: The engine's rules.
+        pain_rules: The pain rules of the phase (or the engine's one).
+        base: The rule context every exercise's own is built from.
+        history: Earlier pain reports, as far back as weekly rules look.
+        gap: Days since the last day trained, when training resumes today (else 0).
+        done: Today's exercise logs, by exercise.
+        reports: Today's reports, completed, by exercise (those with reports of their own).
+        fallback: The reports an exercise without its own is judged on.
+        late: Late reports (dated before today), completed.
+        isometric: The exercises the hold rule judges too.
+        tables: Per exercise on a weekly dose table, the rows reached this week.
+        catalogue: Where ladders come from.
+        taken: The exercises in the phase: a step may not switch to one of them, and a
+            step to a new exercise adds it (so it grows as the session is decided).
+        judged: Verdicts already worked out, by (isometric, report identity): exercises
+            that share a report and rules are judged once.
     """
+
+    rules: EngineRules
+    pain_rules: tuple[PainRule, ...]
+    base: RuleContext
+    history: tuple[PainReport, ...]
+    gap: int
+    done: Mapping[str, ExerciseLog]
+    reports: Mapping[str, tuple[PainReport, ...]]
+    fallback: tuple[PainReport, ...]
+    late: tuple[PainReport, ...]
+    isometric: AbstractSet[str]
+    tables: Mapping[str, tuple[Prescription, ...]]
+    catalogue: Catalogue
+    taken: set[str]
+    judged: dict[tuple[bool, int], tuple[Verdict, tuple[Reason, ...]]]
+
+
+@attrs.frozen
+class Outcome:
+    """One exercise's decision in a session, its new state, and what led to it.
+
+    Attributes:
+        decision: What happens next, and why.
+        state: The exercise's new state.
+        verdict: The pain rules' verdict (OK for an exercise not judged today).
+        stepped: A progression rule took a step (not a step back up after easing off):
+            the dose left counts as mastered, for the phase's gate.
+    """
+
+    decision: Decision
+    state: ExerciseState
+    verdict: Verdict
+    stepped: bool = False
+
+
+def decide(session: SessionContext, ex: ExerciseState) -> Outcome:
+    """One exercise's decision in a session: safety first, then the rules' next step."""
+    rules = session.rules
+    done = session.done.get(ex.exercise)
+    reports = session.reports.get(ex.exercise, session.fallback)
+    late = late_for(ex, session.late, session.catalogue) if session.late else ()
+    isometric = ex.exercise in session.isometric
+    gap, history, judged = session.gap, session.history, session.judged
+    base, taken, pain_rules = session.base, session.taken, session.pain_rules
+    rows = session.tables.get(ex.exercise, ())
     # Isometric holds are judged by the hold rule too (the most cautious verdict wins).
     applied = (*pain_rules, rules.hold_rule) if isometric else pain_rules
     did = done is not None and was_done(done)
@@ -322,33 +375,41 @@ def decide(
         )
         flared = outcome is VERDICT_REDUCE
         ctx = _context(base, ex.good_sessions, done, None, "", rows)
-        return (
+        return Outcome(
             *_regress(rules, ex, ctx, (why, *pain_reasons) if flared else (why,), taken),
-            outcome if flared else VERDICT_OK,
+            verdict=outcome if flared else VERDICT_OK,
         )
     if not did:
         if outcome is VERDICT_REDUCE:  # a late rating of an earlier session
             ctx = _context(base, ex.good_sessions, done, None, "", rows)
-            return (*_regress(rules, ex, ctx, pain_reasons, taken), outcome)
+            return Outcome(*_regress(rules, ex, ctx, pain_reasons, taken), verdict=outcome)
         # Not done is no progress, and no setback: the count of good sessions stands, so
         # an exercise the programme gives every other day still builds towards a step.
-        return _decision(ex, HOLD, (_NOT_DONE,), ex.dose), ex, VERDICT_OK
+        return Outcome(
+            decision=_decision(ex, HOLD, (_NOT_DONE,), ex.dose), state=ex, verdict=VERDICT_OK
+        )
     assert done is not None  # did
     # Rules with pain limits of their own read each rating at its highest over today's reports.
     seen = highest_ratings(reports)
     if outcome is VERDICT_REDUCE:
         ctx = _context(base, ex.good_sessions, done, seen, "", rows)
-        return (*_regress(rules, ex, ctx, pain_reasons, taken), outcome)
+        return Outcome(*_regress(rules, ex, ctx, pain_reasons, taken), verdict=outcome)
     if outcome is VERDICT_HOLD:
-        return _decision(ex, HOLD, pain_reasons, ex.dose), _counted(ex, 0), outcome
+        return Outcome(
+            decision=_decision(ex, HOLD, pain_reasons, ex.dose),
+            state=_counted(ex, 0),
+            verdict=outcome,
+        )
     met, how = _met(ex.dose, done)
     if not met:
         why = new_reason(rule="dose", text=f"{how}: keep this dose")
-        return _decision(ex, HOLD, (why,), ex.dose), _counted(ex, 0), outcome
+        return Outcome(
+            decision=_decision(ex, HOLD, (why,), ex.dose), state=_counted(ex, 0), verdict=outcome
+        )
     good = ex.good_sessions + 1
     if ex.eased_from is not None:  # eased off: build back up before anything moves it on
         need = rules.sessions_to_progress
-        return (*_building_back(ex, ex.eased_from, good, need, how), outcome)
+        return Outcome(*_building_back(ex, ex.eased_from, good, need, how), verdict=outcome)
     ctx = _context(base, good, done, seen, how, rows)
     own = ex.progression if rules.protocol_rules else ()
     found = propose(
@@ -363,12 +424,16 @@ def decide(
             rule="progression", text=f"{how}; no progression rule applies: keep this dose"
         )
         kept = _counted(ex, good)
-        return _decision(ex, HOLD, (why,), kept.dose), kept, outcome
+        return Outcome(decision=_decision(ex, HOLD, (why,), kept.dose), state=kept, verdict=outcome)
     proposal, name = found
     reason = _from_proposal(proposal, name)
     if proposal.to is None:
         kept = _counted(ex, good if proposal.counts else 0)
-        return _decision(ex, HOLD, (reason,), kept.dose), kept, outcome
+        return Outcome(
+            decision=_decision(ex, HOLD, (reason,), kept.dose), state=kept, verdict=outcome
+        )
     kept = _counted(proposal.to, 0)
     taken.add(kept.exercise)
-    return _moved_to(ex, PROGRESS, (reason,), kept), kept, outcome
+    return Outcome(
+        decision=_moved_to(ex, PROGRESS, (reason,), kept), state=kept, verdict=outcome, stepped=True
+    )

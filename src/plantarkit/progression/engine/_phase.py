@@ -7,13 +7,15 @@ import attrs
 from plantarkit._core.evidence import Citation, Grade
 from plantarkit._core.trusted import maker
 from plantarkit.exercises import Catalogue, Prescription, with_load_kept
-from plantarkit.plans._gates import Evidence, GateStatus, PainAtMost, PainMeasure, PainRecord, check
+from plantarkit.plans._gates import Evidence, GateStatus, PainMeasure, PainRecord
 from plantarkit.plans._program import Program
+from plantarkit.progression.engine._exercise import Outcome
 from plantarkit.progression.engine._start import phase_exercises
 from plantarkit.progression.engine._values import (
     HOLD,
     PROGRESS,
     REGRESS,
+    VERDICT_REDUCE,
     Action,
     Decision,
     EngineRules,
@@ -156,8 +158,8 @@ def _step_back(
     return _phase_verdict(action=REGRESS, reasons=(why,), phase=back.id), moved
 
 
-def _mastered(e: ExerciseState, d: Decision, need: int, last_rows: dict[str, int]) -> bool:
-    """Whether an exercise is mastered, for the phase gate, after the session decided ``d``.
+def _mastered(e: ExerciseState, outcome: Outcome, need: int, last_rows: dict[str, int]) -> bool:
+    """Whether an exercise is mastered, for the phase gate, after the session's ``outcome``.
 
     Done well enough, often enough (``need`` good sessions), at its full dose:
     not eased off, and on a weekly dose table at the table's last row in this
@@ -169,18 +171,24 @@ def _mastered(e: ExerciseState, d: Decision, need: int, last_rows: dict[str, int
         return False
     if e.row is not None:
         return e.row >= last_rows.get(e.exercise, 0) and e.good_sessions >= need
-    stepped = d.action is PROGRESS and d.reasons[-1].rule != "build_back"
-    return stepped or e.good_sessions >= need
+    return outcome.stepped or e.good_sessions >= need
 
 
 def decide_phase(
     state: ProgramState,
     log: SessionLog,
-    decisions: tuple[Decision, ...],
-    flares: list[Decision],
+    outcomes: tuple[Outcome, ...],
     cat: Catalogue,
     rules: EngineRules,
 ) -> tuple[Decision, ProgramState]:
+    """The phase's decision after the session's exercise ``outcomes``, and the state it leads to.
+
+    A flare in a maintenance phase steps back a phase; otherwise the next phase
+    is entered once its gates and the current phase's exit gates pass (never
+    on missing evidence), or, with no gates, in its usual week.
+    """
+    decisions = tuple(o.decision for o in outcomes)
+    flares = [o.decision for o in outcomes if o.verdict is VERDICT_REDUCE]
     protocol = state.program.protocol
     phase = protocol.phases[state.phase]
     if flares and phase.maintenance and state.phase > 0 and rules.flare_steps_back:
@@ -199,14 +207,14 @@ def decide_phase(
         )
         return _phase_verdict(action=HOLD, reasons=(why,), phase=phase.id), state
     last_rows = {name: len(changes) - 1 for name, changes in _table_plan(state.program, phase.id)}
-    mastered = all(d.action is not REGRESS for d in decisions) and all(
-        _mastered(e, d, rules.sessions_to_progress, last_rows)
-        for e, d in zip(state.exercises, decisions, strict=True)
+    mastered = all(o.decision.action is not REGRESS for o in outcomes) and all(
+        _mastered(e, o, rules.sessions_to_progress, last_rows)
+        for e, o in zip(state.exercises, outcomes, strict=True)
     )
     gates = (*phase.exit_gates, *nxt.entry_gates)
-    measures = {g.measure for g in gates if isinstance(g, PainAtMost)}
+    measures = {m for g in gates for m in g.pain_measures()}
     evidence = _evidence(state, log, mastered, measures)
-    results = [check(g, evidence) for g in gates]
+    results = [g.check(evidence) for g in gates]
     failing = [r for r in results if r.status is not GateStatus.PASSED]
     usual_start = (nxt.start_week - 1) * 7 + 1
     if failing or (not gates and log.day + 1 < usual_start):

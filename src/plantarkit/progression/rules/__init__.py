@@ -12,13 +12,13 @@ from plantarkit.progression.rules._pain import (
     PAIN_RULE_TYPES,
     CautiousRule,
     IsometricRule,
+    Judgement,
     NextDayRule,
     PainCheck,
     PainModel,
     PainRule,
     Verdict,
     evaluate,
-    quick_verdict,
     verdict,
 )
 from plantarkit.progression.rules._progress import (
@@ -65,6 +65,7 @@ __all__ = [
     "ExerciseState",
     "FewerSets",
     "IsometricRule",
+    "Judgement",
     "LadderDown",
     "LadderUp",
     "LessLoad",
@@ -86,6 +87,5 @@ __all__ = [
     "evaluate",
     "misplaced",
     "propose",
-    "quick_verdict",
     "verdict",
 ]

@@ -18,6 +18,7 @@ from plantarkit._core.errors import InvalidValueError
 from plantarkit._core.evidence import Citation, Grade
 from plantarkit._core.pain import Pain
 from plantarkit._core.registry import public
+from plantarkit._core.trusted import maker
 from plantarkit.progression.records import PainReport
 
 
@@ -69,6 +70,24 @@ class PainCheck:
     threshold: float | None = None
 
 
+@public(document=False)
+@attrs.frozen(kw_only=True)
+class Judgement:
+    """What a pain rule made of a report: its verdict, and the checks behind it.
+
+    Attributes:
+        verdict: The most cautious verdict of the checks (OK when there are none).
+        checks: Each check with its reason; empty when the rule was asked for
+            its verdict only (``explain=False``).
+    """
+
+    verdict: Verdict
+    checks: tuple[PainCheck, ...] = ()
+
+
+_new_judgement = maker(Judgement)
+
+
 def _cite(source: str, grade: Grade, detail: str) -> Any:
     return attrs.field(
         factory=lambda: Citation(source=source, grade=grade, detail=detail),
@@ -116,6 +135,32 @@ class PainModel:
     kind: ClassVar[Literal["pain_model"]] = "pain_model"
     """The tag of this rule kind in JSON documents."""
 
+    def judge(
+        self, report: PainReport, history: tuple[PainReport, ...] = (), *, explain: bool = True
+    ) -> Judgement:
+        """Judge a report (``history``: earlier reports, for rules that compare weeks).
+
+        With ``explain=False`` only the verdict is worked out (no checks are written).
+
+        Raises:
+            InvalidValueError: ``report`` is not a PainReport or ``history`` not a
+                tuple of them.
+        """
+        _check_args(report, history)
+        return self.judge_unchecked(report, history, explain)
+
+    def judge_unchecked(
+        self, report: PainReport, history: tuple[PainReport, ...], explain: bool
+    ) -> Judgement:
+        """:meth:`judge` without the argument checks (for engines that built both)."""
+        out = _Checks(self, explain)
+        out.at_most("during", report.during, self.during_max)
+        out.at_most("after", report.after, self.after_max)
+        out.settled(report, 0)
+        if self.weekly_rise:
+            out.weekly(report, history, self.weekly_tolerance)
+        return out.judgement()
+
     def zone(self, pain: Pain) -> str:
         """``"safe"``, ``"acceptable"`` or ``"high risk"`` for a pain rating."""
         if pain.value <= self.safe_max:
@@ -138,6 +183,29 @@ class IsometricRule:
 
     kind: ClassVar[Literal["isometric"]] = "isometric"
     """The tag of this rule kind in JSON documents."""
+
+    def judge(
+        self, report: PainReport, history: tuple[PainReport, ...] = (), *, explain: bool = True
+    ) -> Judgement:
+        """Judge a report (``history``: earlier reports, for rules that compare weeks).
+
+        With ``explain=False`` only the verdict is worked out (no checks are written).
+
+        Raises:
+            InvalidValueError: ``report`` is not a PainReport or ``history`` not a
+                tuple of them.
+        """
+        _check_args(report, history)
+        return self.judge_unchecked(report, history, explain)
+
+    def judge_unchecked(
+        self, report: PainReport, history: tuple[PainReport, ...], explain: bool
+    ) -> Judgement:
+        """:meth:`judge` without the argument checks (for engines that built both)."""
+        out = _Checks(self, explain)
+        out.at_most("during", report.during, self.below - 1)
+        out.settle_time(report.settled_minutes, self.settle_minutes)
+        return out.judgement()
 
 
 @public("pain_rule")
@@ -177,6 +245,31 @@ class NextDayRule:
     kind: ClassVar[Literal["next_day"]] = "next_day"
     """The tag of this rule kind in JSON documents."""
 
+    def judge(
+        self, report: PainReport, history: tuple[PainReport, ...] = (), *, explain: bool = True
+    ) -> Judgement:
+        """Judge a report (``history``: earlier reports, for rules that compare weeks).
+
+        With ``explain=False`` only the verdict is worked out (no checks are written).
+
+        Raises:
+            InvalidValueError: ``report`` is not a PainReport or ``history`` not a
+                tuple of them.
+        """
+        _check_args(report, history)
+        return self.judge_unchecked(report, history, explain)
+
+    def judge_unchecked(
+        self, report: PainReport, history: tuple[PainReport, ...], explain: bool
+    ) -> Judgement:
+        """:meth:`judge` without the argument checks (for engines that built both)."""
+        out = _Checks(self, explain)
+        if self.ceiling is not None:
+            out.at_most("during", report.during, self.ceiling, self.ceiling_citation)
+            out.at_most("after", report.after, self.ceiling, self.ceiling_citation)
+        out.settled(report, self.tolerance)
+        return out.judgement()
+
 
 @public("pain_rule")
 @attrs.frozen(kw_only=True)
@@ -194,6 +287,29 @@ class CautiousRule:
     kind: ClassVar[Literal["cautious"]] = "cautious"
     """The tag of this rule kind in JSON documents."""
 
+    def judge(
+        self, report: PainReport, history: tuple[PainReport, ...] = (), *, explain: bool = True
+    ) -> Judgement:
+        """Judge a report (``history``: earlier reports, for rules that compare weeks).
+
+        With ``explain=False`` only the verdict is worked out (no checks are written).
+
+        Raises:
+            InvalidValueError: ``report`` is not a PainReport or ``history`` not a
+                tuple of them.
+        """
+        _check_args(report, history)
+        return self.judge_unchecked(report, history, explain)
+
+    def judge_unchecked(
+        self, report: PainReport, history: tuple[PainReport, ...], explain: bool
+    ) -> Judgement:
+        """:meth:`judge` without the argument checks (for engines that built both)."""
+        out = _Checks(self, explain)
+        out.at_most("during", report.during, self.at_most)
+        out.at_most("after", report.after, self.at_most)
+        return out.judgement()
+
 
 PainRule = PainModel | IsometricRule | NextDayRule | CautiousRule
 """Every kind of pain rule."""
@@ -208,79 +324,150 @@ _HISTORY = TupleOf(Instance((PainReport,)))
 _CHECKS = TupleOf(Instance((PainCheck,)))
 
 
-def _check(
-    rule: PainRule,
-    verdict: Verdict,
-    measure: str,
-    reason: str,
-    value: float | None = None,
-    threshold: float | None = None,
-    citation: Citation | None = None,
-) -> PainCheck:
-    return PainCheck(
-        rule=rule.kind,
-        verdict=verdict,
-        measure=measure,
-        reason=reason,
-        citation=rule.citation if citation is None else citation,
-        value=value,
-        threshold=threshold,
-    )
+# Plain names for the verdicts compared on every call: faster than ``Verdict.OK`` on 3.11.
+_OK, _HOLD, _REDUCE = Verdict.OK, Verdict.HOLD, Verdict.REDUCE
 
 
-def _at_most(
-    rule: PainRule,
-    measure: str,
-    pain: Pain | None,
-    limit: int,
-    citation: Citation | None = None,
-) -> PainCheck:
-    """A check that ``pain`` is at most ``limit``; ``citation`` overrides the rule's own."""
-    name = measure.replace("_", " ")
-    if pain is None:
-        return _check(rule, Verdict.HOLD, measure, f"no {name} rating: hold", citation=citation)
-    if pain.value <= limit:
-        return _check(
-            rule, Verdict.OK, measure, f"{name} {pain} ≤ {limit}/10", pain.value, limit, citation
+class _Checks:
+    """What a rule's checks found: the most cautious verdict and, when explaining, each check.
+
+    A rule is written once, as a series of checks on this object. Asked for
+    its verdict only (``explain=False``, the engine's first question), the
+    same comparisons run and no reason text is written.
+    """
+
+    __slots__ = ("checks", "explain", "rule", "worst")
+
+    def __init__(self, rule: "PainRule", explain: bool) -> None:
+        self.rule = rule
+        self.explain = explain
+        self.worst = _OK
+        self.checks: list[PainCheck] = []
+
+    def add(
+        self,
+        found: Verdict,
+        measure: str,
+        reason: str,
+        value: float | None = None,
+        threshold: float | None = None,
+        citation: Citation | None = None,
+    ) -> None:
+        self._note(found)
+        self.checks.append(
+            PainCheck(
+                rule=self.rule.kind,
+                verdict=found,
+                measure=measure,
+                reason=reason,
+                citation=self.rule.citation if citation is None else citation,
+                value=value,
+                threshold=threshold,
+            )
         )
-    return _check(
-        rule,
-        Verdict.REDUCE,
-        measure,
-        f"{name} {pain} is above {limit}/10",
-        pain.value,
-        limit,
-        citation,
-    )
 
+    def at_most(
+        self, measure: str, pain: Pain | None, limit: int, citation: Citation | None = None
+    ) -> None:
+        """``pain`` at most ``limit``; ``citation`` overrides the rule's own."""
+        found = _HOLD if pain is None else _OK if pain.value <= limit else _REDUCE
+        if not self.explain:
+            self._note(found)
+            return
+        name = measure.replace("_", " ")
+        if pain is None:
+            self.add(found, measure, f"no {name} rating: hold", citation=citation)
+        elif found is _OK:
+            self.add(found, measure, f"{name} {pain} ≤ {limit}/10", pain.value, limit, citation)
+        else:
+            self.add(
+                found, measure, f"{name} {pain} is above {limit}/10", pain.value, limit, citation
+            )
 
-def _settled(rule: PainRule, report: PainReport, tolerance: int) -> PainCheck:
-    base, morning = report.first_step, report.next_morning
-    if morning is None or base is None:
-        return _check(
-            rule,
-            Verdict.HOLD,
-            "next_morning",
-            "next-morning and baseline morning ratings needed: hold",
-        )
-    limit = base.value + tolerance
-    if morning.value <= limit:
-        return _check(
-            rule,
-            Verdict.OK,
-            "next_morning",
-            f"next morning {morning}, back to the baseline of {base}",
-            morning.value,
-            limit,
-        )
-    return _check(
-        rule,
-        Verdict.REDUCE,
-        "next_morning",
-        f"next morning {morning} is still above the baseline of {base}",
-        morning.value,
-        limit,
-    )
+    def settled(self, report: PainReport, tolerance: int) -> None:
+        """Next-morning pain back to the morning's baseline, give or take ``tolerance``."""
+        base, morning = report.first_step, report.next_morning
+        if morning is None or base is None:
+            found = _HOLD
+            limit = 0
+        else:
+            limit = base.value + tolerance
+            found = _OK if morning.value <= limit else _REDUCE
+        if not self.explain:
+            self._note(found)
+            return
+        if morning is None or base is None:
+            self.add(
+                found, "next_morning", "next-morning and baseline morning ratings needed: hold"
+            )
+        elif found is _OK:
+            self.add(
+                found,
+                "next_morning",
+                f"next morning {morning}, back to the baseline of {base}",
+                morning.value,
+                limit,
+            )
+        else:
+            self.add(
+                found,
+                "next_morning",
+                f"next morning {morning} is still above the baseline of {base}",
+                morning.value,
+                limit,
+            )
+
+    def settle_time(self, minutes: float | None, limit: float) -> None:
+        """Pain settled within ``limit`` minutes after the exercise."""
+        found = _HOLD if minutes is None else _OK if minutes <= limit else _REDUCE
+        if not self.explain:
+            self._note(found)
+        elif minutes is None:
+            self.add(found, "settled_minutes", "time to settle not rated: hold")
+        elif found is _OK:
+            self.add(found, "settled_minutes", f"settled in {minutes:g} min", minutes, limit)
+        else:
+            self.add(
+                found,
+                "settled_minutes",
+                f"took {minutes:g} min to settle, over {limit:g}",
+                minutes,
+                limit,
+            )
+
+    def weekly(self, report: PainReport, history: tuple[PainReport, ...], tolerance: float) -> None:
+        """Morning pain and stiffness not rising from last week to this week."""
+        allowed = f" (more than {tolerance:g} counts)" if tolerance else ""
+        for measure, (now_sum, now_n, before_sum, before_n) in zip(
+            _WEEKLY, _weekly_sums(report, history), strict=True
+        ):
+            if not now_n or not before_n:
+                continue
+            rose = _rise(now_sum, now_n, before_sum, before_n, tolerance)
+            found = _REDUCE if rose else _OK
+            if not self.explain:
+                self._note(found)
+                continue
+            mean_now, mean_before = now_sum / now_n, before_sum / before_n
+            name = measure.replace("_", " ")
+            if rose:
+                text = (
+                    f"{name} rose from {mean_before:.1f} last week "
+                    f"to {mean_now:.1f} this week{allowed}"
+                )
+            else:
+                text = (
+                    f"{name} did not rise week on week ({mean_before:.1f} → {mean_now:.1f})"
+                    f"{allowed}"
+                )
+            self.add(found, f"weekly_{measure}", text, mean_now, mean_before + tolerance)
+
+    def _note(self, found: Verdict) -> None:
+        if found is _REDUCE or (found is _HOLD and self.worst is _OK):
+            self.worst = found
+
+    def judgement(self) -> "Judgement":
+        return _new_judgement(verdict=self.worst, checks=tuple(self.checks))
 
 
 def _week(day: int) -> int:
@@ -320,58 +507,26 @@ def _weekly_sums(report: PainReport, history: tuple[PainReport, ...]) -> list[li
     return [first_step, stiffness]  # in the order of _WEEKLY
 
 
-def _weekly(
-    rule: PainModel, report: PainReport, history: tuple[PainReport, ...]
-) -> list[PainCheck]:
-    checks: list[PainCheck] = []
-    for measure, (now_sum, now_n, before_sum, before_n) in zip(
-        _WEEKLY, _weekly_sums(report, history), strict=True
-    ):
-        if not now_n or not before_n:
-            continue
-        mean_now, mean_before = now_sum / now_n, before_sum / before_n
-        name = f"weekly_{measure}"
-        tolerance = rule.weekly_tolerance
-        allowed = f" (more than {tolerance:g} counts)" if tolerance else ""
-        if _rise(now_sum, now_n, before_sum, before_n, tolerance):
-            checks.append(
-                _check(
-                    rule,
-                    Verdict.REDUCE,
-                    name,
-                    f"{measure.replace('_', ' ')} rose from {mean_before:.1f} last week "
-                    f"to {mean_now:.1f} this week{allowed}",
-                    mean_now,
-                    mean_before + tolerance,
-                )
-            )
-        else:
-            checks.append(
-                _check(
-                    rule,
-                    Verdict.OK,
-                    name,
-                    f"{measure.replace('_', ' ')} did not rise week on week "
-                    f"({mean_before:.1f} → {mean_now:.1f}){allowed}",
-                    mean_now,
-                    mean_before + tolerance,
-                )
-            )
-    return checks
-
-
 def _rise(now_sum: int, now_n: int, before_sum: int, before_n: int, tolerance: float) -> bool:
     """Whether this week's mean is above last week's by more than ``tolerance``.
 
-    Compared without dividing, so the explained and the quick checks agree exactly.
+    Compared without dividing, so that no rounding can tip a verdict.
     """
     return now_sum * before_n > before_sum * now_n + tolerance * now_n * before_n
+
+
+def _check_args(report: object, history: object) -> None:
+    if not isinstance(report, PainReport):
+        raise InvalidValueError("$.report", f"expected a PainReport, got {type(report).__name__}")
+    _HISTORY.check("$.history", history)
 
 
 def evaluate(
     rule: PainRule, report: PainReport, history: tuple[PainReport, ...] = ()
 ) -> tuple[PainCheck, ...]:
     """Apply a pain rule to a report; ``history`` holds earlier reports for weekly comparisons.
+
+    The same as ``rule.judge(report, history).checks``.
 
     Returns:
         The checks the rule made, each with a verdict and a reason. A missing
@@ -380,130 +535,9 @@ def evaluate(
     Raises:
         InvalidValueError: ``rule`` or ``report`` is not of the right type.
     """
-    if not isinstance(report, PainReport):
-        raise InvalidValueError("$.report", f"expected a PainReport, got {type(report).__name__}")
-    _HISTORY.check("$.history", history)
-    if isinstance(rule, PainModel):
-        checks = [
-            _at_most(rule, "during", report.during, rule.during_max),
-            _at_most(rule, "after", report.after, rule.after_max),
-            _settled(rule, report, 0),
-        ]
-        if rule.weekly_rise:
-            checks += _weekly(rule, report, history)
-        return tuple(checks)
-    if isinstance(rule, IsometricRule):
-        during = _at_most(rule, "during", report.during, rule.below - 1)
-        minutes = report.settled_minutes
-        if minutes is None:
-            settle = _check(rule, Verdict.HOLD, "settled_minutes", "time to settle not rated: hold")
-        elif minutes <= rule.settle_minutes:
-            settle = _check(
-                rule,
-                Verdict.OK,
-                "settled_minutes",
-                f"settled in {minutes:g} min",
-                minutes,
-                rule.settle_minutes,
-            )
-        else:
-            settle = _check(
-                rule,
-                Verdict.REDUCE,
-                "settled_minutes",
-                f"took {minutes:g} min to settle, over {rule.settle_minutes:g}",
-                minutes,
-                rule.settle_minutes,
-            )
-        return (during, settle)
-    if isinstance(rule, NextDayRule):
-        settled = _settled(rule, report, rule.tolerance)
-        ceiling = rule.ceiling
-        if ceiling is None:
-            return (settled,)
-        cite = rule.ceiling_citation
-        return (
-            _at_most(rule, "during", report.during, ceiling, cite),
-            _at_most(rule, "after", report.after, ceiling, cite),
-            settled,
-        )
-    if isinstance(rule, CautiousRule):
-        return (
-            _at_most(rule, "during", report.during, rule.at_most),
-            _at_most(rule, "after", report.after, rule.at_most),
-        )
-    raise InvalidValueError("$.rule", f"expected a pain rule, got {type(rule).__name__}")
-
-
-# Plain names for the members the quick verdict returns: faster than ``Verdict.OK`` on 3.11.
-_OK, _HOLD, _REDUCE = Verdict.OK, Verdict.HOLD, Verdict.REDUCE
-
-
-def _limit(pain: Pain | None, limit: int) -> Verdict:
-    if pain is None:
-        return _HOLD
-    return _OK if pain.value <= limit else _REDUCE
-
-
-def _back_to_baseline(report: PainReport, tolerance: int) -> Verdict:
-    base, morning = report.first_step, report.next_morning
-    if morning is None or base is None:
-        return _HOLD
-    return _OK if morning.value <= base.value + tolerance else _REDUCE
-
-
-def _rose(rule: PainModel, report: PainReport, history: tuple[PainReport, ...]) -> bool:
-    """Whether first-step pain or stiffness rose on average from last week to this week."""
-    for now_sum, now_n, before_sum, before_n in _weekly_sums(report, history):
-        if (
-            now_n
-            and before_n
-            and _rise(now_sum, now_n, before_sum, before_n, rule.weekly_tolerance)
-        ):
-            return True
-    return False
-
-
-def _worst(*verdicts: Verdict) -> Verdict:
-    worst = _OK
-    for v in verdicts:
-        if v is _REDUCE:
-            return v
-        if v is _HOLD:
-            worst = v
-    return worst
-
-
-def quick_verdict(
-    rule: PainRule, report: PainReport, history: tuple[PainReport, ...] = ()
-) -> Verdict:
-    """``verdict(evaluate(rule, report, history))`` without writing the reasons.
-
-    The engine asks this first and writes the reasons only when the verdict
-    is not OK; a property test keeps the two in step.
-    """
-    if isinstance(rule, PainModel):
-        worst = _worst(
-            _limit(report.during, rule.during_max),
-            _limit(report.after, rule.after_max),
-            _back_to_baseline(report, 0),
-        )
-        if rule.weekly_rise and worst is not _REDUCE and _rose(rule, report, history):
-            return _REDUCE
-        return worst
-    if isinstance(rule, IsometricRule):
-        minutes = report.settled_minutes
-        settle = _HOLD if minutes is None else _OK if minutes <= rule.settle_minutes else _REDUCE
-        return _worst(_limit(report.during, rule.below - 1), settle)
-    if isinstance(rule, NextDayRule):
-        settled = _back_to_baseline(report, rule.tolerance)
-        ceiling = rule.ceiling
-        if ceiling is None:
-            return settled
-        return _worst(_limit(report.during, ceiling), _limit(report.after, ceiling), settled)
-    if isinstance(rule, CautiousRule):
-        return _worst(_limit(report.during, rule.at_most), _limit(report.after, rule.at_most))
-    raise InvalidValueError("$.rule", f"expected a pain rule, got {type(rule).__name__}")
+    if not isinstance(rule, PAIN_RULE_TYPES):
+        raise InvalidValueError("$.rule", f"expected a pain rule, got {type(rule).__name__}")
+    return rule.judge(report, history).checks
 
 
 def verdict(checks: tuple[PainCheck, ...]) -> Verdict:
