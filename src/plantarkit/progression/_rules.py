@@ -34,6 +34,9 @@ from plantarkit._core.trusted import evolve as _evolve
 from plantarkit._core.trusted import maker
 from plantarkit.exercises import Catalogue
 from plantarkit.exercises._dose import (
+    MAX_HOLD_SECONDS,
+    MAX_KG,
+    MAX_TIMED_SECONDS,
     BandResistance,
     Hold,
     Load,
@@ -73,9 +76,9 @@ __all__ = [
 ]
 
 _NONE: frozenset[str] = frozenset()
-_MAX_KG = 500
+_MAX_KG = MAX_KG
 """The most added load a dose records (``Load.kg``)."""
-_MAX_SECONDS = {"hold": 600.0, "timed": 24 * 3600.0}
+_MAX_SECONDS = {"hold": MAX_HOLD_SECONDS, "timed": MAX_TIMED_SECONDS}
 """The longest hold and timed bout a dose records."""
 _WORK_KINDS = ("reps", "hold", "timed", "run_walk")
 _BANDS = tuple(BandResistance)
