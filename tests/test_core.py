@@ -241,6 +241,122 @@ def test_evolve_checks_the_changed_fields() -> None:
         evolve(plantarkit.catalogue(), sources=())  # derived indexes: attrs.evolve's job
 
 
+def test_generated_code_shows_in_getsource_and_tracebacks() -> None:
+    import inspect
+    import traceback
+
+    from plantarkit._core.trusted import evolve, maker
+    from plantarkit.exercises import Reps
+
+    make = maker(plantarkit.Prescription)
+    source = inspect.getsource(make)
+    assert source.startswith("def make(*, work, sets=default_sets,")
+    assert "    set_work(inst, work)\n" in source
+    assert "_attrs" not in source  # no attrs private name, not even in the generated code
+    assert "\n    set_extra_0(inst, None)" in source  # the (empty) hash cache, named neutrally
+    filename = make.__code__.co_filename
+    assert filename == "<plantarkit maker plantarkit.exercises._dose.Prescription>"
+    assert inspect.getsource(maker(plantarkit.Prescription, defaults=False)).startswith(
+        "def make(*, work, sets, max_sets,"  # its own file name: not the defaults' source
+    )
+    dose = plantarkit.Prescription(sets=3, work=Reps(count=10))
+    with pytest.raises(InvalidValueError) as caught:
+        evolve(dose, sets=21)
+    frames = traceback.extract_tb(caught.value.__traceback__)
+    generated = [f for f in frames if f.filename.startswith("<plantarkit evolve")]
+    assert [(f.name, f.line) for f in generated] == [
+        ("change", "check_sets(inst, field_sets, inst.sets)")
+    ]
+
+
+def test_generated_file_names_are_unique() -> None:
+    import inspect
+
+    import attrs
+
+    from plantarkit._core.trusted import maker
+
+    def twin(extra: bool) -> type:  # same module and qualname, different fields
+        @attrs.frozen(kw_only=True)
+        class Twin:
+            a: int
+            if extra:
+                b: int = 0
+
+        return Twin
+
+    one, two = twin(extra=False), twin(extra=True)
+    first, second = maker(one), maker(two)
+    assert first.__code__.co_filename != second.__code__.co_filename
+    assert second.__code__.co_filename.endswith("-2>")
+    assert "b=default_b" not in inspect.getsource(first)
+    assert "b=default_b" in inspect.getsource(second)
+    assert maker(one)(a=1) == one(a=1)
+
+
+def test_trusted_names_no_attrs_internals() -> None:
+    import inspect
+
+    from plantarkit._core import trusted
+
+    source = inspect.getsource(trusted)
+    for private in ("_attrs_cached_hash", "attr._make", "attrs._make", "_make."):
+        assert private not in source
+
+
+def test_a_maker_refuses_extra_state_it_cannot_share() -> None:
+    import attrs
+
+    from plantarkit._core.trusted import maker
+
+    class Base:
+        __slots__ = ("cache",)
+
+    @attrs.frozen(getstate_setstate=False)
+    class Odd(Base):
+        a: int
+
+        def __setstate__(self, state: dict[str, Any]) -> None:
+            object.__setattr__(self, "cache", [])  # a mutable list: each value needs its own
+            for name, value in state.items():
+                object.__setattr__(self, name, value)
+
+    with pytest.raises(TypeError, match=r"Odd: a new value holds \[\] beyond its fields"):
+        maker(Odd)
+
+
+def test_upper_bound_reads_the_fields_check() -> None:
+    import math
+
+    import attrs
+
+    from plantarkit._core.checks import upper_bound
+    from plantarkit.exercises import Hold, Load, LoadKind, Reps, Timed
+    from plantarkit.exercises._dose import MAX_HOLD_SECONDS, MAX_KG, MAX_TIMED_SECONDS
+
+    assert upper_bound(Reps, "count") == 500.0
+    assert (MAX_KG, MAX_HOLD_SECONDS, MAX_TIMED_SECONDS) == (500.0, 600.0, 24 * 3600.0)
+    for build, limit in (
+        (lambda x: Load(kind=LoadKind.EXTERNAL, kg=x), MAX_KG),
+        (lambda x: Hold(seconds=x), MAX_HOLD_SECONDS),
+        (lambda x: Timed(seconds=x), MAX_TIMED_SECONDS),
+    ):
+        build(limit)  # the limit itself is allowed; the next number up is not
+        with pytest.raises(InvalidValueError, match="must be ≤"):
+            build(math.nextafter(limit, math.inf))
+    with pytest.raises(TypeError, match=r"Load\.kind has no Number check"):
+        upper_bound(Load, "kind")  # an enum check
+    with pytest.raises(TypeError, match=r"Hold\.nope has no Number check"):
+        upper_bound(Hold, "nope")
+
+    @attrs.frozen
+    class Open:
+        x: int = attrs.field(validator=Number(ge=0))
+
+    with pytest.raises(TypeError, match=r"Open\.x has no Number check with an upper bound"):
+        upper_bound(Open, "x")  # a Number with no le
+
+
 _NUMBERS = st.one_of(
     st.none(),
     st.booleans(),

@@ -24,6 +24,7 @@ __all__ = [
     "Number",
     "Text",
     "TupleOf",
+    "upper_bound",
 ]
 
 JSON = dict[str, Any]
@@ -299,6 +300,25 @@ class TupleOf:
         if self.unique:
             schema["uniqueItems"] = True
         return schema
+
+
+def upper_bound(cls: type[attrs.AttrsInstance], name: str) -> float:
+    """The inclusive upper bound (``le``) that the :class:`Number` check of a field enforces.
+
+    For a limit code elsewhere must agree with (the heaviest load a rule may
+    step to), so that the number is written once, in the field's check:
+    ``upper_bound(Load, "kg")`` is 500.0 because ``Load.kg`` is checked with
+    ``Number(..., le=500)``.
+
+    Raises:
+        TypeError: ``cls`` has no field ``name``, or its check is not a
+            :class:`Number` with an ``le`` bound.
+    """
+    field = attrs.fields_dict(cls).get(name)
+    check = None if field is None else field.validator
+    if not isinstance(check, Number) or check.le is None:
+        raise TypeError(f"{cls.__name__}.{name} has no Number check with an upper bound (le)")
+    return float(check.le)
 
 
 def ensure(condition: bool, path: str, message: str) -> None:

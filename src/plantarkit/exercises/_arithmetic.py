@@ -10,6 +10,9 @@ import math
 from plantarkit._core.trusted import evolve as _evolve
 from plantarkit._core.trusted import maker
 from plantarkit.exercises._dose import (
+    MAX_HOLD_SECONDS,
+    MAX_KG,
+    MAX_TIMED_SECONDS,
     BandResistance,
     Hold,
     Load,
@@ -23,11 +26,7 @@ from plantarkit.exercises._dose import (
 _TIMED_WORK = (Hold, Timed)
 """Work measured in seconds."""
 
-MAX_KG = 500
-"""The most added load a dose records (``Load.kg``)."""
-
-
-MAX_SECONDS = {"hold": 600.0, "timed": 24 * 3600.0}
+MAX_SECONDS = {"hold": MAX_HOLD_SECONDS, "timed": MAX_TIMED_SECONDS}
 """The longest hold and timed bout a dose records."""
 
 

@@ -6,11 +6,14 @@ from typing import ClassVar, Literal, NoReturn
 
 import attrs
 
-from plantarkit._core.checks import EnumCheck, Instance, Number, Text, ensure
+from plantarkit._core.checks import EnumCheck, Instance, Number, Text, ensure, upper_bound
 from plantarkit._core.errors import InvalidValueError
 from plantarkit._core.registry import public
 
 __all__ = [
+    "MAX_HOLD_SECONDS",
+    "MAX_KG",
+    "MAX_TIMED_SECONDS",
     "BandResistance",
     "Frequency",
     "Hold",
@@ -193,6 +196,12 @@ class RunWalk:
 Work = Reps | Hold | Timed | RunWalk
 """The kinds of work a prescription can ask for."""
 
+# Limits that code outside these classes must agree with, read from the fields' own checks.
+MAX_HOLD_SECONDS = upper_bound(Hold, "seconds")
+"""The longest hold a dose can record, in seconds (``Hold.seconds``' check)."""
+MAX_TIMED_SECONDS = upper_bound(Timed, "seconds")
+"""The longest bout of timed work a dose can record, in seconds (``Timed.seconds``' check)."""
+
 
 class LoadKind(enum.Enum):
     """What provides the resistance."""
@@ -275,6 +284,10 @@ class Load:
             return f"{self.band.value if self.band else 'light'} band"
         label = _LOAD_LABELS[kind]
         return f"{label} {_n(self.kg)} kg" if self.kg is not None else f"{label} (choose)"
+
+
+MAX_KG = upper_bound(Load, "kg")
+"""The most added weight a load can record, in kg (``Load.kg``'s check)."""
 
 
 # Plain names for the members compared on every call: on Python 3.11 looking up an enum
