@@ -2,7 +2,6 @@
 
 from plantarkit.exercises._arithmetic import (
     BANDS,
-    MAX_KG,
     MAX_SECONDS,
     built_back,
     heavier,
@@ -14,6 +13,7 @@ from plantarkit.exercises._arithmetic import (
 from plantarkit.exercises._builtin import catalogue
 from plantarkit.exercises._catalogue import AmbiguousLadderError, Catalogue
 from plantarkit.exercises._dose import (
+    MAX_KG,
     BandResistance,
     Frequency,
     Hold,
