@@ -226,7 +226,7 @@ def test_each_red_flag_refers(item: str) -> None:
     report = assess(Assessment(red_flags=RedFlagScreen(**{item: True})))
     assert report.referral is not None
     assert [f.item for f in report.referral.flags] == [item]
-    assert not report.programme_allowed
+    assert not report.program_allowed
     assert "clinician" in report.referral.advice
 
 
@@ -234,7 +234,7 @@ def test_answered_no_is_not_a_red_flag() -> None:
     screen = RedFlagScreen(**dict.fromkeys(RED_FLAGS, False))
     report = assess(Assessment(red_flags=screen))
     assert report.referral is None
-    assert report.programme_allowed
+    assert report.program_allowed
 
 
 def test_red_flag_screen_covers_the_fact_sheet() -> None:
@@ -268,7 +268,7 @@ def test_worked_example() -> None:
     ]
     assert report.primary_driver == report.findings[0]
     assert report.asymmetric
-    assert report.programme_allowed
+    assert report.program_allowed
     assert report.not_assessed == ()
     assert "hip_internal_rotation_mobility" in report.exercise_ids()
 
@@ -391,13 +391,13 @@ def test_emphasis_ids_are_checked_against_the_catalogue_given() -> None:
     a = example_assessment()
     mine = plantarkit.catalogue().subset(["short_foot", "toe_yoga"])
     table = {FindingKind.GLUTE_MED_INSUFFICIENCY: ("toe_yoga",)}
-    assert emphasised(assess(a, emphasis=table, catalogue_=mine)) == dict(table)
+    assert emphasised(assess(a, emphasis=table, catalogue=mine)) == dict(table)
     with pytest.raises(InvalidValueError) as info:
-        assess(a, emphasis={FindingKind.GLUTE_MED_INSUFFICIENCY: ("clam",)}, catalogue_=mine)
+        assess(a, emphasis={FindingKind.GLUTE_MED_INSUFFICIENCY: ("clam",)}, catalogue=mine)
     assert info.value.path == "$.emphasis['glute_med_insufficiency'][0]"
     with pytest.raises(InvalidValueError) as info:
-        assess(a, catalogue_="builtin")  # type: ignore[arg-type]  # wrong on purpose
-    assert info.value.path == "$.catalogue_"
+        assess(a, catalogue="builtin")  # type: ignore[arg-type]  # wrong on purpose
+    assert info.value.path == "$.catalogue"
 
 
 GM = FindingKind.GLUTE_MED_INSUFFICIENCY
@@ -448,7 +448,7 @@ def test_every_bad_emphasis_entry_is_reported_at_once() -> None:
 
 def test_an_unanswered_screen_allows_a_programme_but_the_report_says_it_was_not_done() -> None:
     report = assess(Assessment())
-    assert report.programme_allowed  # not asked is not a positive answer
+    assert report.program_allowed  # not asked is not a positive answer
     assert report.red_flags_not_asked == tuple(RED_FLAGS)
     (note,) = report.notes
     assert note.startswith("Red-flag screen not done: ask about these before starting")
@@ -459,7 +459,7 @@ def test_an_unanswered_screen_allows_a_programme_but_the_report_says_it_was_not_
 def test_a_screen_done_in_part_names_the_questions_still_to_ask() -> None:
     screen = RedFlagScreen(**{**dict.fromkeys(RED_FLAGS, False), "nerve_symptoms": None})
     report = assess(Assessment(red_flags=screen))
-    assert report.programme_allowed
+    assert report.program_allowed
     assert report.red_flags_not_asked == ("nerve_symptoms",)
     (note,) = report.notes
     assert note.startswith("Red-flag screen incomplete (1 of 9 questions not asked)")
@@ -475,6 +475,6 @@ def test_a_screen_done_in_full_leaves_no_note() -> None:
 
 def test_a_referral_needs_no_note_about_the_rest_of_the_screen() -> None:
     report = assess(Assessment(red_flags=RedFlagScreen(rest_or_night_pain=True)))
-    assert not report.programme_allowed
+    assert not report.program_allowed
     assert len(report.red_flags_not_asked) == len(RED_FLAGS) - 1
     assert report.notes == ()

@@ -62,7 +62,7 @@ def test_mirroring_mirrors_the_findings(a: Assessment) -> None:
 def test_any_red_flag_refers(a: Assessment) -> None:
     report = assess(a)
     assert report.referral is not None
-    assert not report.programme_allowed
+    assert not report.program_allowed
     positive = {name for name in plantarkit.chain.RED_FLAGS if getattr(a.red_flags, name)}
     assert {flag.item for flag in report.referral.flags} == positive
 
@@ -193,8 +193,8 @@ def test_the_report_lists_exactly_the_questions_not_asked(screen: plantarkit.Red
     asked = {name: getattr(screen, name) for name in plantarkit.chain.RED_FLAGS}
     assert report.red_flags_not_asked == tuple(n for n, v in asked.items() if v is None)
     # Only a positive answer stops a programme; one not asked is noted instead.
-    assert report.programme_allowed == (True not in asked.values())
-    assert bool(report.notes) == (report.programme_allowed and None in asked.values())
+    assert report.program_allowed == (True not in asked.values())
+    assert bool(report.notes) == (report.program_allowed and None in asked.values())
 
 
 @given(

@@ -242,7 +242,7 @@ def test_assess_exits_0_without_a_red_flag(
     cli: Callable[..., tuple[int, str, str]], tmp_path: Any, as_json: bool
 ) -> None:
     a = plantarkit.example_assessment()
-    assert plantarkit.assess(a).programme_allowed
+    assert plantarkit.assess(a).program_allowed
     path = tmp_path / "a.json"
     path.write_text(plantarkit.dumps(a), encoding="utf-8")
     code, out, err = cli("assess", str(path), *(["--json"] if as_json else []))

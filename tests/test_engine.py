@@ -862,10 +862,10 @@ def test_the_protocol_rules_switch() -> None:
 def test_more_bad_input_is_a_clear_error(state: ProgramState) -> None:
     with pytest.raises(InvalidValueError, match=r"\$\.progression\[0\]: .*the class LadderUp"):
         EngineRules(progression=(LadderUp,))  # type: ignore[arg-type]  # on purpose
-    with pytest.raises(InvalidValueError, match=r"\$\.catalogue_"):
-        start(state.program, catalogue_=5)  # type: ignore[arg-type]  # on purpose
-    with pytest.raises(InvalidValueError, match=r"\$\.catalogue_"):
-        advance(state, everything(state, 1), catalogue_="x")  # type: ignore[arg-type]  # on purpose
+    with pytest.raises(InvalidValueError, match=r"\$\.catalogue"):
+        start(state.program, catalogue=5)  # type: ignore[arg-type]  # on purpose
+    with pytest.raises(InvalidValueError, match=r"\$\.catalogue"):
+        advance(state, everything(state, 1), catalogue="x")  # type: ignore[arg-type]  # on purpose
 
     def divides(ex: ExerciseState, context: RuleContext) -> Proposal | None:
         raise ZeroDivisionError("oops")

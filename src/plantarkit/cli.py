@@ -247,7 +247,7 @@ else:
             from plantarkit.render import chain_report_text
 
             click.echo(chain_report_text(report))
-        if not report.programme_allowed:
+        if not report.program_allowed:
             raise SystemExit(EXIT_REFERRAL)
 
     def _program_options(f: _F) -> _F:
@@ -580,9 +580,9 @@ else:
 
         types = document_types()
         if type_name is not None and type_name not in types:
-            import difflib
+            from plantarkit._core.text import similar
 
-            close = difflib.get_close_matches(type_name, list(types), n=3, cutoff=0.75)
+            close = similar(type_name, types, cutoff=0.75)
             known = "" if close else "known: " + ", ".join(sorted(types))
             raise plantarkit.UnknownIdError("document type", type_name, close, known)
         cls = types[type_name] if type_name is not None else None

@@ -287,7 +287,7 @@ def _report_notes(report: "ChainReport") -> list[str]:
 
 def _emphasis_lines(report: "ChainReport") -> list[str]:
     """The exercises a programme gives weight to for each finding (none with a referral)."""
-    if not (report.emphasis and report.programme_allowed):
+    if not (report.emphasis and report.program_allowed):
         return []
     return [
         f"{e.kind.label}{f' ({e.side.value})' if e.side is not None else ''}:"

@@ -15,6 +15,7 @@ from typing import Any, Protocol
 import attrs
 
 from plantarkit._core.errors import InvalidValueError, Problem, ValidationError
+from plantarkit._core.text import number
 
 __all__ = [
     "LAST_DAY",
@@ -74,10 +75,6 @@ def expected(what: str, value: object) -> str:
     return f"expected {what}, got {type_name(value)} {_describe(value)}"
 
 
-def _fmt(x: float) -> str:
-    return str(int(x)) if float(x).is_integer() else str(x)
-
-
 @attrs.frozen
 class Number:
     """A number field: an integer (default) or a real, within optional bounds.
@@ -110,11 +107,11 @@ class Number:
         if isinstance(value, float) and not math.isfinite(value):
             raise _fail(path, f"expected a finite number, got {value!r}")
         if self.ge is not None and value < self.ge:
-            raise _fail(path, f"must be ≥ {_fmt(self.ge)}, got {value!r}")
+            raise _fail(path, f"must be ≥ {number(self.ge)}, got {value!r}")
         if self.gt is not None and value <= self.gt:
-            raise _fail(path, f"must be > {_fmt(self.gt)}, got {value!r}")
+            raise _fail(path, f"must be > {number(self.gt)}, got {value!r}")
         if self.le is not None and value > self.le:
-            raise _fail(path, f"must be ≤ {_fmt(self.le)}, got {value!r}")
+            raise _fail(path, f"must be ≤ {number(self.le)}, got {value!r}")
 
     def __call__(self, inst: object, attribute: "attrs.Attribute[Any]", value: Any) -> None:
         # Values check() would pass anyway return early: most constructions take this path,

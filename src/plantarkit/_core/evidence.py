@@ -9,10 +9,11 @@ threshold, a rule) together with how sure we are of that fact: its
 import enum
 from collections.abc import Mapping
 from types import MappingProxyType
+from typing import Any
 
 import attrs
 
-from plantarkit._core.checks import EnumCheck, Number, Text, TupleOf
+from plantarkit._core.checks import EnumCheck, Instance, Number, Text, TupleOf
 
 __all__ = [
     "BUILTIN_SOURCES",
@@ -21,6 +22,8 @@ __all__ = [
     "Grade",
     "Source",
     "SourceKind",
+    "citation_field",
+    "cite",
 ]
 
 SOURCE_KEY = Text(pattern=r"[a-z0-9]+(?:-[a-z0-9]+)*", what="a source key such as 'rathleff-2015'")
@@ -98,6 +101,20 @@ class Citation:
     def __str__(self) -> str:
         detail = f", {self.detail}" if self.detail else ""
         return f"{self.source} (grade {self.grade.value}{detail})"
+
+
+def cite(source: str, grade: Grade, detail: str = "") -> Citation:
+    """A citation, briefly: ``cite("rathleff-2015", Grade.B, "dose table")``."""
+    return Citation(source=source, grade=grade, detail=detail)
+
+
+def citation_field(default: Citation | None = None, *, required: bool = False) -> Any:
+    """An attrs field for a value's citation: ``default`` (``None`` unless given).
+
+    With ``required=True`` the field never holds ``None``. A citation is
+    immutable, so one default instance serves every value.
+    """
+    return attrs.field(default=default, validator=Instance((Citation,), optional=not required))
 
 
 def _src(

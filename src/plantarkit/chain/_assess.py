@@ -14,6 +14,7 @@ from plantarkit._core.checks import expected
 from plantarkit._core.errors import InvalidValueError, Problem
 from plantarkit._core.evidence import Citation, Grade
 from plantarkit._core.side import Bilateral, Side
+from plantarkit._core.text import did_you_mean, number
 from plantarkit.chain._assessment import (
     RED_FLAGS,
     ArchHeight,
@@ -92,10 +93,6 @@ def _exceeds(value: float, limit: float) -> bool:
     return value - limit > _EPSILON
 
 
-def _num(x: float) -> str:
-    return str(int(x)) if float(x).is_integer() else f"{x:g}"
-
-
 def _finding(
     link: Link,
     kind: FindingKind,
@@ -172,12 +169,12 @@ def hip_rotation(a: Assessment, n: ChainNorms) -> Iterator[Finding]:
             side,
             Severity.MODERATE if marked else Severity.MILD,
             "hip internal rotation (prone, knee 90°)",
-            f"{_num(deg)}°",
-            f"normal ≥ {_num(n.hip_ir_normal_min.value)}°; below "
-            f"{_num(n.hip_ir_marked_below.value)}° the foot is likely compensating",
+            f"{number(deg)}°",
+            f"normal ≥ {number(n.hip_ir_normal_min.value)}°; below "
+            f"{number(n.hip_ir_marked_below.value)}° the foot is likely compensating",
             threshold.citation,
-            f"The hip turns in {_num(deficit)}° less than the normal range, so the foot may be "
-            f"rotating for it (the source's chain model would put about {_num(subtalar)}° of "
+            f"The hip turns in {number(deficit)}° less than the normal range, so the foot may be "
+            f"rotating for it (the source's chain model would put about {number(subtalar)}° of "
             "extra motion at the subtalar joint; a claim, not a measurement).",
             deg,
         )
@@ -279,8 +276,8 @@ def pelvis(a: Assessment, n: ChainNorms) -> Iterator[Finding]:
             length.shorter,
             Severity.MILD,
             f"leg-length difference ({length.kind.value})",
-            f"{_num(length.difference_mm)} mm shorter",
-            f"difference ≥ {_num(n.leg_length_mm.value)} mm",
+            f"{number(length.difference_mm)} mm shorter",
+            f"difference ≥ {number(n.leg_length_mm.value)} mm",
             n.leg_length_mm.citation,
             "A shorter leg shifts load between the feet and can explain one-sided symptoms.",
             length.difference_mm,
@@ -310,15 +307,15 @@ def dorsiflexion(a: Assessment, n: ChainNorms) -> Iterator[Finding]:
         cite = n.lunge_normal_min.citation
         if cm < n.lunge_marked_below.value:
             severity, cite = Severity.MODERATE, n.lunge_marked_below.citation
-            reasons.append(f"under {_num(n.lunge_marked_below.value)} cm")
+            reasons.append(f"under {number(n.lunge_marked_below.value)} cm")
         elif cm < n.lunge_normal_min.value:
             severity = Severity.MILD
-            reasons.append(f"under {_num(n.lunge_normal_min.value)} cm")
+            reasons.append(f"under {number(n.lunge_normal_min.value)} cm")
         if _exceeds(gap, n.lunge_error_cm.value):
             severity = severity or Severity.MILD
             if not reasons:
                 cite = n.lunge_error_cm.citation
-            reasons.append(f"{_num(round(gap, 1))} cm less than the other side")
+            reasons.append(f"{number(round(gap, 1))} cm less than the other side")
         if severity is None:
             continue
         yield _finding(
@@ -327,9 +324,9 @@ def dorsiflexion(a: Assessment, n: ChainNorms) -> Iterator[Finding]:
             side,
             severity,
             "weight-bearing lunge test (knee to wall)",
-            f"{_num(cm)} cm ({'; '.join(reasons)})",
-            f"normal ≥ {_num(n.lunge_normal_min.value)} cm; side-to-side differences over "
-            f"{_num(n.lunge_error_cm.value)} cm are beyond measurement error",
+            f"{number(cm)} cm ({'; '.join(reasons)})",
+            f"normal ≥ {number(n.lunge_normal_min.value)} cm; side-to-side differences over "
+            f"{number(n.lunge_error_cm.value)} cm are beyond measurement error",
             cite,
             "The ankle bends too little under load, so the midfoot flattens to make up the "
             "range and strains the plantar fascia.",
@@ -352,12 +349,12 @@ def heel_raise(a: Assessment, n: ChainNorms) -> Iterator[Finding]:
         elif _exceeds(shortfall, error):
             severity = Severity.MILD
         if severity is not None:
-            reasons.append(f"{_num(shortfall)} below the reference of {_num(norm.reps)}")
+            reasons.append(f"{number(shortfall)} below the reference of {number(norm.reps)}")
         if _exceeds(gap, error):
             severity = severity or Severity.MILD
             if not reasons:
                 cite = n.heel_raise_error_reps.citation
-            reasons.append(f"{_num(gap)} fewer than the other side")
+            reasons.append(f"{number(gap)} fewer than the other side")
         if severity is None:
             continue
         who = (
@@ -371,9 +368,9 @@ def heel_raise(a: Assessment, n: ChainNorms) -> Iterator[Finding]:
             side,
             severity,
             "single-leg heel raises to fatigue",
-            f"{_num(reps)} reps ({'; '.join(reasons)})",
-            f"median {_num(norm.reps)} reps for {who}; differences of up to "
-            f"{_num(error)} reps are measurement error",
+            f"{number(reps)} reps ({'; '.join(reasons)})",
+            f"median {number(norm.reps)} reps for {who}; differences of up to "
+            f"{number(error)} reps are measurement error",
             cite,
             "The calf tires early, so the foot's arch loses its support late in each day's "
             "walking and the fascia takes more load.",
@@ -392,8 +389,8 @@ def foot_posture(a: Assessment, n: ChainNorms) -> Iterator[Finding]:
                 side,
                 Severity.MILD,
                 "navicular drop",
-                f"{_num(drop)} mm",
-                f"over {_num(n.navicular_drop_mm.value)} mm is excessive ({judged})",
+                f"{number(drop)} mm",
+                f"over {number(n.navicular_drop_mm.value)} mm is excessive ({judged})",
                 n.navicular_drop_mm.citation,
                 "The arch drops a lot under load; the test's reliability is only fair.",
                 drop,
@@ -411,8 +408,8 @@ def foot_posture(a: Assessment, n: ChainNorms) -> Iterator[Finding]:
                 Severity.MODERATE if high else Severity.MILD,
                 "Foot Posture Index (FPI-6)",
                 f"{fpi_value:+d}",
-                f"+{_num(n.fpi_pronated.value)} or more pronated, "
-                f"+{_num(n.fpi_highly_pronated.value)} or more highly pronated",
+                f"+{number(n.fpi_pronated.value)} or more pronated, "
+                f"+{number(n.fpi_highly_pronated.value)} or more highly pronated",
                 (n.fpi_highly_pronated if high else n.fpi_pronated).citation,
                 "The foot rests in a pronated (flattened) posture.",
                 fpi,
@@ -425,7 +422,7 @@ def foot_posture(a: Assessment, n: ChainNorms) -> Iterator[Finding]:
                 Severity.MILD,
                 "Foot Posture Index (FPI-6)",
                 f"{fpi_value:+d}",
-                f"{_num(n.fpi_highly_supinated.value)} or less is highly supinated",
+                f"{number(n.fpi_highly_supinated.value)} or less is highly supinated",
                 n.fpi_highly_supinated.citation,
                 "A high-arched, rigid foot absorbs shock poorly.",
                 fpi,
@@ -569,20 +566,13 @@ def _key_path(key: object) -> str:
     return f"$.emphasis[{(key.value if isinstance(key, FindingKind) else key)!r}]"
 
 
-def _close(word: str, known: typing.Iterable[str]) -> str:
-    import difflib  # only on the error path
-
-    close = difflib.get_close_matches(word, list(known), n=1)
-    return f"; did you mean {close[0]!r}?" if close else ""
-
-
 def _catalogue(given: object) -> "Catalogue":
     from plantarkit.exercises import Catalogue, catalogue
 
     if given is None:
         return catalogue()
     if not isinstance(given, Catalogue):
-        raise InvalidValueError("$.catalogue_", f"expected a Catalogue, got {type(given).__name__}")
+        raise InvalidValueError("$.catalogue", f"expected a Catalogue, got {type(given).__name__}")
     return given
 
 
@@ -606,7 +596,7 @@ def _check_emphasis(emphasis: object, cat: "Catalogue") -> Mapping[FindingKind, 
         path = _key_path(key)
         kind = _kind_of(key)
         if kind is None:
-            hint = _close(key, (k.value for k in FindingKind)) if isinstance(key, str) else ""
+            hint = did_you_mean(key, (k.value for k in FindingKind)) if isinstance(key, str) else ""
             problems.append(
                 Problem(path, f"expected a FindingKind, got {key!r}{hint} (kinds: {kinds})")
             )
@@ -632,7 +622,7 @@ def _check_emphasis(emphasis: object, cat: "Catalogue") -> Mapping[FindingKind, 
                     Problem(item_path, f"{exercise_id!r} is an advice item, not an exercise")
                 )
             elif cat.get(exercise_id) is None:
-                hint = _close(exercise_id, cat.ids)
+                hint = did_you_mean(exercise_id, cat.ids)
                 problems.append(
                     Problem(
                         item_path, f"unknown exercise {exercise_id!r} (not in the catalogue){hint}"
@@ -654,7 +644,7 @@ def assess(
     emphasis: Mapping[FindingKind, tuple[str, ...] | list[str]]
     | Mapping[str, tuple[str, ...] | list[str]]
     | None = None,
-    catalogue_: "Catalogue | None" = None,
+    catalogue: "Catalogue | None" = None,
 ) -> ChainReport:
     """Judge an assessment link by link, top-down, and explain every finding.
 
@@ -666,12 +656,12 @@ def assess(
             leaves out (or maps to ``()``) gets no exercises. Keys are
             :class:`FindingKind` members or their values (``"reduced_dorsiflexion"``,
             as JSON has them); values are tuples (or lists) of exercise ids.
-        catalogue_: The catalogue the ids in ``emphasis`` must name exercises of; the
+        catalogue: The catalogue the ids in ``emphasis`` must name exercises of; the
             built-in one by default (use the one you build the programme from).
 
     Returns:
         A :class:`ChainReport`. Any positive red flag sets ``referral`` and
-        makes ``programme_allowed`` false; questions left unanswered are listed
+        makes ``program_allowed`` false; questions left unanswered are listed
         in ``red_flags_not_asked`` and ``notes``.
 
     Raises:
@@ -686,11 +676,11 @@ def assess(
     if not isinstance(norms, ChainNorms):
         raise InvalidValueError("$.norms", f"expected ChainNorms, got {type(norms).__name__}")
     if emphasis is None:
-        if catalogue_ is not None:
-            _catalogue(catalogue_)  # nothing to check against it, but refuse a wrong type
+        if catalogue is not None:
+            _catalogue(catalogue)  # nothing to check against it, but refuse a wrong type
         table = DEFAULT_EMPHASIS
     else:
-        table = _check_emphasis(emphasis, _catalogue(catalogue_))
+        table = _check_emphasis(emphasis, _catalogue(catalogue))
     findings = tuple(sorted((f for rule in RULES for f in rule(assessment, norms)), key=_sort_key))
     painful = assessment.symptoms.painful_sides
     focus = tuple(dict.fromkeys((f.kind, f.side) for f in findings if table.get(f.kind)))

@@ -10,14 +10,10 @@ from typing import Any
 import attrs
 
 from plantarkit._core.checks import EnumCheck, Instance, Number, TupleOf
-from plantarkit._core.evidence import Citation, Grade
+from plantarkit._core.evidence import Citation, Grade, cite
 from plantarkit.chain._assessment import Sex
 
 __all__ = ["AmplificationModel", "ChainNorms", "HeelRaiseNorm", "Threshold"]
-
-
-def _cite(source: str, grade: Grade, detail: str = "") -> Citation:
-    return Citation(source=source, grade=grade, detail=detail)
 
 
 @attrs.frozen(kw_only=True)
@@ -39,7 +35,7 @@ class Threshold:
 
 def _t(value: float, source: str, grade: Grade, detail: str = "") -> Any:
     return attrs.field(
-        factory=lambda: Threshold(value=value, citation=_cite(source, grade, detail)),
+        factory=lambda: Threshold(value=value, citation=cite(source, grade, detail)),
         validator=Instance((Threshold,)),
     )
 
@@ -70,7 +66,7 @@ class HeelRaiseNorm:
 
 
 def _heel_raise_norms() -> tuple[HeelRaiseNorm, ...]:
-    source = _cite("hebert-losier-2017", Grade.A, "median, n=566")
+    source = cite("hebert-losier-2017", Grade.A, "median, n=566")
     return (
         HeelRaiseNorm(sex=Sex.MALE, reps=24, citation=source),
         HeelRaiseNorm(sex=Sex.FEMALE, reps=21, citation=source),
@@ -98,7 +94,7 @@ class AmplificationModel:
         default=3.0, validator=Number(ge=0, le=10, integer=False)
     )
     citation: Citation = attrs.field(
-        factory=lambda: _cite("akmi-chain", Grade.U, "distal amplification claim"),
+        factory=lambda: cite("akmi-chain", Grade.U, "distal amplification claim"),
         validator=Instance((Citation,)),
     )
 

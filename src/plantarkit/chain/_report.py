@@ -190,7 +190,7 @@ class ChainReport:
         emphasis: Catalogue exercises for each finding.
         not_assessed: Links with no measurement at all.
 
-    Derived from these: :attr:`programme_allowed`, :attr:`red_flags_not_asked` (the
+    Derived from these: :attr:`program_allowed`, :attr:`red_flags_not_asked` (the
     red-flag questions not answered) and :attr:`notes` (what to tell the reader
     besides the findings, such as a red-flag screen not done).
     """
@@ -204,7 +204,7 @@ class ChainReport:
     not_assessed: tuple[Link, ...] = attrs.field(validator=TupleOf(EnumCheck(Link), unique=True))
 
     @property
-    def programme_allowed(self) -> bool:
+    def program_allowed(self) -> bool:
         """Whether a self-managed programme may be built (no red flag was positive).
 
         A question left unanswered is not a positive answer, so it does not stop a

@@ -15,6 +15,7 @@ from plantarkit._core.errors import (
     UnknownIdError,
 )
 from plantarkit._core.evidence import Source
+from plantarkit._core.text import similar
 from plantarkit.exercises._dose import Prescription
 from plantarkit.exercises._ladder import Ladder, Variant
 from plantarkit.exercises._model import (
@@ -36,14 +37,6 @@ class AmbiguousLadderError(PlantarkitError):
 
 
 AmbiguousLadderError.__module__ = "plantarkit"
-
-
-def _suggest(key: object, known: Iterable[str]) -> list[str]:
-    if not isinstance(key, str):
-        return []
-    import difflib
-
-    return difflib.get_close_matches(key, list(known), n=3, cutoff=0.6)
 
 
 def _coerce(kind: type[E], value: E | str, name: str) -> E:
@@ -115,7 +108,7 @@ def _problems(catalogue: "Catalogue") -> list[Problem]:
             path = f"$.ladders[{i}].steps[{j}]"
             if step.exercise not in exercise_ids:
                 hint = " (an advice item cannot be a rung)" if step.exercise in advice_ids else ""
-                close = _suggest(step.exercise, exercise_ids)
+                close = similar(step.exercise, exercise_ids)
                 hint += f"; did you mean {close[0]!r}?" if close else ""
                 problems.append(
                     Problem(f"{path}.exercise", f"unknown exercise {step.exercise!r}{hint}")
@@ -258,7 +251,7 @@ class Catalogue:
             )
         if item is None:
             raise UnknownIdError(
-                "exercise", exercise_id, _suggest(exercise_id, (e.id for e in self.exercises))
+                "exercise", exercise_id, similar(exercise_id, (e.id for e in self.exercises))
             )
         return item
 
@@ -292,7 +285,7 @@ class Catalogue:
         item = self._index.get(advice_id) if isinstance(advice_id, str) else None
         if not isinstance(item, Advice):
             raise UnknownIdError(
-                "advice", advice_id, _suggest(advice_id, (a.id for a in self.advice))
+                "advice", advice_id, similar(advice_id, (a.id for a in self.advice))
             )
         return item
 
@@ -300,7 +293,7 @@ class Catalogue:
         """Return the exercise or advice item with this id."""
         found = self._index.get(item_id) if isinstance(item_id, str) else None
         if found is None:
-            raise UnknownIdError("exercise or advice", item_id, _suggest(item_id, self._index))
+            raise UnknownIdError("exercise or advice", item_id, similar(item_id, self._index))
         return found
 
     def source(self, key: str) -> Source:
@@ -308,7 +301,7 @@ class Catalogue:
         for source in self.sources:
             if source.key == key:
                 return source
-        raise UnknownIdError("source", key, _suggest(key, (s.key for s in self.sources)))
+        raise UnknownIdError("source", key, similar(key, (s.key for s in self.sources)))
 
     def fits(self, exercise_id: str, ladder_id: str | None, rung: int | None) -> bool:
         """Whether an exercise can stand at a ladder position.
@@ -328,7 +321,7 @@ class Catalogue:
         if found is not None:
             return found
         raise UnknownIdError(
-            "ladder", ladder_id, _suggest(ladder_id, (lad.id for lad in self.ladders))
+            "ladder", ladder_id, similar(ladder_id, (lad.id for lad in self.ladders))
         )
 
     # --- filtering --------------------------------------------------------------------------
@@ -506,7 +499,7 @@ class Catalogue:
         """
         for item_id in ids:
             if item_id not in self._index:
-                raise UnknownIdError("exercise or advice", item_id, _suggest(item_id, self._index))
+                raise UnknownIdError("exercise or advice", item_id, similar(item_id, self._index))
         ladder_ids = tuple(ladders)
         for ladder_id in ladder_ids:
             self.ladder(ladder_id)  # raises a helpful error for unknown ids

@@ -11,8 +11,10 @@ from plantarkit._core.errors import (
 )
 from plantarkit._core.evidence import BUILTIN_SOURCES, Source
 from plantarkit._core.side import Side
+from plantarkit._core.text import did_you_mean
 from plantarkit.chain import Assessment, ChainNorms, ChainReport, FindingKind, assess
-from plantarkit.exercises import Advice, Catalogue, Exercise, Frequency, Prescription, catalogue
+from plantarkit.exercises import Advice, Catalogue, Exercise, Frequency, Prescription
+from plantarkit.exercises import catalogue as builtin_catalogue
 from plantarkit.plans._program import (
     Program,
     ProgramItem,
@@ -56,12 +58,7 @@ def _check_protocol(protocol: Protocol, cat: Catalogue) -> None:
         for j, slot in enumerate(phase.slots):
             path = f"$.phases[{i}].slots[{j}]"
             if slot.item not in cat:
-                import difflib
-
-                close = difflib.get_close_matches(
-                    slot.item, [*cat.ids, *(a.id for a in cat.advice)], n=1
-                )
-                hint = f"; did you mean {close[0]!r}?" if close else ""
+                hint = did_you_mean(slot.item, [*cat.ids, *(a.id for a in cat.advice)])
                 problems.append(
                     Problem(f"{path}.item", f"unknown exercise or advice {slot.item!r}{hint}")
                 )
@@ -126,7 +123,7 @@ def build_program(
     *,
     weeks: int = 12,
     start_date: datetime.date | None = None,
-    catalogue_: Catalogue | None = None,
+    catalogue: Catalogue | None = None,
     norms: ChainNorms | None = None,
     max_added: int = 2,
 ) -> Program:
@@ -138,7 +135,7 @@ def build_program(
         protocol: A :class:`Protocol`, or the id of a built-in one.
         weeks: How many weeks to lay out (1 to 104).
         start_date: The date of day 1 (a date, not a datetime); sessions then carry dates.
-        catalogue_: Where exercises come from; the built-in catalogue by default.
+        catalogue: Where exercises come from; the built-in catalogue by default.
         norms: Thresholds for assessing ``source`` when it is an assessment.
         max_added: The most exercises per phase added for chain findings.
 
@@ -180,7 +177,7 @@ def build_program(
         )
     if report is not None and report.referral is not None:
         raise ReferralRequiredError(report.referral)
-    cat = catalogue() if catalogue_ is None else catalogue_
+    cat = builtin_catalogue() if catalogue is None else catalogue
     _check_protocol(protocol, cat)
 
     painful = report.assessment.symptoms.painful_sides if report is not None else ()

@@ -13,7 +13,8 @@ import functools
 import attrs
 
 from plantarkit._core.errors import UnknownIdError
-from plantarkit._core.evidence import Citation, Grade
+from plantarkit._core.evidence import Grade, cite
+from plantarkit._core.text import similar
 from plantarkit.exercises._dose import Frequency, Hold, Load, LoadKind, Prescription, Reps, Tempo
 from plantarkit.exercises._model import PlantarLoad, Region
 from plantarkit.plans._gates import (
@@ -37,13 +38,9 @@ __all__ = ["protocol", "protocols"]
 _ABOVE_THE_FOOT = (Region.HIP, Region.PELVIS, Region.KNEE, Region.CORE, Region.WHOLE_BODY)
 
 
-def _cite(source: str, grade: Grade, detail: str) -> Citation:
-    return Citation(source=source, grade=grade, detail=detail)
-
-
 def _no_red_flags() -> NoRedFlags:
     return NoRedFlags(
-        citation=_cite(
+        citation=cite(
             "differential-summaries", Grade.B, "a positive red flag stops the programme: refer"
         )
     )
@@ -68,7 +65,7 @@ _EXAKT_PAIN = (
 _RUN_WALK_STEPS = LadderUp(
     sessions=2,
     max_pain_during=2,
-    citation=_cite(
+    citation=cite(
         "clinic-run-walk",
         Grade.B,
         "clinic run/walk scheme: step up after 2 sessions with pain at most 2/10 during"
@@ -98,7 +95,7 @@ _STAGED_WEEKS = (
     " when the gates pass, not by the calendar."
 )
 _MASTERED_EXAKT = ExercisesMastered(
-    citation=_cite(
+    citation=cite(
         "exakt-2021", Grade.U, "move up only once the current level is mastered (no number)"
     )
 )
@@ -194,7 +191,7 @@ def _staged() -> Protocol:
                 measure=PainMeasure.FIRST_STEP,
                 at_most=3,
                 days=7,
-                citation=_cite(
+                citation=cite(
                     "exakt-2021",
                     Grade.U,
                     "the source says 'once foot pain has settled'; at most 3/10 on each of"
@@ -235,7 +232,7 @@ def _staged() -> Protocol:
             TestAtLeast(
                 test=TestKind.BRISK_WALK_MINUTES,
                 at_least=30,
-                citation=_cite(
+                citation=cite(
                     "clinic-run-walk",
                     Grade.B,
                     "clinic run/walk scheme: start once 30 min of brisk walking is easy"
@@ -246,7 +243,7 @@ def _staged() -> Protocol:
                 measure=PainMeasure.DURING,
                 at_most=2,
                 days=2,
-                citation=_cite(
+                citation=cite(
                     "clinic-run-walk",
                     Grade.B,
                     "clinic run/walk scheme's limit of 2/10 during activity over 2 sessions;"
@@ -293,7 +290,7 @@ def _staged() -> Protocol:
                 measure=PainMeasure.FIRST_STEP,
                 at_most=1,
                 days=14,
-                citation=_cite(
+                citation=cite(
                     "exakt-2021",
                     Grade.U,
                     "the source says 'after pain has gone'; at most 1/10 on each of 14 days"
@@ -329,7 +326,7 @@ def _staged() -> Protocol:
 # --- top_down (akmi-chain) -------------------------------------------------------------------
 
 _NO_TRENDELENBURG = NoTrendelenburg(
-    citation=_cite(
+    citation=cite(
         "akmi-chain",
         Grade.U,
         "the pelvis held level in single-leg stance; using it as a gate is plantarkit's reading",
@@ -361,10 +358,10 @@ def _top_down() -> Protocol:
             TestAtLeast(
                 test=TestKind.HIP_INTERNAL_ROTATION_DEG,
                 at_least=35,
-                citation=_cite("akmi-chain", Grade.U, "lower end of the normal range, 35-45°"),
+                citation=cite("akmi-chain", Grade.U, "lower end of the normal range, 35-45°"),
             ),
             ExercisesMastered(
-                citation=_cite("akmi-chain", Grade.U, "plantarkit's gate; the source gives none")
+                citation=cite("akmi-chain", Grade.U, "plantarkit's gate; the source gives none")
             ),
         ),
         pain_rule=_PAIN_MONITORING,
@@ -390,7 +387,7 @@ def _top_down() -> Protocol:
         entry_gates=(_NO_TRENDELENBURG,),
         exit_gates=(
             ExercisesMastered(
-                citation=_cite("akmi-chain", Grade.U, "plantarkit's gate; the source gives none")
+                citation=cite("akmi-chain", Grade.U, "plantarkit's gate; the source gives none")
             ),
         ),
         pain_rule=_PAIN_MONITORING,
@@ -423,7 +420,7 @@ def _top_down() -> Protocol:
             TestAtLeast(
                 test=TestKind.HIP_INTERNAL_ROTATION_DEG,
                 at_least=30,
-                citation=_cite(
+                citation=cite(
                     "akmi-chain",
                     Grade.U,
                     "below 30° on the painful side means the foot compensates; direct foot"
@@ -485,7 +482,7 @@ _RATHLEFF_PROGRESSION = WeeklyTable(
         LoadUp(
             step_kg=2.5,
             carrier=LoadKind.BACKPACK,
-            citation=_cite(
+            citation=cite(
                 "rathleff-2015",
                 Grade.B,
                 "add books to a backpack once the repetitions are manageable; the 2.5 kg"
@@ -493,7 +490,7 @@ _RATHLEFF_PROGRESSION = WeeklyTable(
             ),
         ),
     ),
-    citation=_cite("rathleff-2015", Grade.B, "3 x 12RM, then 4 x 10RM, then 5 x 8RM"),
+    citation=cite("rathleff-2015", Grade.B, "3 x 12RM, then 4 x 10RM, then 5 x 8RM"),
 )
 """Rathleff: the weekly dose table, and backpack load added within a week once manageable."""
 
@@ -678,7 +675,7 @@ def _heel_pain_basics() -> Protocol:
         entry_gates=(_no_red_flags(),),
         exit_gates=(
             ExercisesMastered(
-                citation=_cite("inhome-pt", Grade.U, "plantarkit's gate; the source gives none")
+                citation=cite("inhome-pt", Grade.U, "plantarkit's gate; the source gives none")
             ),
         ),
         pain_rule=(
@@ -717,7 +714,7 @@ def _heel_pain_basics() -> Protocol:
         max_plantar_load=PlantarLoad.MODERATE,
         exit_gates=(
             ExercisesMastered(
-                citation=_cite("inhome-pt", Grade.U, "5 holds of 45 s reached within the pain rule")
+                citation=cite("inhome-pt", Grade.U, "5 holds of 45 s reached within the pain rule")
             ),
         ),
         pain_rule=(
@@ -758,7 +755,7 @@ def _heel_pain_basics() -> Protocol:
                 measure=PainMeasure.DURING,
                 at_most=5,
                 days=3,
-                citation=_cite(
+                citation=cite(
                     "inhome-pt",
                     Grade.U,
                     "holds done below 6/10; 3 days in a row is plantarkit's choice",
@@ -801,7 +798,6 @@ def protocol(protocol_id: str) -> Protocol:
     for p in protocols():
         if p.id == protocol_id:
             return p
-    import difflib
 
     ids = [p.id for p in protocols()]
-    raise UnknownIdError("protocol", protocol_id, difflib.get_close_matches(str(protocol_id), ids))
+    raise UnknownIdError("protocol", protocol_id, similar(protocol_id, ids))

@@ -6,13 +6,13 @@ judges it against :class:`Evidence` and says passed, failed or unknown
 """
 
 import enum
-from typing import Any, ClassVar, Literal
+from typing import ClassVar, Literal
 
 import attrs
 
 from plantarkit._core.checks import LAST_DAY, EnumCheck, Instance, Number, TupleOf
 from plantarkit._core.errors import InvalidValueError
-from plantarkit._core.evidence import Citation
+from plantarkit._core.evidence import Citation, citation_field
 from plantarkit._core.pain import Pain
 from plantarkit._core.registry import public
 from plantarkit._core.side import Bilateral, Side
@@ -89,10 +89,6 @@ class Evidence:
     )
 
 
-def _citation() -> Any:
-    return attrs.field(default=None, validator=Instance((Citation,), optional=True))
-
-
 @public("gate")
 @attrs.frozen(kw_only=True)
 class PainAtMost:
@@ -101,7 +97,7 @@ class PainAtMost:
     measure: PainMeasure = attrs.field(validator=EnumCheck(PainMeasure))
     at_most: int = attrs.field(validator=Number(ge=0, le=10))
     days: int = attrs.field(default=1, validator=Number(ge=1, le=90))
-    citation: Citation | None = _citation()
+    citation: Citation | None = citation_field()
 
     kind: ClassVar[Literal["pain_at_most"]] = "pain_at_most"
     """The tag of this gate kind in JSON documents."""
@@ -161,7 +157,7 @@ class TestAtLeast:
     test: TestKind = attrs.field(validator=EnumCheck(TestKind))
     at_least: float = attrs.field(validator=Number(ge=0, le=10_000, integer=False))
     sides: SideScope = attrs.field(default=SideScope.PAINFUL, validator=EnumCheck(SideScope))
-    citation: Citation | None = _citation()
+    citation: Citation | None = citation_field()
 
     kind: ClassVar[Literal["test_at_least"]] = "test_at_least"
     """The tag of this gate kind in JSON documents."""
@@ -209,7 +205,7 @@ class TestAtLeast:
 class NoTrendelenburg:
     """No Trendelenburg sign on either side."""
 
-    citation: Citation | None = _citation()
+    citation: Citation | None = citation_field()
 
     kind: ClassVar[Literal["no_trendelenburg"]] = "no_trendelenburg"
     """The tag of this gate kind in JSON documents."""
@@ -241,7 +237,7 @@ class NoTrendelenburg:
 class ExercisesMastered:
     """The current phase's exercises are mastered (done at the full dose with good form)."""
 
-    citation: Citation | None = _citation()
+    citation: Citation | None = citation_field()
 
     kind: ClassVar[Literal["exercises_mastered"]] = "exercises_mastered"
     """The tag of this gate kind in JSON documents."""
@@ -275,7 +271,7 @@ class WeeksInPhase:
     """At least ``at_least`` whole weeks in the current phase."""
 
     at_least: int = attrs.field(validator=Number(ge=0, le=520))
-    citation: Citation | None = _citation()
+    citation: Citation | None = citation_field()
 
     kind: ClassVar[Literal["weeks_in_phase"]] = "weeks_in_phase"
     """The tag of this gate kind in JSON documents."""
@@ -309,7 +305,7 @@ class WeeksInPhase:
 class NoRedFlags:
     """No positive red flag."""
 
-    citation: Citation | None = _citation()
+    citation: Citation | None = citation_field()
 
     kind: ClassVar[Literal["no_red_flags"]] = "no_red_flags"
     """The tag of this gate kind in JSON documents."""

@@ -17,6 +17,7 @@ from plantarkit._core.errors import (
 from plantarkit._core.evidence import Source
 from plantarkit._core.ids import ID
 from plantarkit._core.side import Side
+from plantarkit._core.text import did_you_mean, similar
 from plantarkit.chain import ChainReport, FindingKind, Referral
 from plantarkit.exercises import Advice, Exercise, Prescription
 from plantarkit.plans._protocol import Protocol
@@ -117,16 +118,8 @@ class _Problems:
         raise InvalidValueError(problems)
 
 
-def _close(key: str, known: Iterable[str]) -> str:
-    """A "did you mean" hint naming the known id closest to ``key``, or ``""``."""
-    import difflib  # only on the error path
-
-    close = difflib.get_close_matches(key, sorted(known), n=1)
-    return f"; did you mean {close[0]!r}?" if close else ""
-
-
 def _unknown(what: str, key: str, known: Iterable[str], where: str) -> str:
-    return f"unknown {what} {key!r}: not in {where}{_close(key, known)}"
+    return f"unknown {what} {key!r}: not in {where}{did_you_mean(key, known)}"
 
 
 def _unique_ids(
@@ -372,13 +365,12 @@ class Program:
         for e in self.exercises:
             if e.id == exercise_id:
                 return e
-        import difflib
 
         ids = [e.id for e in self.exercises]
         raise UnknownIdError(
             "exercise",
             exercise_id,
-            difflib.get_close_matches(str(exercise_id), ids, n=3),
+            similar(exercise_id, ids),
             hint="not in this programme",
         )
 
@@ -444,7 +436,7 @@ def _raise_week_problems(week: Week) -> None:
                     ("phase", item.phase),
                     f"$.sessions[{i}].items[{j}].phase",
                     f"phase {item.phase!r} does not run in week {week.number} (its phases:"
-                    f" {', '.join(map(repr, week.phases))}){_close(item.phase, week.phases)}",
+                    f" {', '.join(map(repr, week.phases))}){did_you_mean(item.phase, week.phases)}",
                 )
     problems.raise_any()
 

@@ -7,6 +7,7 @@ import attrs
 from plantarkit._core.checks import EnumCheck, Instance, Number, Text, TupleOf, ensure
 from plantarkit._core.errors import InvalidValueError, UnknownIdError
 from plantarkit._core.ids import ID, SOURCE_KEYS
+from plantarkit._core.text import similar
 from plantarkit.exercises._dose import Prescription
 from plantarkit.exercises._model import PlantarLoad, Region
 from plantarkit.plans._gates import GATE_TYPES, Gate
@@ -191,11 +192,8 @@ class Protocol:
         for p in self.phases:
             if p.id == phase_id:
                 return p
-        import difflib  # only on the error path
 
-        raise UnknownIdError(
-            "phase", phase_id, difflib.get_close_matches(str(phase_id), [p.id for p in self.phases])
-        )
+        raise UnknownIdError("phase", phase_id, similar(phase_id, [p.id for p in self.phases]))
 
     def phases_in(self, week: int) -> tuple[Phase, ...]:
         """The phases that usually run in a programme week, in protocol order."""

@@ -53,7 +53,7 @@ def advance(
     log: SessionLog,
     *,
     rules: EngineRules | None = None,
-    catalogue_: Catalogue | None = None,
+    catalogue: Catalogue | None = None,
 ) -> Advance:
     """Record one session and decide the next step for each exercise and for the phase.
 
@@ -61,7 +61,7 @@ def advance(
         state: Where the person is (from :func:`start` or a previous advance).
         log: The session as it happened.
         rules: The engine's parameters, pain rules and progression rules.
-        catalogue_: Where ladders come from; the built-in catalogue by default.
+        catalogue: Where ladders come from; the built-in catalogue by default.
 
     Raises:
         InvalidValueError: The log does not fit the state (unknown exercise,
@@ -72,7 +72,7 @@ def advance(
     if not isinstance(state, ProgramState):
         raise InvalidValueError("$", f"expected a ProgramState, got {type(state).__name__}")
     current = {e.exercise: e for e in state.exercises}
-    cat = catalogue_or_builtin(catalogue_)
+    cat = catalogue_or_builtin(catalogue)
     for i, e in enumerate(state.exercises):  # a state read from a file may not fit
         if not cat.fits(e.exercise, e.ladder, e.rung):
             raise InvalidValueError(f"$.state.exercises[{i}]", misplaced(cat, e))

@@ -86,11 +86,11 @@ def catalogue_or_builtin(given: object) -> Catalogue:
     if given is None:
         return catalogue()
     if not isinstance(given, Catalogue):
-        raise InvalidValueError("$.catalogue_", f"expected a Catalogue, got {type(given).__name__}")
+        raise InvalidValueError("$.catalogue", f"expected a Catalogue, got {type(given).__name__}")
     return given
 
 
-def start(program: Program, *, catalogue_: Catalogue | None = None) -> ProgramState:
+def start(program: Program, *, catalogue: Catalogue | None = None) -> ProgramState:
     """The first state of a programme: its first phase, each exercise at its programme dose.
 
     Test results and Trendelenburg signs of the programme's assessment are
@@ -105,7 +105,7 @@ def start(program: Program, *, catalogue_: Catalogue | None = None) -> ProgramSt
         raise InvalidValueError("$", f"expected a Program, got {type(program).__name__}")
     if program.report is not None and program.report.referral is not None:
         raise ReferralRequiredError(program.report.referral)
-    cat = catalogue_or_builtin(catalogue_)
+    cat = catalogue_or_builtin(catalogue)
     first = program.protocol.phases[0].id
     tests, signs = _assessed(program)
     return ProgramState(

@@ -4,9 +4,9 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from plantarkit._core.checks import Instance, Number
+from plantarkit._core.checks import Number
 from plantarkit._core.errors import InvalidValueError
-from plantarkit._core.evidence import Citation, Grade
+from plantarkit._core.evidence import Citation
 from plantarkit._core.trusted import evolve as _evolve
 from plantarkit.exercises._dose import (
     Hold,
@@ -30,18 +30,6 @@ if TYPE_CHECKING:
 
 def sessions_field() -> Any:
     return attrs.field(default=None, validator=Number(ge=1, le=50, optional=True))
-
-
-def citation_field() -> Any:
-    return attrs.field(default=None, validator=Instance((Citation,), optional=True))
-
-
-def cited(source: str, grade: Grade, detail: str) -> Any:
-    """A citation field whose default names the rule's source."""
-    return attrs.field(
-        factory=lambda: Citation(source=source, grade=grade, detail=detail),
-        validator=Instance((Citation,), optional=True),
-    )
 
 
 def _needed(sessions: int | None, ctx: RuleContext) -> int:

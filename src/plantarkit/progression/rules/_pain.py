@@ -15,7 +15,7 @@ import attrs
 
 from plantarkit._core.checks import Instance, Number, TupleOf
 from plantarkit._core.errors import InvalidValueError
-from plantarkit._core.evidence import Citation, Grade
+from plantarkit._core.evidence import Citation, Grade, citation_field, cite
 from plantarkit._core.pain import Pain
 from plantarkit._core.registry import public
 from plantarkit._core.trusted import maker
@@ -88,13 +88,6 @@ class Judgement:
 _new_judgement = maker(Judgement)
 
 
-def _cite(source: str, grade: Grade, detail: str) -> Any:
-    return attrs.field(
-        factory=lambda: Citation(source=source, grade=grade, detail=detail),
-        validator=Instance((Citation,)),
-    )
-
-
 _LIMIT = Number(ge=0, le=10)
 
 
@@ -122,7 +115,9 @@ class PainModel:
     safe_max: int = attrs.field(default=2, validator=_LIMIT)
     weekly_rise: bool = attrs.field(default=True, validator=Instance((bool,)))
     weekly_tolerance: float = attrs.field(default=0, validator=Number(ge=0, le=10, integer=False))
-    citation: Citation = _cite("silbernagel-2007", Grade.B, "pain-monitoring model thresholds")
+    citation: Citation = citation_field(
+        cite("silbernagel-2007", Grade.B, "pain-monitoring model thresholds"), required=True
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.safe_max > min(self.during_max, self.after_max):
@@ -179,7 +174,9 @@ class IsometricRule:
 
     below: int = attrs.field(default=6, validator=Number(ge=1, le=11))
     settle_minutes: float = attrs.field(default=5, validator=Number(ge=0, le=120, integer=False))
-    citation: Citation = _cite("inhome-pt", Grade.U, "below 6/10, settles within minutes")
+    citation: Citation = citation_field(
+        cite("inhome-pt", Grade.U, "below 6/10, settles within minutes"), required=True
+    )
 
     kind: ClassVar[Literal["isometric"]] = "isometric"
     """The tag of this rule kind in JSON documents."""
@@ -234,12 +231,17 @@ class NextDayRule:
 
     tolerance: int = attrs.field(default=0, validator=_LIMIT)
     ceiling: int | None = attrs.field(default=5, validator=Number(ge=0, le=10, optional=True))
-    citation: Citation = _cite("caratun-2018", Grade.B, "pain worse the next day: reduce")
-    ceiling_citation: Citation = _cite(
-        "silbernagel-2007",
-        Grade.U,
-        "plantarkit's ceiling on pain during and after (the daily source gives none);"
-        " the default 5/10 is the pain-monitoring model's acceptable limit",
+    citation: Citation = citation_field(
+        cite("caratun-2018", Grade.B, "pain worse the next day: reduce"), required=True
+    )
+    ceiling_citation: Citation = citation_field(
+        cite(
+            "silbernagel-2007",
+            Grade.U,
+            "plantarkit's ceiling on pain during and after (the daily source gives none);"
+            " the default 5/10 is the pain-monitoring model's acceptable limit",
+        ),
+        required=True,
     )
 
     kind: ClassVar[Literal["next_day"]] = "next_day"
@@ -282,7 +284,9 @@ class CautiousRule:
     """
 
     at_most: int = attrs.field(default=2, validator=_LIMIT)
-    citation: Citation = _cite("exakt-2021", Grade.U, "painful exercise is not the right one")
+    citation: Citation = citation_field(
+        cite("exakt-2021", Grade.U, "painful exercise is not the right one"), required=True
+    )
 
     kind: ClassVar[Literal["cautious"]] = "cautious"
     """The tag of this rule kind in JSON documents."""

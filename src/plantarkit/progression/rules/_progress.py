@@ -8,7 +8,7 @@ import attrs
 
 from plantarkit._core.checks import EnumCheck, Instance, Number, Text, TupleOf
 from plantarkit._core.errors import InvalidValueError
-from plantarkit._core.evidence import Citation, Grade
+from plantarkit._core.evidence import Citation, Grade, citation_field, cite
 from plantarkit._core.ids import ID
 from plantarkit._core.registry import public
 from plantarkit._core.trusted import evolve as _evolve
@@ -33,8 +33,6 @@ from plantarkit.progression.rules._base import (
     WORK_KINDS,
     Rule,
     ask,
-    citation_field,
-    cited,
     in_a_row,
     lead,
     moved,
@@ -145,8 +143,8 @@ class LadderUp(Rule):
     max_pain_during: int | None = attrs.field(
         default=None, validator=Number(ge=0, le=10, optional=True)
     )
-    citation: Citation | None = cited(
-        "exakt-2021", Grade.U, "move up only once the current level is mastered"
+    citation: Citation | None = citation_field(
+        cite("exakt-2021", Grade.U, "move up only once the current level is mastered")
     )
 
     kind: ClassVar[Literal["ladder_up"]] = "ladder_up"
@@ -320,7 +318,9 @@ class VolumeUp(Rule):
     set_step: int = attrs.field(default=1, validator=Number(ge=1, le=10))
     max_sets: int = attrs.field(default=5, validator=Number(ge=1, le=20))
     sessions: int | None = sessions_field()
-    citation: Citation | None = cited("inhome-pt", Grade.U, "start 3 x 30 s, goal 5 x 45 s")
+    citation: Citation | None = citation_field(
+        cite("inhome-pt", Grade.U, "start 3 x 30 s, goal 5 x 45 s")
+    )
 
     kind: ClassVar[Literal["volume_up"]] = "volume_up"
     """The tag of this rule kind in JSON documents."""
@@ -374,10 +374,12 @@ class RunWalkUp(Rule):
     keep_minutes: bool = attrs.field(default=True, validator=Instance((bool,)))
     max_pain_during: int = attrs.field(default=2, validator=Number(ge=0, le=10))
     sessions: int | None = attrs.field(default=2, validator=Number(ge=1, le=50, optional=True))
-    citation: Citation | None = cited(
-        "clinic-run-walk",
-        Grade.B,
-        "clinic run/walk scheme: step up after 2 sessions with pain at most 2/10",
+    citation: Citation | None = citation_field(
+        cite(
+            "clinic-run-walk",
+            Grade.B,
+            "clinic run/walk scheme: step up after 2 sessions with pain at most 2/10",
+        )
     )
 
     kind: ClassVar[Literal["run_walk_up"]] = "run_walk_up"

@@ -7,14 +7,14 @@ from typing import ClassVar, Literal
 import attrs
 
 from plantarkit._core.checks import Number
-from plantarkit._core.evidence import Citation, Grade
+from plantarkit._core.evidence import Citation, Grade, citation_field, cite
 from plantarkit._core.registry import public
 from plantarkit._core.trusted import evolve as _evolve
 from plantarkit.exercises import lighter
 from plantarkit.exercises._dose import (
     Reps,
 )
-from plantarkit.progression.rules._base import TIMED_WORK, Rule, citation_field, cited, moved, rung
+from plantarkit.progression.rules._base import TIMED_WORK, Rule, moved, rung
 from plantarkit.progression.rules._values import ExerciseState, Proposal, RuleContext, make_proposal
 
 
@@ -23,10 +23,12 @@ from plantarkit.progression.rules._values import ExerciseState, Proposal, RuleCo
 class LadderDown(Rule):
     """Back down one rung of the exercise's ladder. Does not apply on the first rung."""
 
-    citation: Citation | None = cited(
-        "exakt-2021",
-        Grade.U,
-        "an exercise that causes pain is not the right one now: go back a level",
+    citation: Citation | None = citation_field(
+        cite(
+            "exakt-2021",
+            Grade.U,
+            "an exercise that causes pain is not the right one now: go back a level",
+        )
     )
 
     kind: ClassVar[Literal["ladder_down"]] = "ladder_down"
