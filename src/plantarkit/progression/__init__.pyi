@@ -11,6 +11,7 @@ from plantarkit.progression.engine import Decision as Decision
 from plantarkit.progression.engine import EngineRules as EngineRules
 from plantarkit.progression.engine import ProgramState as ProgramState
 from plantarkit.progression.engine import Reason as Reason
+from plantarkit.progression.engine import ReasonKind as ReasonKind
 from plantarkit.progression.engine import advance as advance
 from plantarkit.progression.engine import clear_referral as clear_referral
 from plantarkit.progression.engine import start as start

@@ -17,6 +17,7 @@ from plantarkit.progression.engine._values import (
     EngineRules,
     ProgramState,
     Reason,
+    ReasonKind,
 )
 
 __all__ = [
@@ -29,6 +30,7 @@ __all__ = [
     "EngineRules",
     "ProgramState",
     "Reason",
+    "ReasonKind",
     "advance",
     "clear_referral",
     "start",

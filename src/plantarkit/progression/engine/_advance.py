@@ -39,6 +39,7 @@ from plantarkit.progression.engine._values import (
     EngineRules,
     ProgramState,
     Reason,
+    ReasonKind,
     new_program_state,
 )
 from plantarkit.progression.records import SessionLog
@@ -95,7 +96,7 @@ def advance(
         found = referral_for(log.red_flags)  # the same logic as assess()
         referral = None if found is None else attrs.evolve(found, advice=_STOP_ADVICE)
     if referral is not None:
-        why = (Reason(rule="red_flag", text=str(referral)),)
+        why = (Reason(rule=ReasonKind.RED_FLAG, text=str(referral)),)
         stopped = attrs.evolve(
             state, day=log.day, pain=pain, tests=tests, trendelenburg=signs, referral=referral
         )

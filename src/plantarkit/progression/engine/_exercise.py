@@ -20,6 +20,7 @@ from plantarkit.progression.engine._values import (
     Decision,
     EngineRules,
     Reason,
+    ReasonKind,
     new_decision,
     new_exercise_state,
     new_reason,
@@ -86,7 +87,7 @@ def _how(kind: str, low: float, aim: float, to_fatigue: bool) -> str:
 
 
 # Reasons that never change (values are immutable, so every decision may share them).
-_NOT_DONE = Reason(rule="attendance", text="not done this session: no progress")
+_NOT_DONE = Reason(rule=ReasonKind.ATTENDANCE, text="not done this session: no progress")
 
 
 def was_done(done: ExerciseLog) -> bool:
@@ -116,7 +117,7 @@ def _building_back(
     """An eased-off exercise's step back towards the dose it was eased from, when it is due."""
     if good < need:
         why = new_reason(
-            rule="build_back",
+            rule=ReasonKind.BUILD_BACK,
             text=f"{how}; {good} of {need} good sessions before building back up to"
             f" {target.brief()}",
             measure="good_sessions",
@@ -128,7 +129,7 @@ def _building_back(
     dose = built_back(ex.dose, target)
     back = dose == target
     why = new_reason(
-        rule="build_back",
+        rule=ReasonKind.BUILD_BACK,
         text=f"{how}; {good} good session{'s' if good != 1 else ''}: "
         + ("back to the dose eased off from" if back else f"building back up to {target.brief()}")
         + f": {dose.brief()}",
@@ -214,18 +215,22 @@ def _regress(
     ctx: RuleContext,
     why: tuple[Reason, ...],
     taken: set[str],
+    painful: bool = True,
 ) -> tuple[Decision, ExerciseState]:
-    """One step easier by the regression rules, or easing off in place at the easiest dose."""
+    """One step easier by the regression rules, or easing off in place at the easiest dose.
+
+    ``painful``: a pain rule was broken (else only a long gap asks for the step back).
+    """
     found = propose(rules.regression, ex, ctx, path="$.rules.regression", direction="down")
     if found is None or found[0].to is None:
         reason = (
             _from_proposal(*found)
             if found is not None
             else new_reason(
-                rule="regression",
+                rule=ReasonKind.REGRESSION,
                 text="already at the easiest dose: do less or rest, and see a clinician"
                 " if pain persists"
-                if any(r.rule != "gap" for r in why)
+                if painful
                 else "already at the easiest dose: start again gently at it",
             )
         )
@@ -367,7 +372,7 @@ def decide(session: SessionContext, ex: ExerciseState) -> Outcome:
             outcome, pain_reasons = verdict_late, why_late
     if gap > rules.gap_days:  # back after a long gap: a step back, and a flare said too
         why = new_reason(
-            rule="gap",
+            rule=ReasonKind.GAP,
             text=f"{gap} days since the last session (more than {rules.gap_days})",
             measure="gap_days",
             value=gap,
@@ -376,7 +381,9 @@ def decide(session: SessionContext, ex: ExerciseState) -> Outcome:
         flared = outcome is VERDICT_REDUCE
         ctx = _context(base, ex.good_sessions, done, None, "", rows)
         return Outcome(
-            *_regress(rules, ex, ctx, (why, *pain_reasons) if flared else (why,), taken),
+            *_regress(
+                rules, ex, ctx, (why, *pain_reasons) if flared else (why,), taken, painful=flared
+            ),
             verdict=outcome if flared else VERDICT_OK,
         )
     if not did:
@@ -402,7 +409,7 @@ def decide(session: SessionContext, ex: ExerciseState) -> Outcome:
         )
     met, how = _met(ex.dose, done)
     if not met:
-        why = new_reason(rule="dose", text=f"{how}: keep this dose")
+        why = new_reason(rule=ReasonKind.DOSE, text=f"{how}: keep this dose")
         return Outcome(
             decision=_decision(ex, HOLD, (why,), ex.dose), state=_counted(ex, 0), verdict=outcome
         )
@@ -421,7 +428,7 @@ def decide(session: SessionContext, ex: ExerciseState) -> Outcome:
     )
     if found is None:
         why = new_reason(
-            rule="progression", text=f"{how}; no progression rule applies: keep this dose"
+            rule=ReasonKind.PROGRESSION, text=f"{how}; no progression rule applies: keep this dose"
         )
         kept = _counted(ex, good)
         return Outcome(decision=_decision(ex, HOLD, (why,), kept.dose), state=kept, verdict=outcome)

@@ -21,13 +21,14 @@ from plantarkit.progression.engine._values import (
     EngineRules,
     ProgramState,
     Reason,
+    ReasonKind,
     new_decision,
     new_reason,
 )
 from plantarkit.progression.records import SessionLog
 from plantarkit.progression.rules._values import ExerciseState
 
-_LAST_PHASE = Reason(rule="phase", text="last phase: keep the routine going")
+_LAST_PHASE = Reason(rule=ReasonKind.PHASE, text="last phase: keep the routine going")
 
 
 def table_rows(state: ProgramState, day: int) -> dict[str, tuple[Prescription, ...]]:
@@ -137,7 +138,7 @@ def _step_back(
     back = protocol.phases[state.phase - 1]
     names = ", ".join(d.exercise or "" for d in flares)
     why = new_reason(
-        rule="flare",
+        rule=ReasonKind.FLARE,
         text=(
             f"pain flared in maintenance ({names}): back to '{back.id}' to build up again"
             " from a level that was pain-free"
@@ -199,7 +200,7 @@ def decide_phase(
     days_in = log.day - state.phase_start_day + 1
     if days_in < rules.min_days_in_phase:
         why = new_reason(
-            rule="phase",
+            rule=ReasonKind.PHASE,
             text=f"{days_in} of at least {rules.min_days_in_phase} days in '{phase.id}'",
             measure="days_in_phase",
             value=days_in,
@@ -219,22 +220,24 @@ def decide_phase(
     usual_start = (nxt.start_week - 1) * 7 + 1
     if failing or (not gates and log.day + 1 < usual_start):
         # Unknown counts as not passed: a phase is never entered on missing evidence.
-        reasons = tuple(new_reason(rule="gate", text=f"{r.gate}: {r.reason}") for r in failing) or (
+        reasons = tuple(
+            new_reason(rule=ReasonKind.GATE, text=f"{r.gate}: {r.reason}") for r in failing
+        ) or (
             new_reason(
-                rule="phase",
+                rule=ReasonKind.PHASE,
                 text=f"no gates: '{nxt.id}' starts in its usual week {nxt.start_week}",
             ),
         )
         return _phase_verdict(action=HOLD, reasons=reasons, phase=phase.id), state
-    reasons = tuple(new_reason(rule="gate", text=f"{r.gate}: {r.reason}") for r in results) or (
-        new_reason(rule="phase", text=f"week {nxt.start_week}: '{nxt.id}' begins"),
-    )
+    reasons = tuple(
+        new_reason(rule=ReasonKind.GATE, text=f"{r.gate}: {r.reason}") for r in results
+    ) or (new_reason(rule=ReasonKind.PHASE, text=f"week {nxt.start_week}: '{nxt.id}' begins"),)
     entering, kept = _entering(state.exercises, phase_exercises(state.program, nxt.id, cat))
     if kept:
         levels = ", ".join(f"{e.exercise} ({e.dose.brief()})" for e in kept)
         reasons += (
             new_reason(
-                rule="phase",
+                rule=ReasonKind.PHASE,
                 text=f"kept at the level already reached, past where '{nxt.id}' starts: {levels}",
             ),
         )

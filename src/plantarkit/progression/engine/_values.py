@@ -34,6 +34,51 @@ from plantarkit.progression.rules._regress import (
 from plantarkit.progression.rules._values import ExerciseState
 
 
+class ReasonKind(enum.StrEnum):
+    """The kind of rule behind a reason, for every reason the built-in engine and rules give.
+
+    A :class:`Reason`'s ``rule`` holds one of these (a ``StrEnum`` member is
+    its own string, so it compares equal to the text it reads as in JSON), or
+    the name of a custom rule.
+    """
+
+    RED_FLAG = "red_flag"
+    """A red flag is positive: stop and refer."""
+    GAP = "gap"
+    """Back after a long gap: a step back."""
+    ATTENDANCE = "attendance"
+    """The exercise was not done this session."""
+    DOSE = "dose"
+    """The dose was not met."""
+    PROGRESSION = "progression"
+    """No progression rule applies."""
+    REGRESSION = "regression"
+    """No regression rule applies: already at the easiest dose."""
+    BUILD_BACK = "build_back"
+    """Building an eased-off exercise back up to the dose it was eased from."""
+    PHASE = "phase"
+    """The phase's timing: days in the phase, the usual week, the last phase."""
+    GATE = "gate"
+    """A phase gate."""
+    FLARE = "flare"
+    """Pain flared in a maintenance phase: back a phase."""
+    PAIN_MODEL = "pain_model"
+    ISOMETRIC = "isometric"
+    NEXT_DAY = "next_day"
+    CAUTIOUS = "cautious"
+    WEEKLY_TABLE = "weekly_table"
+    LADDER_UP = "ladder_up"
+    LOAD_UP = "load_up"
+    DOUBLE_PROGRESSION = "double_progression"
+    VOLUME_UP = "volume_up"
+    RUN_WALK_UP = "run_walk_up"
+    ONLY = "only"
+    LADDER_DOWN = "ladder_down"
+    LESS_LOAD = "less_load"
+    FEWER_SETS = "fewer_sets"
+    LESS_WORK = "less_work"
+
+
 class Action(enum.Enum):
     """What happens next to an exercise, or to the phase."""
 
