@@ -1,6 +1,6 @@
 """The kinetic-chain assessment: measurements in, explained findings and red flags out."""
 
-from plantarkit.chain._assess import DEFAULT_EMPHASIS, RULES, assess, referral_for
+from plantarkit.chain._assess import DEFAULT_EMPHASIS, assess, referral_for
 from plantarkit.chain._assessment import (
     RED_FLAGS,
     ArchHeight,
@@ -27,6 +27,7 @@ from plantarkit.chain._report import (
     Referral,
     Severity,
 )
+from plantarkit.chain._rules import RULES
 
 __all__ = [
     "DEFAULT_EMPHASIS",
