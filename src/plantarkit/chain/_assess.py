@@ -5,7 +5,6 @@ so each can be read, tested and changed on its own. Severity only grows as a
 measurement gets worse; left and right are treated alike.
 """
 
-import enum
 import typing
 from collections.abc import Mapping
 from types import MappingProxyType
@@ -36,9 +35,6 @@ if typing.TYPE_CHECKING:
 
 
 __all__ = ["DEFAULT_EMPHASIS", "assess", "referral_for"]
-
-
-E = typing.TypeVar("E", bound=enum.Enum)
 
 
 DEFAULT_EMPHASIS: Mapping[FindingKind, tuple[str, ...]] = MappingProxyType(
