@@ -83,6 +83,7 @@ from plantarkit.plans import (
     DoseStep,
     Evidence,
     ExercisesMastered,
+    Gate,
     GateStatus,
     NoRedFlags,
     NoTrendelenburg,
@@ -101,9 +102,8 @@ from plantarkit.plans import (
     Week,
     WeeksInPhase,
 )
-from plantarkit.plans._gates import Gate
 from plantarkit.progression import TestKind, TestResult
-from plantarkit.progression.engine._values import (
+from plantarkit.progression.engine import (
     Action,
     Advance,
     Decision,
@@ -112,34 +112,31 @@ from plantarkit.progression.engine._values import (
     Reason,
 )
 from plantarkit.progression.records import ExerciseLog, PainReport, SessionLog
-from plantarkit.progression.rules._pain import (
+from plantarkit.progression.rules import (
+    AnyProgression,
+    AnyRegression,
     CautiousRule,
+    DoubleProgression,
+    ExerciseState,
+    FewerSets,
     IsometricRule,
+    LadderDown,
+    LadderUp,
+    LessLoad,
+    LessWork,
+    LoadUp,
     NextDayRule,
+    Only,
     PainCheck,
     PainModel,
     PainRule,
-    Verdict,
-)
-from plantarkit.progression.rules._progress import (
-    DoubleProgression,
-    LadderUp,
-    LoadUp,
-    Only,
     ProgressionRule,
+    RegressionRule,
     RunWalkUp,
+    Verdict,
     VolumeUp,
     WeeklyTable,
 )
-from plantarkit.progression.rules._propose import AnyProgression, AnyRegression
-from plantarkit.progression.rules._regress import (
-    FewerSets,
-    LadderDown,
-    LessLoad,
-    LessWork,
-    RegressionRule,
-)
-from plantarkit.progression.rules._values import ExerciseState
 
 if TYPE_CHECKING:
     from cattrs import Converter

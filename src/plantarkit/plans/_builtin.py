@@ -15,8 +15,17 @@ import attrs
 from plantarkit._core.errors import UnknownIdError
 from plantarkit._core.evidence import Grade, cite
 from plantarkit._core.text import similar
-from plantarkit.exercises._dose import Frequency, Hold, Load, LoadKind, Prescription, Reps, Tempo
-from plantarkit.exercises._model import PlantarLoad, Region
+from plantarkit.exercises import (
+    Frequency,
+    Hold,
+    Load,
+    LoadKind,
+    PlantarLoad,
+    Prescription,
+    Region,
+    Reps,
+    Tempo,
+)
 from plantarkit.plans._gates import (
     ExercisesMastered,
     NoRedFlags,
@@ -27,8 +36,14 @@ from plantarkit.plans._gates import (
 )
 from plantarkit.plans._protocol import DoseStep, Phase, Protocol, SideRule, Slot
 from plantarkit.progression.records import TestKind
-from plantarkit.progression.rules._pain import CautiousRule, NextDayRule, PainModel
-from plantarkit.progression.rules._progress import LadderUp, LoadUp, WeeklyTable
+from plantarkit.progression.rules import (
+    CautiousRule,
+    LadderUp,
+    LoadUp,
+    NextDayRule,
+    PainModel,
+    WeeklyTable,
+)
 
 __all__ = ["protocol", "protocols"]
 

@@ -8,11 +8,14 @@ from plantarkit._core.checks import EnumCheck, Instance, Number, Text, TupleOf, 
 from plantarkit._core.errors import InvalidValueError, UnknownIdError
 from plantarkit._core.ids import ID, SOURCE_KEYS
 from plantarkit._core.text import similar
-from plantarkit.exercises._dose import Prescription
-from plantarkit.exercises._model import PlantarLoad, Region
+from plantarkit.exercises import PlantarLoad, Prescription, Region
 from plantarkit.plans._gates import GATE_TYPES, Gate
-from plantarkit.progression.rules._pain import PAIN_RULE_TYPES, PainRule
-from plantarkit.progression.rules._progress import PROGRESSION_TYPES, ProgressionRule
+from plantarkit.progression.rules import (
+    PAIN_RULE_TYPES,
+    PROGRESSION_TYPES,
+    PainRule,
+    ProgressionRule,
+)
 
 __all__ = ["DoseStep", "Phase", "Protocol", "SideRule", "Slot"]
 

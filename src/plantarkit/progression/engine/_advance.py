@@ -43,7 +43,7 @@ from plantarkit.progression.engine._values import (
     new_program_state,
 )
 from plantarkit.progression.records import SessionLog
-from plantarkit.progression.rules._propose import misplaced
+from plantarkit.progression.rules import misplaced
 
 _STOP_ADVICE = "Stop the programme and see a clinician before going on."
 """What a red flag during the programme means (before one, no programme is built at all)."""

@@ -26,9 +26,14 @@ from plantarkit.progression.engine._values import (
     new_reason,
 )
 from plantarkit.progression.records import ExerciseLog, PainReport
-from plantarkit.progression.rules import PainRule, Verdict
-from plantarkit.progression.rules._propose import propose
-from plantarkit.progression.rules._values import ExerciseState, Proposal, RuleContext
+from plantarkit.progression.rules import (
+    ExerciseState,
+    PainRule,
+    Proposal,
+    RuleContext,
+    Verdict,
+    propose,
+)
 
 
 def _quick(

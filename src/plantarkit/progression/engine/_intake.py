@@ -18,7 +18,7 @@ from plantarkit.progression.engine._values import (
     ProgramState,
 )
 from plantarkit.progression.records import ExerciseLog, PainReport, SessionLog, TestKind, TestResult
-from plantarkit.progression.rules._values import ExerciseState
+from plantarkit.progression.rules import ExerciseState
 
 
 def check_log(

@@ -7,8 +7,7 @@ import attrs
 from plantarkit._core.evidence import Citation, Grade
 from plantarkit._core.trusted import maker
 from plantarkit.exercises import Catalogue, Prescription, with_load_kept
-from plantarkit.plans._gates import Evidence, GateStatus, PainMeasure, PainRecord
-from plantarkit.plans._program import Program
+from plantarkit.plans import Evidence, GateStatus, PainMeasure, PainRecord, Program
 from plantarkit.progression.engine._exercise import Outcome
 from plantarkit.progression.engine._start import phase_exercises
 from plantarkit.progression.engine._values import (
@@ -26,7 +25,7 @@ from plantarkit.progression.engine._values import (
     new_reason,
 )
 from plantarkit.progression.records import SessionLog
-from plantarkit.progression.rules._values import ExerciseState
+from plantarkit.progression.rules import ExerciseState
 
 _LAST_PHASE = Reason(rule=ReasonKind.PHASE, text="last phase: keep the routine going")
 

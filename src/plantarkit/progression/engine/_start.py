@@ -6,10 +6,10 @@ from plantarkit._core.checks import Text
 from plantarkit._core.errors import InvalidValueError
 from plantarkit._core.side import Bilateral
 from plantarkit.exercises import Catalogue, Prescription, catalogue
-from plantarkit.plans._program import Program, ReferralRequiredError
+from plantarkit.plans import Program, ReferralRequiredError
 from plantarkit.progression.engine._values import ProgramState
 from plantarkit.progression.records import TestKind, TestResult, no_signs
-from plantarkit.progression.rules._values import ExerciseState
+from plantarkit.progression.rules import ExerciseState
 
 
 def _locate(cat: Catalogue, exercise_id: str, dose: Prescription) -> tuple[str | None, int | None]:

@@ -13,25 +13,26 @@ from plantarkit._core.side import Bilateral, BilateralOf
 from plantarkit._core.trusted import maker
 from plantarkit.chain import Referral
 from plantarkit.exercises import Prescription
-from plantarkit.plans._program import Program
+from plantarkit.plans import Program
 from plantarkit.progression.records import PainReport, TestResult, no_signs
-from plantarkit.progression.rules._pain import (
+from plantarkit.progression.rules import (
     PAIN_RULE_TYPES,
+    PROGRESSION_TYPES,
+    REGRESSION_TYPES,
+    AnyProgression,
+    AnyRegression,
+    ExerciseState,
+    FewerSets,
     IsometricRule,
+    LadderDown,
+    LadderUp,
+    LessLoad,
+    LessWork,
     PainModel,
     PainRule,
     Verdict,
+    WeeklyTable,
 )
-from plantarkit.progression.rules._progress import PROGRESSION_TYPES, LadderUp, WeeklyTable
-from plantarkit.progression.rules._propose import AnyProgression, AnyRegression
-from plantarkit.progression.rules._regress import (
-    REGRESSION_TYPES,
-    FewerSets,
-    LadderDown,
-    LessLoad,
-    LessWork,
-)
-from plantarkit.progression.rules._values import ExerciseState
 
 
 class ReasonKind(enum.StrEnum):

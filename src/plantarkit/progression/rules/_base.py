@@ -8,11 +8,7 @@ from plantarkit._core.checks import Number
 from plantarkit._core.errors import InvalidValueError
 from plantarkit._core.evidence import Citation
 from plantarkit._core.trusted import evolve as _evolve
-from plantarkit.exercises._dose import (
-    Hold,
-    Prescription,
-    Timed,
-)
+from plantarkit.exercises import Hold, Prescription, Timed
 from plantarkit.progression.rules._values import (
     ExerciseState,
     Proposal,

@@ -16,17 +16,15 @@ from plantarkit.exercises import (
     BANDS,
     MAX_KG,
     MAX_SECONDS,
-    heavier,
-    next_kg,
-    no_harder,
-    with_load_kept,
-)
-from plantarkit.exercises._dose import (
     Load,
     LoadKind,
     Prescription,
     Reps,
     RunWalk,
+    heavier,
+    next_kg,
+    no_harder,
+    with_load_kept,
 )
 from plantarkit.progression.rules._base import (
     TIMED_WORK,

@@ -10,10 +10,7 @@ from plantarkit._core.checks import Number
 from plantarkit._core.evidence import Citation, Grade, citation_field, cite
 from plantarkit._core.registry import public
 from plantarkit._core.trusted import evolve as _evolve
-from plantarkit.exercises import lighter
-from plantarkit.exercises._dose import (
-    Reps,
-)
+from plantarkit.exercises import Reps, lighter
 from plantarkit.progression.rules._base import TIMED_WORK, Rule, moved, rung
 from plantarkit.progression.rules._values import ExerciseState, Proposal, RuleContext, make_proposal
 

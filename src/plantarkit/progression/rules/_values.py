@@ -12,10 +12,7 @@ from plantarkit._core.evidence import Citation
 from plantarkit._core.ids import ID
 from plantarkit._core.registry import family
 from plantarkit._core.trusted import maker
-from plantarkit.exercises import Catalogue
-from plantarkit.exercises._dose import (
-    Prescription,
-)
+from plantarkit.exercises import Catalogue, Prescription
 from plantarkit.progression.records import ExerciseLog, PainReport
 
 if TYPE_CHECKING:
