@@ -447,3 +447,22 @@ def test_the_safe_zone_sits_below_the_limits() -> None:
     with pytest.raises(InvalidValueError, match=r"\(3\), got 4"):
         PainModel(after_max=3, safe_max=4)
     assert PainModel(safe_max=5).zone(Pain(5)) == "safe"
+
+
+@pytest.mark.parametrize(
+    "rule", [PainModel(), IsometricRule(), NextDayRule(), CautiousRule()], ids=lambda r: r.kind
+)
+def test_judge_checks_its_arguments_and_explains_on_request(rule: Any) -> None:
+    from plantarkit.progression.rules import Judgement
+
+    with pytest.raises(InvalidValueError, match=r"\$\.report: expected a PainReport"):
+        rule.judge("a report")
+    with pytest.raises(InvalidValueError, match=r"\$\.history"):
+        rule.judge(report(during=1), ("not a report",))
+    bad = report(first_step=1, during=9, after=9, next_morning=9, settled_minutes=60)
+    explained, quick = rule.judge(bad), rule.judge(bad, explain=False)
+    assert isinstance(explained, Judgement)
+    assert explained.verdict is quick.verdict is Verdict.REDUCE
+    assert quick.checks == ()
+    assert explained.checks
+    assert all(c.rule == rule.kind for c in explained.checks)

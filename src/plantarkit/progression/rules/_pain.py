@@ -88,12 +88,38 @@ class Judgement:
 _new_judgement = maker(Judgement)
 
 
+class _PainRule:
+    """What every built-in pain rule shares: :meth:`judge`, the checked entry point."""
+
+    __slots__ = ()
+
+    def judge(
+        self, report: PainReport, history: tuple[PainReport, ...] = (), *, explain: bool = True
+    ) -> Judgement:
+        """Judge a report (``history``: earlier reports, for rules that compare weeks).
+
+        With ``explain=False`` only the verdict is worked out (no checks are written).
+
+        Raises:
+            InvalidValueError: ``report`` is not a PainReport or ``history`` not a
+                tuple of them.
+        """
+        _check_args(report, history)
+        return self.judge_unchecked(report, history, explain)
+
+    def judge_unchecked(
+        self, report: PainReport, history: tuple[PainReport, ...], explain: bool
+    ) -> Judgement:
+        """:meth:`judge` without the argument checks (for engines that built both)."""
+        raise NotImplementedError  # pragma: no cover - every rule defines it
+
+
 _LIMIT = Number(ge=0, le=10)
 
 
 @public("pain_rule")
 @attrs.frozen(kw_only=True)
-class PainModel:
+class PainModel(_PainRule):
     """The pain-monitoring model (Silbernagel et al. 2007).
 
     Pain during the activity at most ``during_max``; right after at most
@@ -130,20 +156,6 @@ class PainModel:
     kind: ClassVar[Literal["pain_model"]] = "pain_model"
     """The tag of this rule kind in JSON documents."""
 
-    def judge(
-        self, report: PainReport, history: tuple[PainReport, ...] = (), *, explain: bool = True
-    ) -> Judgement:
-        """Judge a report (``history``: earlier reports, for rules that compare weeks).
-
-        With ``explain=False`` only the verdict is worked out (no checks are written).
-
-        Raises:
-            InvalidValueError: ``report`` is not a PainReport or ``history`` not a
-                tuple of them.
-        """
-        _check_args(report, history)
-        return self.judge_unchecked(report, history, explain)
-
     def judge_unchecked(
         self, report: PainReport, history: tuple[PainReport, ...], explain: bool
     ) -> Judgement:
@@ -165,7 +177,7 @@ class PainModel:
 
 @public("pain_rule")
 @attrs.frozen(kw_only=True)
-class IsometricRule:
+class IsometricRule(_PainRule):
     """The isometric hold rule (inhome-pt): pain below ``below``, settling within minutes.
 
     ``settle_minutes`` says how many minutes "within a few minutes" means; the
@@ -181,20 +193,6 @@ class IsometricRule:
     kind: ClassVar[Literal["isometric"]] = "isometric"
     """The tag of this rule kind in JSON documents."""
 
-    def judge(
-        self, report: PainReport, history: tuple[PainReport, ...] = (), *, explain: bool = True
-    ) -> Judgement:
-        """Judge a report (``history``: earlier reports, for rules that compare weeks).
-
-        With ``explain=False`` only the verdict is worked out (no checks are written).
-
-        Raises:
-            InvalidValueError: ``report`` is not a PainReport or ``history`` not a
-                tuple of them.
-        """
-        _check_args(report, history)
-        return self.judge_unchecked(report, history, explain)
-
     def judge_unchecked(
         self, report: PainReport, history: tuple[PainReport, ...], explain: bool
     ) -> Judgement:
@@ -207,7 +205,7 @@ class IsometricRule:
 
 @public("pain_rule")
 @attrs.frozen(kw_only=True)
-class NextDayRule:
+class NextDayRule(_PainRule):
     """The daily heel-raise rule (Caratun 2018): worse the same day is fine, not the next day.
 
     Next-morning pain above the morning's baseline by more than ``tolerance``
@@ -247,20 +245,6 @@ class NextDayRule:
     kind: ClassVar[Literal["next_day"]] = "next_day"
     """The tag of this rule kind in JSON documents."""
 
-    def judge(
-        self, report: PainReport, history: tuple[PainReport, ...] = (), *, explain: bool = True
-    ) -> Judgement:
-        """Judge a report (``history``: earlier reports, for rules that compare weeks).
-
-        With ``explain=False`` only the verdict is worked out (no checks are written).
-
-        Raises:
-            InvalidValueError: ``report`` is not a PainReport or ``history`` not a
-                tuple of them.
-        """
-        _check_args(report, history)
-        return self.judge_unchecked(report, history, explain)
-
     def judge_unchecked(
         self, report: PainReport, history: tuple[PainReport, ...], explain: bool
     ) -> Judgement:
@@ -275,7 +259,7 @@ class NextDayRule:
 
 @public("pain_rule")
 @attrs.frozen(kw_only=True)
-class CautiousRule:
+class CautiousRule(_PainRule):
     """The early-phase rule (exakt-2021): an exercise that provokes pain is not the right one now.
 
     Pain during or after the exercise above ``at_most`` means reduce (an
@@ -290,20 +274,6 @@ class CautiousRule:
 
     kind: ClassVar[Literal["cautious"]] = "cautious"
     """The tag of this rule kind in JSON documents."""
-
-    def judge(
-        self, report: PainReport, history: tuple[PainReport, ...] = (), *, explain: bool = True
-    ) -> Judgement:
-        """Judge a report (``history``: earlier reports, for rules that compare weeks).
-
-        With ``explain=False`` only the verdict is worked out (no checks are written).
-
-        Raises:
-            InvalidValueError: ``report`` is not a PainReport or ``history`` not a
-                tuple of them.
-        """
-        _check_args(report, history)
-        return self.judge_unchecked(report, history, explain)
 
     def judge_unchecked(
         self, report: PainReport, history: tuple[PainReport, ...], explain: bool
