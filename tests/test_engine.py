@@ -1222,7 +1222,7 @@ def _custom_from(proposal: Any) -> Any:
                 to=attrs.evolve(ex, dose=attrs.evolve(ex.dose, sets=10)), text="more"
             ),
             "down",
-            "made the dose harder to ease off (3 × build up to 15 → 10 × build up to 15)",
+            "made the dose harder to ease off (sets: 3 × build up to 15 → 10 × build up to 15)",
         ),
         (
             lambda ex, ctx: Proposal(
@@ -1426,18 +1426,6 @@ def test_back_after_a_gap_with_a_flare_says_both_and_steps_back_a_phase() -> Non
     rules_given = {r.rule for d in result.decisions for r in d.reasons}
     assert {"gap", "pain_model", "flare"} <= rules_given
     assert result.phase.action is Action.REGRESS
-
-
-def test_start_refuses_a_programme_whose_report_refers() -> None:
-    flagged = plantarkit.assess(
-        attrs.evolve(
-            plantarkit.example_assessment(), red_flags=RedFlagScreen(rest_or_night_pain=True)
-        )
-    )
-    assert flagged.referral is not None
-    program = attrs.evolve(build_program(None, "staged", weeks=4), report=flagged)
-    with pytest.raises(plantarkit.ReferralRequiredError):
-        start(program)
 
 
 def test_a_state_with_pain_after_its_day_is_refused(state: ProgramState) -> None:

@@ -1,6 +1,6 @@
 """The kinetic-chain assessment: measurements in, explained findings and red flags out."""
 
-from plantarkit.chain._assess import DEFAULT_EMPHASIS, assess, referral_for
+from plantarkit.chain._assess import DEFAULT_EMPHASIS, assess
 from plantarkit.chain._assessment import (
     RED_FLAGS,
     ArchHeight,
@@ -26,6 +26,8 @@ from plantarkit.chain._report import (
     RedFlag,
     Referral,
     Severity,
+    positive_red_flags,
+    referral_for,
 )
 from plantarkit.chain._rules import RULES
 
@@ -58,5 +60,6 @@ __all__ = [
     "ToeGrip",
     "assess",
     "example_assessment",
+    "positive_red_flags",
     "referral_for",
 ]

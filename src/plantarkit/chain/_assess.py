@@ -14,9 +14,7 @@ from plantarkit._core.errors import InvalidValueError, Problem
 from plantarkit._core.side import Bilateral, Side
 from plantarkit._core.text import did_you_mean
 from plantarkit.chain._assessment import (
-    RED_FLAGS,
     Assessment,
-    RedFlagScreen,
 )
 from plantarkit.chain._norms import ChainNorms
 from plantarkit.chain._report import (
@@ -25,10 +23,9 @@ from plantarkit.chain._report import (
     Finding,
     FindingKind,
     Link,
-    RedFlag,
-    Referral,
+    referral_for,
 )
-from plantarkit.chain._rules import DDX_CITATION, RULES
+from plantarkit.chain._rules import RULES
 
 if typing.TYPE_CHECKING:
     from plantarkit.exercises import Catalogue
@@ -136,21 +133,6 @@ def _asymmetric(findings: tuple[Finding, ...], painful: tuple[Side, ...]) -> boo
     here = {f.kind for f in upstream if f.side is side}
     there = {f.kind for f in upstream if f.side is side.opposite}
     return bool(here - there)
-
-
-def referral_for(screen: RedFlagScreen) -> Referral | None:
-    """The referral a red-flag screen calls for, or ``None`` when no answer is positive."""
-    flags = tuple(
-        RedFlag(item=name, finding=text, suggests=suggests, citation=DDX_CITATION)
-        for name, (text, suggests) in RED_FLAGS.items()
-        if getattr(screen, name) is True
-    )
-    if not flags:
-        return None
-    return Referral(
-        flags=flags,
-        advice="Do not start a self-managed programme; see a clinician for assessment first.",
-    )
 
 
 def _kind_of(key: object) -> FindingKind | None:

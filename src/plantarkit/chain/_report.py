@@ -7,10 +7,11 @@ from typing import Any
 import attrs
 
 from plantarkit._core.checks import EnumCheck, Instance, Number, Text, TupleOf
-from plantarkit._core.evidence import Citation
+from plantarkit._core.errors import InvalidValueError
+from plantarkit._core.evidence import Citation, Grade
 from plantarkit._core.ids import ID
 from plantarkit._core.side import Side
-from plantarkit.chain._assessment import RED_FLAGS, Assessment
+from plantarkit.chain._assessment import RED_FLAGS, Assessment, RedFlagScreen
 
 __all__ = [
     "ChainReport",
@@ -160,6 +161,29 @@ class Referral:
         return f"REFER: {self.advice} ({suggests})"
 
 
+_DIFFERENTIALS = Citation(source="differential-summaries", grade=Grade.B)
+
+
+def positive_red_flags(screen: RedFlagScreen) -> tuple[str, ...]:
+    """The red-flag questions answered yes, in the order of :data:`RED_FLAGS`."""
+    return tuple(name for name in RED_FLAGS if getattr(screen, name) is True)
+
+
+def referral_for(screen: RedFlagScreen) -> Referral | None:
+    """The referral a red-flag screen calls for, or ``None`` when no answer is positive."""
+    flags = tuple(
+        RedFlag(item=name, finding=text, suggests=suggests, citation=_DIFFERENTIALS)
+        for name in positive_red_flags(screen)
+        for text, suggests in (RED_FLAGS[name],)
+    )
+    if not flags:
+        return None
+    return Referral(
+        flags=flags,
+        advice="Do not start a self-managed programme; see a clinician for assessment first.",
+    )
+
+
 @attrs.frozen(kw_only=True)
 class Emphasis:
     """Catalogue exercises that address one finding.
@@ -202,6 +226,19 @@ class ChainReport:
     referral: Referral | None = attrs.field(validator=Instance((Referral,), optional=True))
     emphasis: tuple[Emphasis, ...] = attrs.field(validator=TupleOf(Instance((Emphasis,))))
     not_assessed: tuple[Link, ...] = attrs.field(validator=TupleOf(EnumCheck(Link), unique=True))
+
+    def __attrs_post_init__(self) -> None:
+        # The referral follows from the red-flag screen: neither attrs.evolve nor a document
+        # can drop it (or add one) while the screen says otherwise.
+        positive = positive_red_flags(self.assessment.red_flags)
+        given = () if self.referral is None else tuple(f.item for f in self.referral.flags)
+        if sorted(given) != sorted(positive):
+            expected = ", ".join(positive) if positive else "no referral (no red flag is positive)"
+            raise InvalidValueError(
+                "$.referral",
+                f"must follow from the red-flag screen: expected {expected}, got "
+                + (", ".join(given) if given else "none"),
+            )
 
     @property
     def program_allowed(self) -> bool:

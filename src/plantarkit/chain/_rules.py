@@ -35,9 +35,6 @@ E = typing.TypeVar("E", bound=enum.Enum)
 Rule = Callable[[Assessment, ChainNorms], Iterator[Finding]]
 
 
-DDX_CITATION = Citation(source="differential-summaries", grade=Grade.B)
-
-
 _EPSILON = 1e-9
 """Differences are compared with this tolerance, so 15.9 - 14.0 is not "more than 1.9"."""
 

@@ -7,11 +7,11 @@ from plantarkit.exercises._arithmetic import (
     heavier,
     lighter,
     next_kg,
-    no_harder,
     with_load_kept,
 )
 from plantarkit.exercises._builtin import catalogue
 from plantarkit.exercises._catalogue import AmbiguousLadderError, Catalogue
+from plantarkit.exercises._compare import Dimension, capped, harder_in
 from plantarkit.exercises._dose import (
     MAX_KG,
     BandResistance,
@@ -46,6 +46,7 @@ __all__ = [
     "AmbiguousLadderError",
     "BandResistance",
     "Catalogue",
+    "Dimension",
     "Equipment",
     "Exercise",
     "Frequency",
@@ -65,10 +66,11 @@ __all__ = [
     "Variant",
     "Work",
     "built_back",
+    "capped",
     "catalogue",
+    "harder_in",
     "heavier",
     "lighter",
     "next_kg",
-    "no_harder",
     "with_load_kept",
 ]

@@ -9,6 +9,7 @@ import math
 
 from plantarkit._core.trusted import evolve as _evolve
 from plantarkit._core.trusted import maker
+from plantarkit.exercises._compare import harder_in
 from plantarkit.exercises._dose import (
     MAX_HOLD_SECONDS,
     MAX_KG,
@@ -49,15 +50,6 @@ def with_load_kept(row: Prescription, current: Prescription) -> Prescription:
     if row.load.kg is None and built_up:
         return _evolve(row, load=current.load)
     return row
-
-
-def no_harder(dose: Prescription, than: Prescription) -> bool:
-    """Whether ``dose`` is an eased-off ``than``: no more sets, work or load, and not the same."""
-    return (
-        dose.sets <= than.sets
-        and dose.time_under_tension() <= than.time_under_tension()
-        and (dose.load.kg or 0) <= (than.load.kg or 0)
-    )
 
 
 _new_load = maker(Load)
@@ -140,4 +132,4 @@ def built_back(dose: Prescription, target: Prescription) -> Prescription:
         new = _evolve(dose, sets=dose.sets + 1, max_sets=None)
     if new == dose:  # nothing of those left: the rest (load, the kind of work) at once
         return target
-    return target if no_harder(target, new) or new == target else new
+    return target if new == target or not harder_in(target, new) else new

@@ -260,6 +260,13 @@ class Program:
         # numbered 1..n, sessions dated from start_date, every phase, exercise and advice item
         # the weeks name present, ids unique. This runs for every programme: the problems are
         # only worked out on failure.
+        if self.report is not None and self.report.referral is not None:
+            # a red flag stops before any programme: none can carry a report that refers
+            raise InvalidValueError(
+                "$.report.referral",
+                "a programme cannot be built for a report with a referral: "
+                + str(self.report.referral),
+            )
         exercise_ids = {e.id for e in self.exercises}
         advice_ids = {a.id for a in self.advice}
         phase_ids = {p.id for p in self.protocol.phases}

@@ -92,6 +92,9 @@ def advance(
     tests = newest_tests(state.tests, log.tests)
     signs = newest_signs(state.trendelenburg, log.trendelenburg)
     referral = state.referral
+    report = state.program.report
+    if referral is None and report is not None and report.referral is not None:
+        referral = report.referral  # a programme's report that refers stops it (never built so)
     if referral is None and log.red_flags is not None:
         found = referral_for(log.red_flags)  # the same logic as assess()
         referral = None if found is None else attrs.evolve(found, advice=_STOP_ADVICE)

@@ -7,7 +7,16 @@ from collections.abc import Set as AbstractSet
 import attrs
 
 from plantarkit._core.trusted import evolve, maker
-from plantarkit.exercises import Catalogue, Hold, Prescription, Reps, Timed, built_back
+from plantarkit.exercises import (
+    Catalogue,
+    Hold,
+    Prescription,
+    Reps,
+    Timed,
+    built_back,
+    capped,
+    harder_in,
+)
 from plantarkit.progression.engine._intake import highest_ratings, late_for
 from plantarkit.progression.engine._values import (
     HOLD,
@@ -243,11 +252,20 @@ def _regress(
     proposal, name = found
     assert proposal.to is not None
     moved = _counted(proposal.to, 0)
+    reason = _from_proposal(proposal, name)
+    usual = moved.dose
+    dose = capped(usual, ex.dose)  # easing off never asks more in any dimension
+    if dose != usual:
+        over = ", ".join(harder_in(usual, ex.dose))
+        moved = evolve(moved, dose=dose)
+        reason = evolve(reason, text=f"{reason.text}; kept at no more than now ({over})")
     if moved.exercise == ex.exercise and moved.rung == ex.rung and moved.dose != ex.dose:
         # eased off in place: remember the dose to build back up to (the first, if eased again)
         moved = evolve(moved, eased_from=ex.eased_from or ex.dose)
+    elif dose != usual:  # on the easier rung below its usual dose: build up to that first
+        moved = evolve(moved, eased_from=usual)
     taken.add(moved.exercise)
-    return _moved_to(ex, REGRESS, (*why, _from_proposal(proposal, name)), moved), moved
+    return _moved_to(ex, REGRESS, (*why, reason), moved), moved
 
 
 def _judge(

@@ -206,6 +206,13 @@ def decide_phase(
             threshold=rules.min_days_in_phase,
         )
         return _phase_verdict(action=HOLD, reasons=(why,), phase=phase.id), state
+    if flares:  # eased off for pain today: the next phase waits for a session within the rules
+        names = ", ".join(d.exercise or "" for d in flares)
+        why = new_reason(
+            rule=ReasonKind.PHASE,
+            text=f"a pain rule was broken this session ({names}): the next phase waits",
+        )
+        return _phase_verdict(action=HOLD, reasons=(why,), phase=phase.id), state
     last_rows = {name: len(changes) - 1 for name, changes in _table_plan(state.program, phase.id)}
     mastered = all(o.decision.action is not REGRESS for o in outcomes) and all(
         _mastered(e, o, rules.sessions_to_progress, last_rows)

@@ -21,9 +21,9 @@ from plantarkit.exercises import (
     Prescription,
     Reps,
     RunWalk,
+    harder_in,
     heavier,
     next_kg,
-    no_harder,
     with_load_kept,
 )
 from plantarkit.progression.rules._base import (
@@ -88,7 +88,7 @@ class WeeklyTable(Rule):
             return None
         row = ex.row if ex.row is not None and ex.row < len(rows) else _row_of(ex.dose, rows)
         at_row = with_load_kept(rows[row], ex.dose)
-        if at_row != ex.dose and no_harder(ex.dose, at_row):  # eased off below its row: back up
+        if at_row != ex.dose and not harder_in(ex.dose, at_row):  # eased off below its row: back up
             wait = not_yet("going back to the table's dose", self.sessions, ctx, self.citation)
             if wait is not None:
                 return wait

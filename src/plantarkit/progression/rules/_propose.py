@@ -4,7 +4,7 @@ from collections.abc import Callable
 from typing import Literal
 
 from plantarkit._core.errors import InvalidValueError, PlantarkitError
-from plantarkit.exercises import Catalogue
+from plantarkit.exercises import Catalogue, harder_in
 from plantarkit.progression.rules._base import clashes
 from plantarkit.progression.rules._progress import ProgressionRule
 from plantarkit.progression.rules._regress import RegressionRule
@@ -115,12 +115,11 @@ def _unsafe_step(
     if moved is not None and moved > 0:
         return "moved up a rung to ease off"
     old, new = ex.dose, to.dose
-    if (
-        new.sets > old.sets
-        or new.time_under_tension() > old.time_under_tension()
-        or (new.load.kg or 0) > (old.load.kg or 0)
-    ):
-        return f"made the dose harder to ease off ({old.brief()} → {new.brief()})"
+    over = harder_in(new, old)
+    if over:
+        return (
+            f"made the dose harder to ease off ({', '.join(over)}: {old.brief()} → {new.brief()})"
+        )
     return ""
 
 
