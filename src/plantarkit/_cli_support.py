@@ -5,6 +5,7 @@ a document from an input file with each problem named by its file. Still the
 edge of the library: nothing but the command imports this module.
 """
 
+import os
 import sys
 from collections.abc import Iterable
 from typing import IO, NoReturn, TypeVar
@@ -27,6 +28,7 @@ __all__ = [
     "fail",
     "file_name",
     "read",
+    "write_atomically",
 ]
 
 T = TypeVar("T")
@@ -75,6 +77,45 @@ def file_name(file: object) -> str:
     """How an error names an input file: its path as given, ``<stdin>`` for ``-``."""
     name = str(getattr(file, "name", "-"))
     return "<stdin>" if name in ("-", "<stdin>") else name
+
+
+def write_atomically(path: str, text: str) -> None:
+    """Write ``text`` to ``path`` whole or not at all: to a temporary file beside it, then renamed.
+
+    A failure part-way (a full disk, a size limit) leaves the old file as it was, so
+    ``--output`` may name the very ``--state`` file that was read. An existing file's
+    permissions are kept.
+
+    Raises:
+        CommandError: The file cannot be written, and why.
+    """
+    import tempfile
+
+    folder = os.path.dirname(os.path.abspath(path))
+    try:
+        data = (text if text.endswith("\n") else text + "\n").encode("utf-8")
+    except UnicodeEncodeError:
+        raise cannot_write(path, "the text is not valid Unicode") from None
+    temporary = None
+    try:
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(path)}.")
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        if os.path.exists(path):
+            os.chmod(temporary, os.stat(path).st_mode & 0o7777)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(temporary, 0o666 & ~umask)
+        os.replace(temporary, path)
+        temporary = None
+    except OSError as exc:
+        raise cannot_write(path, exc.strerror or str(exc)) from None
+    finally:
+        if temporary is not None and os.path.exists(temporary):
+            os.unlink(temporary)
 
 
 def cannot_write(path: str, reason: str) -> CommandError:

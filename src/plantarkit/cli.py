@@ -31,6 +31,7 @@ from plantarkit._cli_support import (
     fail,
     file_name,
     read,
+    write_atomically,
 )
 from plantarkit._core.errors import (
     InvalidValueError,
@@ -127,11 +128,7 @@ else:
         if output is None:
             click.echo(text)
             return
-        try:
-            with open(output, "w", encoding="utf-8") as handle:
-                handle.write(text if text.endswith("\n") else text + "\n")
-        except OSError as exc:
-            raise cannot_write(output, exc.strerror or str(exc)) from None
+        write_atomically(output, text)
         click.echo(f"wrote {output} ({what})", err=True)
 
     @click.group(

@@ -142,6 +142,21 @@ class Number:
         return schema
 
 
+def _unicode(text: str) -> bool:
+    """Whether ``text`` is valid Unicode: no lone surrogate (from bad JSON or bad bytes).
+
+    Such a string cannot be written as UTF-8, so a value holding one could never be
+    saved; it is refused where it comes in.
+    """
+    if text.isascii():
+        return True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 @attrs.frozen
 class Text:
     """A string field, optionally matching a pattern and not empty.
@@ -164,6 +179,8 @@ class Text:
             return
         if not isinstance(value, str):
             raise _fail(path, expected("a string or null" if self.optional else "a string", value))
+        if not _unicode(value):
+            raise _fail(path, "must be valid Unicode text (it holds a lone surrogate)")
         if self.non_empty and not value.strip():
             raise _fail(path, "must not be empty")
         if self.pattern is not None and re.fullmatch(self.pattern, value) is None:
@@ -172,8 +189,8 @@ class Text:
             )
 
     def __call__(self, inst: object, attribute: "attrs.Attribute[Any]", value: Any) -> None:
-        if type(value) is str and self.pattern is None and not self.non_empty:
-            return  # any string passes; the common case skips building the path
+        if type(value) is str and self.pattern is None and not self.non_empty and _unicode(value):
+            return  # any text passes; the common case skips building the path
         self.check(f"$.{attribute.name}", value)
 
     def json_schema(self) -> JSON:
