@@ -363,3 +363,43 @@ def test_assess_reads_stdin() -> None:
     )
     assert proc.returncode == 0
     assert "▶ Primary driver: hip: hip internal rotation deficit (right)" in proc.stdout
+
+
+# --- command-line mistakes are one line each (issue 12) -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (
+            ("assess", "/no/such/file.json"),
+            "error: Invalid value for '[FILE]': '/no/such/file.json': No such file or directory"
+            " (see 'plantarkit assess --help')",
+        ),
+        (
+            ("plan", "--weeks", "abc"),
+            "error: Invalid value for '--weeks': 'abc' is not a valid integer range."
+            " (see 'plantarkit plan --help')",
+        ),
+        (("nosuch",), "error: No such command 'nosuch'. (see 'plantarkit --help')"),
+    ],
+)
+def test_a_command_line_mistake_is_one_line(
+    cli: Callable[..., tuple[int, str, str]], args: tuple[str, ...], expected: str
+) -> None:
+    code, out, err = cli(*args)
+    assert (code, out) == (2, "")
+    assert err.splitlines() == [expected]
+
+
+def test_a_file_too_large_to_be_a_document_is_refused_before_it_is_parsed(
+    cli: Callable[..., tuple[int, str, str]], tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import plantarkit._cli_support as support
+
+    monkeypatch.setattr(support, "MAX_FILE_CHARS", 10)
+    big = tmp_path / "big.json"
+    big.write_text('{"x": "' + "a" * 20 + '"}', encoding="utf-8")
+    code, _, err = cli("assess", str(big))
+    assert code == 2
+    assert err.splitlines() == [f"error: {big}: $: the file is larger than 10 characters"]

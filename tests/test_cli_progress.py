@@ -77,7 +77,7 @@ def test_output_into_a_missing_folder_is_one_line_exit_2(
 ) -> None:
     target = str(tmp_path / "missing" / "x.json")
     args = progress_args(files, target) if command == "progress" else [command, "--output", target]
-    code, _, err = cli(*args)
+    code, out, err = cli(*args)
     assert code == 2
     assert out == ""  # no decisions shown for a state that was not kept
     assert err == f"error: cannot write {target}: No such file or directory\n"
@@ -100,7 +100,7 @@ def test_output_that_is_a_folder_or_under_a_file(
 ) -> None:
     (tmp_path / "a_file").write_text("", encoding="utf-8")
     target = make(tmp_path)
-    code, _, err = cli(*progress_args(files, target))
+    code, out, err = cli(*progress_args(files, target))
     assert (code, out) == (2, "")
     assert err == f"error: cannot write {target}: {reason}\n"
 
@@ -113,7 +113,7 @@ def test_output_without_write_permission(
 ) -> None:
     monkeypatch.setattr("os.access", lambda path, mode: False)  # as for a read-only folder
     target = str(tmp_path / "x.json")
-    code, _, err = cli(*progress_args(files, target))
+    code, out, err = cli(*progress_args(files, target))
     assert (code, out) == (2, "")
     assert err == f"error: cannot write {target}: Permission denied\n"
 
@@ -128,7 +128,7 @@ def test_a_failed_write_shows_nothing_and_keeps_the_old_state(
     # state is written before anything is printed, so a failed write shows no decisions.
     monkeypatch.setattr("plantarkit.cli._check_output", lambda path: None)
     target = str(tmp_path / "gone" / "x.json")
-    code, _, err = cli(*progress_args(files, target))
+    code, out, err = cli(*progress_args(files, target))
     assert (code, out) == (2, "")
     assert err == f"error: cannot write {target}: No such file or directory\n"
     assert read_state(files["state"]) == first_state()
@@ -144,7 +144,7 @@ def test_debug_shows_the_traceback_of_an_output_error(
 def test_output_may_be_the_state_file(
     cli: Callable[..., tuple[int, str, str]], files: dict[str, Path]
 ) -> None:
-    code, _, err = cli(*progress_args(files, str(files["state"])))
+    code, out, err = cli(*progress_args(files, str(files["state"])))
     assert code == 0
     assert out.startswith("Day 1: ")
     assert err == f"wrote {files['state']} (ProgramState)\n"
@@ -158,7 +158,7 @@ def test_a_red_flag_stop_exits_3_and_still_writes_the_state(
     cli: Callable[..., tuple[int, str, str]], files: dict[str, Path], tmp_path: Path
 ) -> None:
     stopped = tmp_path / "stopped.json"
-    code, _, err = cli(
+    code, out, err = cli(
         "progress",
         "--state",
         str(files["state"]),
@@ -217,7 +217,7 @@ def test_output_and_dry_run_together_are_refused(
     cli: Callable[..., tuple[int, str, str]], files: dict[str, Path], tmp_path: Path
 ) -> None:
     target = tmp_path / "new.json"
-    code, _, err = cli(*progress_args(files, str(target)), "--dry-run")
+    code, out, err = cli(*progress_args(files, str(target)), "--dry-run")
     assert (code, out) == (2, "")
     assert err == "error: give --output or --dry-run, not both\n"
     assert not target.exists()
@@ -232,7 +232,7 @@ def test_a_dry_run_prints_the_decisions_and_says_nothing_was_written(
 ) -> None:
     before = sorted(tmp_path.iterdir())
     args = ["--state", str(files["state"]), "--log", str(files["log"]), "--dry-run"]
-    code, _, err = cli("progress", *args, *(["--json"] if as_json else []))
+    code, out, err = cli("progress", *args, *(["--json"] if as_json else []))
     assert code == 0
     expected = plantarkit.progression.advance(first_state(), good_log(first_state(), 1))
     if as_json:
@@ -251,7 +251,7 @@ def test_a_dry_run_with_a_red_flag_exits_3_and_says_the_stop_is_not_kept(
     cli: Callable[..., tuple[int, str, str]], files: dict[str, Path]
 ) -> None:
     args = ["--state", str(files["state"]), "--log", str(files["flag"]), "--dry-run"]
-    code, _, err = cli("progress", *args)
+    code, out, err = cli("progress", *args)
     assert code == 3
     assert out.startswith("Stop: a red flag is positive.")
     assert err.splitlines() == [
@@ -280,7 +280,7 @@ def test_clear_referral_writes_the_cleared_state_and_says_so(
         encoding="utf-8",
     )
     cleared = tmp_path / "cleared.json"
-    code, _, err = cli(
+    code, out, err = cli(
         "clear-referral",
         "--state",
         str(stopped),
@@ -310,7 +310,7 @@ def test_clear_referral_writes_the_cleared_state_and_says_so(
 def test_clear_referral_prints_the_state_without_output(
     cli: Callable[..., tuple[int, str, str]], files: dict[str, Path]
 ) -> None:
-    code, _, err = cli("clear-referral", "--state", str(files["state"]), "--by", "Dr B")
+    code, out, err = cli("clear-referral", "--state", str(files["state"]), "--by", "Dr B")
     assert code == 0
     assert read_state(files["state"]) == plantarkit.loads(out, ProgramState)  # unchanged
     assert err == "no red-flag referral in this state: nothing to clear\n"
@@ -320,7 +320,7 @@ def test_clear_referral_prints_the_state_without_output(
 def test_clear_referral_needs_a_name(
     cli: Callable[..., tuple[int, str, str]], files: dict[str, Path], by: str
 ) -> None:
-    code, _, err = cli("clear-referral", "--state", str(files["state"]), "--by", by)
+    code, out, err = cli("clear-referral", "--state", str(files["state"]), "--by", by)
     assert (code, out) == (2, "")
     assert err == "error: --by: must not be empty\n"
 
@@ -400,7 +400,7 @@ def test_a_bad_bare_log_is_one_line_per_problem(
 ) -> None:
     data = {**json.loads(files["bare"].read_text(encoding="utf-8")), **change}
     files["bare"].write_text(json.dumps(data), encoding="utf-8")
-    code, _, err = cli(*dry_run(files, "bare"))
+    code, out, err = cli(*dry_run(files, "bare"))
     assert (code, out) == (2, "")
     lines = sorted(err.splitlines())
     assert len(lines) == len(errors)
@@ -440,13 +440,13 @@ def test_a_problem_in_the_state_or_rules_file_names_that_file(
     state = json.loads(files["state"].read_text(encoding="utf-8"))
     state["data"]["day"] = -1
     files["state"].write_text(json.dumps(state), encoding="utf-8")
-    code, _, err = cli(*dry_run(files, "log"))
+    code, out, err = cli(*dry_run(files, "log"))
     assert (code, out) == (2, "")
     assert err == f"error: {files['state']}: $.data.day: must be ≥ 0, got -1\n"
     files["state"].write_text(plantarkit.dumps(first_state()), encoding="utf-8")
     rules = tmp_path / "rules.json"
     rules.write_text('{"gap_days": "7"}', encoding="utf-8")
-    code, _, err = cli(*dry_run(files, "log"), "--rules", str(rules))
+    code, out, err = cli(*dry_run(files, "log"), "--rules", str(rules))
     assert (code, out) == (2, "")
     assert err == f"error: {rules}: $.gap_days: expected an integer, got a string '7'\n"
 
@@ -459,7 +459,7 @@ def test_a_state_that_does_not_fit_the_catalogue_names_the_state_file(
     state = json.loads(files["state"].read_text(encoding="utf-8"))
     state["data"]["exercises"][0]["ladder"] = "no_such_ladder"
     files["state"].write_text(json.dumps(state), encoding="utf-8")
-    code, _, err = cli(*dry_run(files, "log"))
+    code, out, err = cli(*dry_run(files, "log"))
     assert (code, out) == (2, "")
     assert err.startswith(f"error: {files['state']}: $.data.exercises[0]: ")
     assert err.count("\n") == 1
@@ -470,7 +470,7 @@ def test_a_key_twice_in_a_log_is_refused(
 ) -> None:
     # A log that says day 1 and then day 5 is not read as day 5 in silence.
     files["bare"].write_text('{"day": 1, "day": 5}', encoding="utf-8")
-    code, _, err = cli(*dry_run(files, "bare"))
+    code, out, err = cli(*dry_run(files, "bare"))
     assert (code, out) == (2, "")
     assert err == (
         f"error: {files['bare']}: $.day: duplicate key 'day':"

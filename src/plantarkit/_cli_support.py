@@ -21,6 +21,7 @@ __all__ = [
     "EXIT_BAD_INPUT",
     "EXIT_CODES",
     "EXIT_REFERRAL",
+    "MAX_FILE_CHARS",
     "CommandError",
     "FileError",
     "cannot_write",
@@ -123,6 +124,10 @@ def cannot_write(path: str, reason: str) -> CommandError:
     return CommandError(f"cannot write {path}: {reason}")
 
 
+MAX_FILE_CHARS = 32 * 2**20
+"""The longest file the command reads (32 Mi characters; a programme is well under 1 Mi)."""
+
+
 def fail(exc: PlantarkitError) -> NoReturn:
     """Print ``exc`` to stderr, one ``error:`` line per problem, and exit with status 2."""
     if isinstance(exc, FileError):
@@ -150,11 +155,15 @@ def read(file: IO[str], cls: type[T], *, bare: bool = True) -> tuple[T, str]:
 
     try:
         try:
-            text = file.read()
+            text = file.read(MAX_FILE_CHARS + 1)
         except UnicodeDecodeError as exc:
             raise DocumentError(
                 [Problem("$", f"not UTF-8 text: {exc.reason} at byte {exc.start}")]
             ) from None
+        if len(text) > MAX_FILE_CHARS:
+            raise DocumentError(
+                [Problem("$", f"the file is larger than {MAX_FILE_CHARS:,} characters")]
+            )
         data = parse_json(text)
         if bare and isinstance(data, dict) and "type" not in data and "schema_version" not in data:
             return structure(data, cls), "$"

@@ -106,14 +106,31 @@ else:
         ) -> Any:
             """Run the command with ``args`` (default: ``sys.argv[1:]``)."""
             argv = list(sys.argv[1:] if args is None else args)
+            if not standalone_mode:  # a caller that handles click's exceptions itself
+                return super().main(argv, prog_name or "plantarkit", complete_var, False, **extra)
             try:
-                return super().main(
-                    argv, prog_name or "plantarkit", complete_var, standalone_mode, **extra
-                )
+                super().main(argv, prog_name or "plantarkit", complete_var, False, **extra)
             except PlantarkitError as exc:
                 if "--debug" in argv:
                     raise
                 fail(exc)
+            except click.exceptions.Exit as done:
+                raise SystemExit(done.exit_code) from None
+            except click.Abort:
+                click.echo("Aborted!", err=True)
+                raise SystemExit(1) from None
+            except click.ClickException as exc:  # a bad option, a missing file: one line
+                _usage_error(exc)
+            raise SystemExit(0)
+
+    def _usage_error(exc: click.ClickException) -> NoReturn:
+        """Say what is wrong with the command line in one line, and where help is."""
+        message = exc.format_message()
+        context = getattr(exc, "ctx", None)
+        if isinstance(exc, click.UsageError) and context is not None:
+            message += f" (see '{context.command_path} --help')"
+        click.echo(f"error: {message}", err=True)
+        raise SystemExit(exc.exit_code)
 
     def _values(enum: type[Enum]) -> list[str]:
         """The values of ``enum``, for a ``click.Choice``."""
