@@ -7,6 +7,7 @@ import attrs
 from plantarkit._core.checks import EnumCheck, Instance, Number, Text, TupleOf, ensure
 from plantarkit._core.errors import InvalidValueError, UnknownIdError
 from plantarkit._core.ids import ID, SOURCE_KEYS
+from plantarkit._core.registry import public
 from plantarkit.exercises._dose import Prescription
 from plantarkit.exercises._model import PlantarLoad, Region
 from plantarkit.plans._gates import GATE_TYPES, Gate
@@ -19,6 +20,7 @@ _TEXTS = TupleOf(Text(non_empty=True))
 _GATES = TupleOf(Instance(GATE_TYPES))
 
 
+@public()
 class SideRule(enum.Enum):
     """Which side a slot's exercise is done on."""
 
@@ -28,6 +30,7 @@ class SideRule(enum.Enum):
     """Only the painful side (both, one after the other, when both are painful)."""
 
 
+@public()
 @attrs.frozen(kw_only=True)
 class DoseStep:
     """A dose that applies from a programme week on (until the next step).
@@ -41,6 +44,7 @@ class DoseStep:
     dose: Prescription = attrs.field(validator=Instance((Prescription,)))
 
 
+@public()
 @attrs.frozen(kw_only=True)
 class Slot:
     """One place in a phase: an exercise with its dose, or an advice item.
@@ -83,6 +87,7 @@ class Slot:
         return dose
 
 
+@public()
 @attrs.frozen(kw_only=True)
 class Phase:
     """A stage of a protocol.
@@ -147,6 +152,7 @@ class Phase:
         return self.start_week <= week and (self.end_week is None or week <= self.end_week)
 
 
+@public()
 @attrs.frozen(kw_only=True)
 class Protocol:
     """A whole rehabilitation plan: phases in order, with sources.

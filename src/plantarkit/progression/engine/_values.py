@@ -9,6 +9,7 @@ import attrs
 from plantarkit._core.checks import LAST_DAY, EnumCheck, Instance, Number, Text, TupleOf
 from plantarkit._core.errors import InvalidValueError, UnknownIdError
 from plantarkit._core.evidence import Citation
+from plantarkit._core.registry import public
 from plantarkit._core.side import Bilateral, BilateralOf
 from plantarkit._core.trusted import maker
 from plantarkit.chain import Referral
@@ -34,6 +35,7 @@ from plantarkit.progression.rules._regress import (
 from plantarkit.progression.rules._values import ExerciseState
 
 
+@public()
 class Action(enum.Enum):
     """What happens next to an exercise, or to the phase."""
 
@@ -47,6 +49,7 @@ class Action(enum.Enum):
 _OPTIONAL_NUMBER = Number(ge=-1e9, le=1e9, integer=False, optional=True)
 
 
+@public()
 @attrs.frozen(kw_only=True)
 class Reason:
     """Why a decision was made: which rule, on which measurement, against which threshold.
@@ -70,6 +73,7 @@ class Reason:
     )
 
 
+@public()
 @attrs.frozen(kw_only=True)
 class Decision:
     """The next step for one exercise (or, with ``exercise=None``, for the phase).
@@ -155,6 +159,7 @@ DEFAULT_REGRESSION: tuple[AnyRegression, ...] = (
 """The engine's default regression: a rung down, else less load, a set fewer, less work."""
 
 
+@public()
 @attrs.frozen(kw_only=True)
 class EngineRules:
     """The engine's parameters (plantarkit's defaults are grade U unless cited).
@@ -217,6 +222,7 @@ PAIN_KEPT_REPORTS = 3 * PAIN_HISTORY_DAYS
 """Up to this many reports are kept whole; past it the oldest days go."""
 
 
+@public()
 @attrs.frozen(kw_only=True)
 class ProgramState:
     """Where a person is in their programme.
@@ -303,6 +309,7 @@ class ProgramState:
         raise UnknownIdError("exercise", exercise_id, [e.exercise for e in self.exercises])
 
 
+@public()
 @attrs.frozen(kw_only=True)
 class Advance:
     """The result of :func:`advance`: the new state and the decisions, explained.

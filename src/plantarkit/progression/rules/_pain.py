@@ -21,6 +21,7 @@ from plantarkit._core.registry import public
 from plantarkit.progression.records import PainReport
 
 
+@public()
 @functools.total_ordering
 class Verdict(enum.Enum):
     """What a pain rule allows. Ordered ``OK < HOLD < REDUCE``."""
@@ -46,6 +47,7 @@ class Verdict(enum.Enum):
 _VERDICT_LEVELS = {"ok": 0, "hold": 1, "reduce": 2}
 
 
+@public()
 @attrs.frozen(kw_only=True)
 class PainCheck:
     """One judgement a pain rule made, with the numbers behind it.
