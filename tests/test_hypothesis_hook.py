@@ -75,6 +75,9 @@ def test_importing_hypothesis_does_not_load_the_strategies() -> None:
     assert proc.stdout.strip() == "False"
 
 
+_DOCUMENTS = set(plantarkit.io.document_types().values())
+
+
 @pytest.mark.parametrize(
     "cls", [t for t in testing.registered_types() if t is not plantarkit.Bilateral], ids=repr
 )
@@ -83,6 +86,7 @@ def test_every_registered_strategy_draws_valid_round_tripping_values(cls: type) 
     @given(testing.strategy_for(cls))
     def round_trips(value: object) -> None:
         assert isinstance(value, cls)
-        assert plantarkit.loads(plantarkit.dumps(value), cls) == value
+        if cls in _DOCUMENTS:  # the others say why they are no documents (tests/test_registry.py)
+            assert plantarkit.loads(plantarkit.dumps(value), cls) == value
 
     round_trips()

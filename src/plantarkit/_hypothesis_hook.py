@@ -19,18 +19,18 @@ def _resolve(thing: Any) -> Any:
 
 
 def types() -> tuple[type[Any], ...]:
-    """The types the hook registers: every attrs class that can be a document, and ``Bilateral``.
+    """The types the hook registers: every public attrs class (``Bilateral`` included).
 
-    Derived from :func:`plantarkit.io.document_types`, so a new document type
-    needs a strategy in :mod:`plantarkit.testing` (a test checks they match).
+    Read from the registry of public types, so a new public type needs a
+    strategy in :mod:`plantarkit.testing` (a test checks they match).
     """
     import attrs
 
-    from plantarkit._core import Bilateral
-    from plantarkit.io import document_types
+    import plantarkit.io  # imports every module that defines a public type
+    from plantarkit._core import registry
 
-    documents = [t for t in document_types().values() if attrs.has(t) and t is not Bilateral]
-    return (*documents, Bilateral)
+    assert plantarkit.io.document_types()
+    return tuple(e.cls for e in registry.entries() if attrs.has(e.cls))
 
 
 def _hypothesis_setup_hook() -> None:  # pyright: ignore[reportUnusedFunction]  # entry point
