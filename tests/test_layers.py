@@ -56,7 +56,7 @@ SHARED: dict[str, str | frozenset[str]] = {
     # the vocabulary layer: sides, pain, citations, errors, shared checks, the registry
     "plantarkit._core": EVERYONE,
     # the PEP 562 loader behind the lazy namespaces (their __init__ modules call attach())
-    "plantarkit._lazy": frozenset({"plantarkit", "plantarkit.progression"}),
+    "plantarkit._lazy": frozenset({"plantarkit", "plantarkit._core", "plantarkit.progression"}),
 }
 
 # The only modules that may load a plantarkit module by a name computed at run time.

@@ -10,6 +10,8 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
+from plantarkit._core.registry import public
+
 __all__ = [
     "CatalogueError",
     "DocumentError",
@@ -27,6 +29,7 @@ class PlantarkitError(ValueError):
     """Base class of every error plantarkit raises on bad input."""
 
 
+@public(document=False, reason="an error's detail (DocumentError.problems): reported, not stored")
 @attrs.frozen
 class Problem:
     """One thing wrong with a value or document.

@@ -14,6 +14,7 @@ from typing import Any
 import attrs
 
 from plantarkit._core.checks import EnumCheck, Instance, Number, Text, TupleOf
+from plantarkit._core.registry import public
 
 __all__ = [
     "BUILTIN_SOURCES",
@@ -29,6 +30,7 @@ __all__ = [
 SOURCE_KEY = Text(pattern=r"[a-z0-9]+(?:-[a-z0-9]+)*", what="a source key such as 'rathleff-2015'")
 
 
+@public()
 class Grade(enum.Enum):
     """How well a fact is verified (the grades of the project's fact sheet).
 
@@ -42,6 +44,7 @@ class Grade(enum.Enum):
     U = "U"
 
 
+@public()
 class SourceKind(enum.Enum):
     """What kind of publication a source is."""
 
@@ -57,6 +60,7 @@ class SourceKind(enum.Enum):
     """A review or secondary summary."""
 
 
+@public()
 @attrs.frozen(kw_only=True)
 class Source:
     """A publication that clinical content in plantarkit comes from.
@@ -84,6 +88,7 @@ class Source:
         return f"{who}{when}. {self.title}{where}"
 
 
+@public()
 @attrs.frozen(kw_only=True)
 class Citation:
     """A fact's source and how well it is verified.

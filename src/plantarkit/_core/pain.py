@@ -3,12 +3,14 @@
 import attrs
 
 from plantarkit._core.checks import Number
+from plantarkit._core.registry import public
 
 __all__ = ["PAIN_SCALE", "Pain"]
 
 PAIN_SCALE = Number(ge=0, le=10)
 
 
+@public()
 @attrs.frozen(order=True)
 class Pain:
     """A pain rating on the 0-10 numeric rating scale (0 none, 10 worst imaginable).

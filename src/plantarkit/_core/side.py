@@ -10,6 +10,7 @@ import attrs
 
 from plantarkit._core.checks import EnumCheck, Instance, Number, ensure
 from plantarkit._core.errors import InvalidValueError, Problem
+from plantarkit._core.registry import public
 
 __all__ = ["Bilateral", "BilateralOf", "Side"]
 
@@ -17,6 +18,7 @@ T = TypeVar("T")
 U = TypeVar("U")
 
 
+@public()
 class Side(enum.Enum):
     """A side of the body."""
 
@@ -29,6 +31,7 @@ class Side(enum.Enum):
         return Side.RIGHT if self is Side.LEFT else Side.LEFT
 
 
+@public()
 @attrs.frozen
 class Bilateral(Generic[T]):
     """One value for each side of the body, e.g. hip rotation in degrees.

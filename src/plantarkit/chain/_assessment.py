@@ -14,6 +14,7 @@ import attrs
 
 from plantarkit._core.checks import EnumCheck, Instance, Number, TupleOf
 from plantarkit._core.pain import Pain
+from plantarkit._core.registry import public
 from plantarkit._core.side import Bilateral, BilateralOf, Side
 
 __all__ = [
@@ -32,6 +33,7 @@ __all__ = [
 ]
 
 
+@public()
 class Sex(enum.Enum):
     """Sex, used only to pick reference norms (heel-raise endurance)."""
 
@@ -39,6 +41,7 @@ class Sex(enum.Enum):
     MALE = "male"
 
 
+@public()
 class SquatQuality(enum.Enum):
     """How well the knee stays over the foot in a single-leg squat."""
 
@@ -49,6 +52,7 @@ class SquatQuality(enum.Enum):
     """The knee collapses inwards (dynamic valgus)."""
 
 
+@public()
 class TibialRotation(enum.Enum):
     """Position of the tibial tuberosity in standing."""
 
@@ -57,6 +61,7 @@ class TibialRotation(enum.Enum):
     EXTERNAL = "external"
 
 
+@public()
 class ArchHeight(enum.Enum):
     """Arch height in standing, as a clinician classes it."""
 
@@ -65,6 +70,7 @@ class ArchHeight(enum.Enum):
     HIGH = "high"
 
 
+@public()
 class FirstRayMobility(enum.Enum):
     """Mobility of the first ray (first metatarsal and medial cuneiform)."""
 
@@ -73,6 +79,7 @@ class FirstRayMobility(enum.Enum):
     HYPERMOBILE = "hypermobile"
 
 
+@public()
 class ToeGrip(enum.Enum):
     """Toe grip strength, as a clinician grades it."""
 
@@ -80,6 +87,7 @@ class ToeGrip(enum.Enum):
     NORMAL = "normal"
 
 
+@public()
 class LegLengthKind(enum.Enum):
     """Whether a leg-length difference is structural or functional."""
 
@@ -99,6 +107,7 @@ def _flag() -> Any:
     return attrs.field(default=None, validator=Instance((bool,), optional=True))
 
 
+@public()
 @attrs.frozen(kw_only=True)
 class Symptoms:
     """Where and how it hurts, and what the norms need to know.
@@ -128,6 +137,7 @@ class Symptoms:
         return attrs.evolve(self, painful_sides=tuple(s.opposite for s in self.painful_sides))
 
 
+@public()
 @attrs.frozen(kw_only=True)
 class LegLength:
     """A leg-length difference.
@@ -177,6 +187,7 @@ RED_FLAGS: Mapping[str, tuple[str, str]] = MappingProxyType(
 """Each red-flag question: (the positive answer in words, what it may suggest)."""
 
 
+@public()
 @attrs.frozen(kw_only=True)
 class RedFlagScreen:
     """Answers to the red-flag questions (``None``: not asked).
@@ -205,6 +216,7 @@ class RedFlagScreen:
     """Both heels painful with other joints involved or long morning stiffness."""
 
 
+@public()
 @attrs.frozen(kw_only=True)
 class Assessment:
     """A person's kinetic-chain measurements, hip first and foot last; all optional.

@@ -11,11 +11,13 @@ import attrs
 
 from plantarkit._core.checks import EnumCheck, Instance, Number, TupleOf
 from plantarkit._core.evidence import Citation, Grade, cite
+from plantarkit._core.registry import public
 from plantarkit.chain._assessment import Sex
 
 __all__ = ["AmplificationModel", "ChainNorms", "HeelRaiseNorm", "Threshold"]
 
 
+@public()
 @attrs.frozen(kw_only=True)
 class Threshold:
     """A number a measurement is judged against, with where it comes from.
@@ -40,6 +42,7 @@ def _t(value: float, source: str, grade: Grade, detail: str = "") -> Any:
     )
 
 
+@public()
 @attrs.frozen(kw_only=True)
 class HeelRaiseNorm:
     """A reference for single-leg heel raises to fatigue.
@@ -73,6 +76,7 @@ def _heel_raise_norms() -> tuple[HeelRaiseNorm, ...]:
     )
 
 
+@public()
 @attrs.frozen(kw_only=True)
 class AmplificationModel:
     """The akmi-chain claim that a hip rotation control deficit grows down the chain.
@@ -103,6 +107,7 @@ class AmplificationModel:
         return hip_degrees * self.tibia_per_hip_degree, hip_degrees * self.subtalar_per_hip_degree
 
 
+@public()
 @attrs.frozen(kw_only=True)
 class ChainNorms:
     """Every threshold :func:`~plantarkit.assess` uses, with citations.

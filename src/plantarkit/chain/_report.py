@@ -10,6 +10,7 @@ from plantarkit._core.checks import EnumCheck, Instance, Number, Text, TupleOf
 from plantarkit._core.errors import InvalidValueError
 from plantarkit._core.evidence import Citation, Grade
 from plantarkit._core.ids import ID
+from plantarkit._core.registry import public
 from plantarkit._core.side import Side
 from plantarkit.chain._assessment import RED_FLAGS, Assessment, RedFlagScreen
 
@@ -25,6 +26,7 @@ __all__ = [
 ]
 
 
+@public()
 class Link(enum.Enum):
     """A link of the kinetic chain, listed top-down (hip first, foot last)."""
 
@@ -44,6 +46,7 @@ class Link(enum.Enum):
 _SEVERITY_LEVELS = {"mild": 1, "moderate": 2, "marked": 3}
 
 
+@public()
 @functools.total_ordering
 class Severity(enum.Enum):
     """How far a measurement is from its reference. Ordered ``MILD < MODERATE < MARKED``."""
@@ -67,6 +70,7 @@ class Severity(enum.Enum):
         return list(Severity)[min(self.level, 2)]
 
 
+@public()
 class FindingKind(enum.Enum):
     """What a finding says about a link."""
 
@@ -88,6 +92,7 @@ class FindingKind(enum.Enum):
         return self.value.replace("_", " ")
 
 
+@public()
 @attrs.frozen(kw_only=True)
 class Finding:
     """One departure from the reference at one link, explained.
@@ -127,6 +132,7 @@ class Finding:
         return f"{self.link.value}: {self.kind.label}{side}, {self.severity.value}"
 
 
+@public()
 @attrs.frozen(kw_only=True)
 class RedFlag:
     """A positive answer on the red-flag screen and what it may mean.
@@ -144,6 +150,7 @@ class RedFlag:
     citation: Citation = attrs.field(validator=Instance((Citation,)))
 
 
+@public()
 @attrs.frozen(kw_only=True)
 class Referral:
     """Stop: the person needs a clinician before any self-managed programme.
@@ -184,6 +191,7 @@ def referral_for(screen: RedFlagScreen) -> Referral | None:
     )
 
 
+@public()
 @attrs.frozen(kw_only=True)
 class Emphasis:
     """Catalogue exercises that address one finding.
@@ -199,6 +207,7 @@ class Emphasis:
     exercises: tuple[str, ...] = attrs.field(validator=TupleOf(ID, min_length=1, unique=True))
 
 
+@public()
 @attrs.frozen(kw_only=True)
 class ChainReport:
     """The result of :func:`~plantarkit.assess`: findings top-down, with the reasons.

@@ -15,6 +15,7 @@ from plantarkit._core.errors import (
     UnknownIdError,
 )
 from plantarkit._core.evidence import Source
+from plantarkit._core.registry import public
 from plantarkit._core.text import similar
 from plantarkit.exercises._dose import Prescription
 from plantarkit.exercises._ladder import Ladder, Variant
@@ -178,6 +179,7 @@ def _find_cycle(edges: Mapping[str, set[str]]) -> list[str] | None:
     return None
 
 
+@public()
 @attrs.frozen(kw_only=True, repr=False)
 class Catalogue:
     """A validated set of exercises, advice items and ladders, with their sources.

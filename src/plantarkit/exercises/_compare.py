@@ -18,6 +18,7 @@ from typing import Any
 import attrs
 
 from plantarkit._core.errors import InvalidValueError
+from plantarkit._core.registry import public
 from plantarkit.exercises._dose import (
     BandResistance,
     Hold,
@@ -35,6 +36,7 @@ _BANDS = tuple(BandResistance)
 _BODY_WEIGHT, _BAND = LoadKind.BODY_WEIGHT, LoadKind.BAND
 
 
+@public()
 class Dimension(enum.StrEnum):
     """A part of a dose that can ask more or less of a person."""
 

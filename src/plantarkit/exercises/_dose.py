@@ -42,6 +42,7 @@ def _duration(seconds: float) -> str:
     return f"{_n(seconds)} s"
 
 
+@public()
 @attrs.frozen(kw_only=True, cache_hash=True)
 class Tempo:
     """Seconds for each part of one repetition.
@@ -203,6 +204,7 @@ MAX_TIMED_SECONDS = upper_bound(Timed, "seconds")
 """The longest bout of timed work a dose can record, in seconds (``Timed.seconds``' check)."""
 
 
+@public()
 class LoadKind(enum.Enum):
     """What provides the resistance."""
 
@@ -215,6 +217,7 @@ class LoadKind(enum.Enum):
     """A backpack with books or bottles, as in the high-load heel raise."""
 
 
+@public()
 class BandResistance(enum.Enum):
     """How strong an elastic band is."""
 
@@ -223,6 +226,7 @@ class BandResistance(enum.Enum):
     HEAVY = "heavy"
 
 
+@public()
 @attrs.frozen(kw_only=True, cache_hash=True)
 class Load:
     """The resistance for an exercise.
@@ -300,6 +304,7 @@ _LOAD_LABELS = {
 """How a load of each kind with added weight is named."""
 
 
+@public()
 @attrs.frozen(kw_only=True, cache_hash=True)
 class Frequency:
     """How often to do an exercise.
@@ -414,6 +419,7 @@ def _article(number: int) -> str:
     return "an" if str(number).startswith("8") or number in (11, 18) else "a"
 
 
+@public()
 @attrs.frozen(kw_only=True, cache_hash=True)
 class Prescription:
     """A full dose of one exercise: sets, work per set, tempo, rest, load and frequency.

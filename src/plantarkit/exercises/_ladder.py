@@ -4,12 +4,14 @@ import attrs
 
 from plantarkit._core.checks import Instance, Text, TupleOf
 from plantarkit._core.ids import ID, SOURCE_KEYS
+from plantarkit._core.registry import public
 from plantarkit.exercises._dose import Prescription
 from plantarkit.exercises._model import Exercise
 
 __all__ = ["Ladder", "LadderStep", "Variant"]
 
 
+@public()
 @attrs.frozen(kw_only=True)
 class LadderStep:
     """One rung of a ladder: an exercise, optionally at a dose other than its default.
@@ -27,6 +29,7 @@ class LadderStep:
     note: str = attrs.field(default="", validator=Text())
 
 
+@public()
 @attrs.frozen(kw_only=True)
 class Ladder:
     """An ordered progression, easiest rung first.
@@ -86,6 +89,7 @@ class Ladder:
         return first
 
 
+@public()
 @attrs.frozen(kw_only=True)
 class Variant:
     """A resolved ladder rung: the exercise, the dose to use and where it sits.

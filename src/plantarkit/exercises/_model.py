@@ -8,6 +8,7 @@ import attrs
 
 from plantarkit._core.checks import EnumCheck, Instance, Text, TupleOf
 from plantarkit._core.ids import ID, SOURCE_KEYS
+from plantarkit._core.registry import public
 from plantarkit.exercises._dose import Prescription
 
 __all__ = [
@@ -24,6 +25,7 @@ _TEXTS = TupleOf(Text(non_empty=True))
 _TAGS = TupleOf(ID, unique=True)
 
 
+@public()
 class Region(enum.Enum):
     """The body link or region an exercise mainly works."""
 
@@ -37,6 +39,7 @@ class Region(enum.Enum):
     WHOLE_BODY = "whole_body"
 
 
+@public()
 class Position(enum.Enum):
     """The body position an exercise is done in."""
 
@@ -49,6 +52,7 @@ class Position(enum.Enum):
     MOVING = "moving"
 
 
+@public()
 @functools.total_ordering
 class PlantarLoad(enum.Enum):
     """How much an exercise loads the painful foot's plantar fascia.
@@ -84,6 +88,7 @@ _LOAD_LEVELS = {
 }
 
 
+@public()
 class Equipment(enum.Enum):
     """Equipment an exercise needs."""
 
@@ -101,6 +106,7 @@ class Equipment(enum.Enum):
     """A massage stick, percussion device or foam roller."""
 
 
+@public()
 @attrs.frozen(kw_only=True)
 class Exercise:
     """One exercise, described so an app can show it and a patient can do it.
@@ -141,6 +147,7 @@ class Exercise:
         return f"{self.name} ({self.id}): {self.dose}"
 
 
+@public()
 class AdviceTopic(enum.Enum):
     """What an advice item is about."""
 
@@ -153,6 +160,7 @@ class AdviceTopic(enum.Enum):
     ACTIVITY = "activity"
 
 
+@public()
 @attrs.frozen(kw_only=True)
 class Advice:
     """Guidance that is not an exercise (footwear, surfaces, weight, cross-training).

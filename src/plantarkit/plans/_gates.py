@@ -19,6 +19,7 @@ from plantarkit._core.side import Bilateral, Side
 from plantarkit.progression.records import TestKind, TestResult
 
 
+@public()
 class PainMeasure(enum.Enum):
     """When pain was rated."""
 
@@ -32,6 +33,7 @@ class PainMeasure(enum.Enum):
     """The next morning."""
 
 
+@public()
 class GateStatus(enum.Enum):
     """The outcome of checking a gate."""
 
@@ -41,6 +43,7 @@ class GateStatus(enum.Enum):
     """The evidence the gate needs is missing."""
 
 
+@public()
 @attrs.frozen(kw_only=True)
 class PainRecord:
     """One pain rating on one day.
@@ -56,6 +59,7 @@ class PainRecord:
     pain: Pain = attrs.field(validator=Instance((Pain,)))
 
 
+@public()
 @attrs.frozen(kw_only=True)
 class Evidence:
     """What is known when gates are checked; every part may be missing.
@@ -138,6 +142,7 @@ class PainAtMost:
         )
 
 
+@public()
 class SideScope(enum.Enum):
     """Which side a test gate is judged on."""
 
@@ -348,6 +353,7 @@ GATE_TYPES: tuple[type, ...] = (
 )
 
 
+@public(document=False, reason="a gate check's outcome, shown at once; not stored")
 @attrs.frozen(kw_only=True)
 class GateResult:
     """The outcome of checking one gate, with the reason.

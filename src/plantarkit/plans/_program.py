@@ -16,6 +16,7 @@ from plantarkit._core.errors import (
 )
 from plantarkit._core.evidence import Source
 from plantarkit._core.ids import ID
+from plantarkit._core.registry import public
 from plantarkit._core.side import Side
 from plantarkit._core.text import did_you_mean, similar
 from plantarkit.chain import ChainReport, FindingKind, Referral
@@ -66,6 +67,7 @@ class _DateOnly:
             raise InvalidValueError(f"$.{attribute.name}", problem)
 
 
+@public()
 @attrs.frozen(kw_only=True, cache_hash=True)
 class ProgramItem:
     """One exercise in one session, with its full dose.
@@ -147,6 +149,7 @@ def _minutes(
     return total
 
 
+@public()
 @attrs.frozen(kw_only=True, cache_hash=True)
 class Session:
     """The exercises of one training day.
@@ -175,6 +178,7 @@ class Session:
         return _minutes(self.items)
 
 
+@public()
 @attrs.frozen(kw_only=True)
 class Week:
     """One programme week.
@@ -216,6 +220,7 @@ class Week:
         return sum(_minutes(s.items, cache) for s in self.sessions)
 
 
+@public()
 @attrs.frozen(kw_only=True, repr=False)
 class Program:
     """A personalised, week-by-week programme, self-contained for display and storage.

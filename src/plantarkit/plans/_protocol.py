@@ -7,6 +7,7 @@ import attrs
 from plantarkit._core.checks import EnumCheck, Instance, Number, Text, TupleOf, ensure
 from plantarkit._core.errors import InvalidValueError, UnknownIdError
 from plantarkit._core.ids import ID, SOURCE_KEYS
+from plantarkit._core.registry import public
 from plantarkit._core.text import similar
 from plantarkit.exercises import PlantarLoad, Prescription, Region
 from plantarkit.plans._gates import GATE_TYPES, Gate
@@ -23,6 +24,7 @@ _TEXTS = TupleOf(Text(non_empty=True))
 _GATES = TupleOf(Instance(GATE_TYPES))
 
 
+@public()
 class SideRule(enum.Enum):
     """Which side a slot's exercise is done on."""
 
@@ -32,6 +34,7 @@ class SideRule(enum.Enum):
     """Only the painful side (both, one after the other, when both are painful)."""
 
 
+@public()
 @attrs.frozen(kw_only=True)
 class DoseStep:
     """A dose that applies from a programme week on (until the next step).
@@ -45,6 +48,7 @@ class DoseStep:
     dose: Prescription = attrs.field(validator=Instance((Prescription,)))
 
 
+@public()
 @attrs.frozen(kw_only=True)
 class Slot:
     """One place in a phase: an exercise with its dose, or an advice item.
@@ -87,6 +91,7 @@ class Slot:
         return dose
 
 
+@public()
 @attrs.frozen(kw_only=True)
 class Phase:
     """A stage of a protocol.
@@ -151,6 +156,7 @@ class Phase:
         return self.start_week <= week and (self.end_week is None or week <= self.end_week)
 
 
+@public()
 @attrs.frozen(kw_only=True)
 class Protocol:
     """A whole rehabilitation plan: phases in order, with sources.

@@ -15,12 +15,14 @@ from plantarkit._core.checks import LAST_DAY, EnumCheck, Instance, Number, Text,
 from plantarkit._core.errors import InvalidValueError
 from plantarkit._core.ids import ID
 from plantarkit._core.pain import Pain
+from plantarkit._core.registry import public
 from plantarkit._core.side import Bilateral, BilateralOf, Side
 from plantarkit.chain import RedFlagScreen
 
 __all__ = ["ExerciseLog", "PainReport", "SessionLog", "TestKind", "TestResult", "no_signs"]
 
 
+@public()
 class TestKind(enum.Enum):
     """A test whose result a gate can ask for (higher is better for each)."""
 
@@ -33,6 +35,7 @@ class TestKind(enum.Enum):
     """Minutes of brisk walking that are easy (before run/walk)."""
 
 
+@public()
 @attrs.frozen(kw_only=True)
 class TestResult:
     """A test result on one side.
@@ -57,6 +60,7 @@ def _pain() -> Any:
     return attrs.field(default=None, validator=Instance((Pain,), optional=True))
 
 
+@public()
 @attrs.frozen(kw_only=True, cache_hash=True)
 class PainReport:
     """Pain around one session (or one exercise of it), each rating optional.
@@ -89,6 +93,7 @@ def no_signs() -> Bilateral[bool | None]:
     return Bilateral(left=None, right=None)
 
 
+@public()
 @attrs.frozen(kw_only=True)
 class ExerciseLog:
     """What was done of one prescribed exercise.
@@ -121,6 +126,7 @@ class ExerciseLog:
             raise InvalidValueError("$.sets", "a skipped exercise has no sets")
 
 
+@public()
 @attrs.frozen(kw_only=True)
 class SessionLog:
     """One session as it happened: what was done, how it felt, tests and red flags.

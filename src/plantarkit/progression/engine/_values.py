@@ -9,6 +9,7 @@ import attrs
 from plantarkit._core.checks import LAST_DAY, EnumCheck, Instance, Number, Text, TupleOf
 from plantarkit._core.errors import InvalidValueError, UnknownIdError
 from plantarkit._core.evidence import Citation
+from plantarkit._core.registry import public
 from plantarkit._core.side import Bilateral, BilateralOf
 from plantarkit._core.trusted import maker
 from plantarkit.chain import Referral
@@ -35,6 +36,7 @@ from plantarkit.progression.rules import (
 )
 
 
+@public()
 class ReasonKind(enum.StrEnum):
     """The kind of rule behind a reason, for every reason the built-in engine and rules give.
 
@@ -80,6 +82,7 @@ class ReasonKind(enum.StrEnum):
     LESS_WORK = "less_work"
 
 
+@public()
 class Action(enum.Enum):
     """What happens next to an exercise, or to the phase."""
 
@@ -93,6 +96,7 @@ class Action(enum.Enum):
 _OPTIONAL_NUMBER = Number(ge=-1e9, le=1e9, integer=False, optional=True)
 
 
+@public()
 @attrs.frozen(kw_only=True)
 class Reason:
     """Why a decision was made: which rule, on which measurement, against which threshold.
@@ -116,6 +120,7 @@ class Reason:
     )
 
 
+@public()
 @attrs.frozen(kw_only=True)
 class Decision:
     """The next step for one exercise (or, with ``exercise=None``, for the phase).
@@ -201,6 +206,7 @@ DEFAULT_REGRESSION: tuple[AnyRegression, ...] = (
 """The engine's default regression: a rung down, else less load, a set fewer, less work."""
 
 
+@public()
 @attrs.frozen(kw_only=True)
 class EngineRules:
     """The engine's parameters (plantarkit's defaults are grade U unless cited).
@@ -263,6 +269,7 @@ PAIN_KEPT_REPORTS = 3 * PAIN_HISTORY_DAYS
 """Up to this many reports are kept whole; past it the oldest days go."""
 
 
+@public()
 @attrs.frozen(kw_only=True)
 class ProgramState:
     """Where a person is in their programme.
@@ -349,6 +356,7 @@ class ProgramState:
         raise UnknownIdError("exercise", exercise_id, [e.exercise for e in self.exercises])
 
 
+@public()
 @attrs.frozen(kw_only=True)
 class Advance:
     """The result of :func:`advance`: the new state and the decisions, explained.

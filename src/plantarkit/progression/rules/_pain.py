@@ -22,6 +22,7 @@ from plantarkit._core.trusted import maker
 from plantarkit.progression.records import PainReport
 
 
+@public()
 @functools.total_ordering
 class Verdict(enum.Enum):
     """What a pain rule allows. Ordered ``OK < HOLD < REDUCE``."""
@@ -47,6 +48,7 @@ class Verdict(enum.Enum):
 _VERDICT_LEVELS = {"ok": 0, "hold": 1, "reduce": 2}
 
 
+@public()
 @attrs.frozen(kw_only=True)
 class PainCheck:
     """One judgement a pain rule made, with the numbers behind it.
@@ -70,7 +72,7 @@ class PainCheck:
     threshold: float | None = None
 
 
-@public(document=False)
+@public(document=False, reason="a pain rule's answer, shown at once; its checks are documents")
 @attrs.frozen(kw_only=True)
 class Judgement:
     """What a pain rule made of a report: its verdict, and the checks behind it.

@@ -10,7 +10,7 @@ from plantarkit._core.checks import LAST_DAY, Instance, Number, Text, TupleOf
 from plantarkit._core.errors import InvalidValueError
 from plantarkit._core.evidence import Citation
 from plantarkit._core.ids import ID
-from plantarkit._core.registry import family
+from plantarkit._core.registry import family, public
 from plantarkit._core.trusted import maker
 from plantarkit.exercises import Catalogue, Prescription
 from plantarkit.progression.records import ExerciseLog, PainReport
@@ -33,6 +33,7 @@ def check_rules(rules: object, path: str) -> None:
             )
 
 
+@public()
 @attrs.frozen(kw_only=True)
 class ExerciseState:
     """Where one exercise stands.
@@ -74,6 +75,7 @@ class ExerciseState:
             )
 
 
+@public(document=False, reason="what a rule sees during one session; never stored")
 @attrs.frozen(kw_only=True)
 class RuleContext:
     """What a rule sees besides the exercise's state (the engine makes one per exercise).
@@ -124,6 +126,7 @@ class RuleContext:
         return self.schedule[-1] if self.schedule else None
 
 
+@public(document=False, reason="a rule's answer inside advance(); its Decision is stored")
 @attrs.frozen(kw_only=True)
 class Proposal:
     """What a rule proposes for an exercise: one step, or keeping the dose for now.

@@ -1,0 +1,183 @@
+"""Documents: a value wrapped with its type name and schema version, and their migrations."""
+
+import json
+import types
+import typing
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar, overload
+
+from plantarkit._core.checks import expected
+from plantarkit._core.errors import DocumentError, InvalidValueError, Problem
+from plantarkit.io._convert import a_noun, structure, unstructure
+from plantarkit.io._json import JSONDict, parse_json
+from plantarkit.io._types import DOCUMENT_TYPES
+
+__all__ = [
+    "MIGRATIONS",
+    "SCHEMA_VERSION",
+    "document_class",
+    "document_types",
+    "dumps",
+    "from_document",
+    "loads",
+    "migrate",
+    "to_document",
+]
+
+T = TypeVar("T")
+
+# Both documented where they are public, in plantarkit.io (Sphinx reads their docstrings there).
+SCHEMA_VERSION = 1
+MIGRATIONS: Mapping[int, Callable[[JSONDict], JSONDict]] = types.MappingProxyType({})
+
+
+def document_types() -> Mapping[str, type]:
+    """Return every type that can be written as a document, by its document name."""
+    return {t.__name__: t for t in DOCUMENT_TYPES}
+
+
+def document_class(cls: object) -> type:
+    """Return the document type ``cls`` names (``Bilateral`` for ``Bilateral[float]``).
+
+    Raises:
+        InvalidValueError: At ``$.cls``: ``cls`` is not a document type (a
+            type's name, ``int``, ...), a mistake in the calling code.
+    """
+    origin = typing.get_origin(cls) or cls
+    if isinstance(origin, type) and any(origin is t for t in DOCUMENT_TYPES):
+        return origin
+    what = "a plantarkit document type such as ProgramState"
+    if isinstance(cls, str):
+        hint = " (pass the class, not its name)" if cls in document_types() else ""
+        message = f"expected {what}, got str {cls!r}{hint}"
+    elif isinstance(cls, type):
+        message = f"expected {what}, got the class {cls.__qualname__}"
+    elif typing.get_origin(cls) is not None:
+        message = f"expected {what}, got {cls!r}"
+    else:
+        message = expected(what, cls)
+    raise InvalidValueError("$.cls", message)
+
+
+# --- documents ---------------------------------------------------------------------------------
+
+
+def _type_name(value: object) -> str:
+    cls = type(value)
+    if cls.__name__ not in document_types():
+        raise InvalidValueError("$", f"{cls.__name__} is not a plantarkit document type")
+    return cls.__name__
+
+
+def to_document(value: object) -> JSONDict:
+    """Wrap a value as a versioned document (a plain dict)."""
+    return {
+        "type": _type_name(value),
+        "schema_version": SCHEMA_VERSION,
+        "data": unstructure(value),
+    }
+
+
+def dumps(value: object, *, indent: int | None = 2) -> str:
+    """Write a value as a JSON document."""
+    return json.dumps(to_document(value), indent=indent, ensure_ascii=False, allow_nan=False)
+
+
+def migrate(document: JSONDict) -> JSONDict:
+    """Upgrade a document to the current schema version (a new dict; the input is not changed).
+
+    Raises:
+        DocumentError: The version is missing, not an integer, or newer than
+            this plantarkit understands.
+    """
+    version = document.get("schema_version")
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise DocumentError([Problem("$.schema_version", f"expected an integer, got {version!r}")])
+    if version > SCHEMA_VERSION:
+        raise DocumentError(
+            [
+                Problem(
+                    "$.schema_version",
+                    f"document is version {version}, this plantarkit reads up to {SCHEMA_VERSION};"
+                    " upgrade plantarkit",
+                )
+            ]
+        )
+    if version < 1:
+        raise DocumentError([Problem("$.schema_version", f"must be ≥ 1, got {version}")])
+    upgraded = dict(document)
+    while upgraded["schema_version"] < SCHEMA_VERSION:
+        step = MIGRATIONS[upgraded["schema_version"]]
+        upgraded = step(upgraded)
+    return upgraded
+
+
+@overload
+def from_document(document: Any, cls: type[T]) -> T: ...
+@overload
+def from_document(document: Any, cls: None = None) -> Any: ...
+def from_document(document: Any, cls: Any = None) -> Any:
+    """Read a value from a document (a plain dict), checking its type, version and content.
+
+    Args:
+        document: The document, e.g. from :func:`json.load`.
+        cls: The type expected; ``None`` accepts any document type and uses
+            the document's own ``type``.
+
+    Raises:
+        DocumentError: Every problem found, with JSON paths.
+        InvalidValueError: ``cls`` is not a document type (at ``$.cls``).
+    """
+    if cls is not None:
+        document_class(cls)
+    if not isinstance(document, dict):
+        raise DocumentError(
+            [Problem("$", expected("a JSON object (a plantarkit document)", document))]
+        )
+    document = typing.cast(JSONDict, document)
+    missing = [k for k in ("type", "schema_version", "data") if k not in document]
+    extra = sorted(set(document) - {"type", "schema_version", "data"})
+    problems = [Problem(f"$.{k}", "required field missing") for k in missing]
+    problems += [
+        Problem(f"$.{k}", "unknown field; expected type, schema_version, data") for k in extra
+    ]
+    if problems:
+        raise DocumentError(problems)
+    document = migrate(document)
+    known = document_types()
+    name = document["type"]
+    if not isinstance(name, str) or name not in known:
+        close = ", ".join(sorted(known))
+        raise DocumentError([Problem("$.type", f"unknown document type {name!r}; known: {close}")])
+    target: Any = cls if cls is not None else known[name]
+    origin = typing.get_origin(target) or target
+    if name != getattr(origin, "__name__", None):
+        raise DocumentError(
+            [
+                Problem(
+                    "$.type",
+                    f"expected {a_noun(getattr(origin, '__name__', str(target)))} document,"
+                    f" got {name!r}",
+                )
+            ]
+        )
+    value: Any = structure(document["data"], target, path="$.data")
+    return value
+
+
+@overload
+def loads(text: str | bytes, cls: type[T]) -> T: ...
+@overload
+def loads(text: str | bytes, cls: None = None) -> Any: ...
+def loads(text: str | bytes, cls: Any = None) -> Any:
+    """Read a value from JSON document text.
+
+    Raises:
+        DocumentError: The text is not valid JSON (with line and column), has
+            a key twice in an object, or the document is wrong (every
+            problem, with JSON paths).
+        InvalidValueError: ``cls`` is not a document type (at ``$.cls``).
+    """
+    if cls is not None:
+        document_class(cls)
+    return from_document(parse_json(text), cls)

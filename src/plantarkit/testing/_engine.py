@@ -1,0 +1,77 @@
+"""Strategies for the engine's values: parameters, states, and what advancing a state gives."""
+
+import attrs
+from hypothesis import strategies as st
+from hypothesis.strategies import SearchStrategy
+
+from plantarkit.progression import (
+    Advance,
+    Decision,
+    EngineRules,
+    ExerciseLog,
+    ProgramState,
+    Reason,
+    SessionLog,
+    advance,
+    start,
+)
+from plantarkit.testing._base import BOOLS, reals
+from plantarkit.testing._chain import red_flag_screens
+from plantarkit.testing._plans import programs
+from plantarkit.testing._records import pain_reports
+from plantarkit.testing._rules import pain_rules, progression_rules, regression_rules
+from plantarkit.testing._table import provides
+
+
+@provides(EngineRules)
+def engine_rules() -> SearchStrategy[EngineRules]:
+    """Engine parameters with built-in rule values only (so they round-trip through JSON)."""
+    return st.builds(
+        EngineRules,
+        sessions_to_progress=st.integers(1, 4),
+        min_days_in_phase=st.integers(1, 21),
+        gap_days=st.integers(1, 21),
+        pain_rule=pain_rules(),
+        hold_rule=pain_rules(),
+        progression=st.lists(progression_rules(), min_size=1, max_size=3).map(tuple),
+        regression=st.lists(regression_rules(), min_size=1, max_size=3).map(tuple),
+        flare_steps_back=BOOLS,
+        protocol_rules=BOOLS,
+        next_morning_later=BOOLS,
+    )
+
+
+@provides(ProgramState)
+def program_states() -> SearchStrategy[ProgramState]:
+    """The first state of a drawn programme (:func:`plantarkit.progression.start`)."""
+    return st.builds(start, programs(max_weeks=3))
+
+
+@provides(Advance)
+@st.composite
+def advances(draw: st.DrawFn) -> Advance:
+    """The result of advancing a drawn programme's first state by a drawn session."""
+    state = draw(program_states())
+    day = draw(st.integers(1, 14))
+    logs: list[ExerciseLog] = []
+    for e in state.exercises:
+        if draw(BOOLS):
+            most = e.dose.max_sets or e.dose.sets
+            sets = draw(st.lists(reals(0, 60), max_size=most))
+            logs.append(ExerciseLog(exercise=e.exercise, sets=tuple(sets)))
+    pain = attrs.evolve(draw(pain_reports(day=day)), exercise=None)
+    flags = draw(st.one_of(st.none(), red_flag_screens()))
+    log = SessionLog(day=day, exercises=tuple(logs), pain=(pain,), red_flags=flags)
+    return advance(state, log)
+
+
+@provides(Decision)
+def decisions() -> SearchStrategy[Decision]:
+    """A decision (for an exercise or the phase) of a drawn session."""
+    return advances().flatmap(lambda a: st.sampled_from((*a.decisions, a.phase)))
+
+
+@provides(Reason)
+def reasons() -> SearchStrategy[Reason]:
+    """A reason given for a decision of a drawn session."""
+    return decisions().flatmap(lambda d: st.sampled_from(d.reasons))
