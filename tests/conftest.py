@@ -5,13 +5,16 @@
   no deadline, 60 examples, so a CI run is reproducible and the whole
   suite stays under about three minutes on two cores.
 - ``nightly``: 2,000 examples per test, for a scheduled deep run.
+- ``mutation``: for mutation runs (``mutmut run``, see CONTRIBUTING.md): derandomised,
+  no example database, 20 examples and no shrinking, so each mutant sees the same
+  inputs and a failing property kills its mutant at once instead of timing out.
 """
 
 import os
 from collections.abc import Callable
 
 import pytest
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, Phase, settings
 
 settings.register_profile("dev", max_examples=50, deadline=None)
 settings.register_profile(
@@ -27,6 +30,16 @@ settings.register_profile(
     "nightly",
     max_examples=2000,
     deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile(
+    "mutation",
+    max_examples=20,
+    derandomize=True,
+    database=None,
+    deadline=None,
+    # a failing example kills the mutant: shrinking it would only spend the time budget
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],
     suppress_health_check=[HealthCheck.too_slow],
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))

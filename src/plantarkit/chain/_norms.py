@@ -35,7 +35,8 @@ class Threshold:
         return f"{value} ({self.citation})"
 
 
-def _t(value: float, source: str, grade: Grade, detail: str = "") -> Any:
+# Runs only while a class body is built (at import), before mutmut can switch a mutant on.
+def _t(value: float, source: str, grade: Grade, detail: str = "") -> Any:  # pragma: no mutate block
     return attrs.field(
         factory=lambda: Threshold(value=value, citation=cite(source, grade, detail)),
         validator=Instance((Threshold,)),
