@@ -111,7 +111,11 @@ def _structure_float(value: Any, _: Any) -> float:
     return value
 
 
-def _structure_str(value: Any, _: Any) -> str:
+def _structure_str(value: Any, t: Any) -> str:
+    if t is not str and is_enum(t):  # a StrEnum (ReasonKind, Dimension) is a str too
+        member = _enum_hook(t)(value, t)
+        assert isinstance(member, str)
+        return member
     if not isinstance(value, str):
         raise _type_error("a string", value)
     return value
