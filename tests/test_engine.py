@@ -15,10 +15,20 @@ import plantarkit
 from plantarkit import Bilateral, InvalidValueError, Pain, Side, testing
 from plantarkit.chain import RedFlagScreen
 from plantarkit.exercises import Hold, PlantarLoad, Reps, Timed
-from plantarkit.plans import PainAtMost, PainMeasure, Phase, Program, Protocol, Slot, build_program
+from plantarkit.plans import (
+    ExercisesMastered,
+    PainAtMost,
+    PainMeasure,
+    Phase,
+    Program,
+    Protocol,
+    Slot,
+    build_program,
+)
 from plantarkit.progression import (
     DEFAULT_REGRESSION,
     Action,
+    Advance,
     Decision,
     EngineRules,
     ExerciseLog,
@@ -394,7 +404,7 @@ class Progressing(RuleBasedStateMachine):
         judged = [pain] if own is None else [pain, own]
         if late is not None and self.trained_pain is not None:
             judged.append(attrs.evolve(self.trained_pain, next_morning=late.next_morning))
-        self.check_step(before, result, judged, completion, since)
+        self.check_step(before, result, judged, completion, since, trained)
         if trained and not self.flagged:
             self.trained_day = day
         if trained:
@@ -408,12 +418,13 @@ class Progressing(RuleBasedStateMachine):
         reports: list[PainReport],
         completion: str,
         gap: int,
+        trained: bool,
     ) -> None:
         """The safety rules, stated apart from the engine.
 
         ``reports`` are what judges the session: today's report, an exercise's
         own report (it concerns that exercise only) and a late report completed
-        with the ratings of its day.
+        with the ratings of its day. ``trained`` says whether any work was done.
         """
         rebuilt(result)  # everything the engine returns passes its own checks
         if self.flagged:  # a red flag stops everything, now and later
@@ -472,8 +483,29 @@ class Progressing(RuleBasedStateMachine):
         assert result.state.phase in (before.phase, before.phase + 1)
         if result.state.phase != before.phase:
             assert result.phase.action is Action.PROGRESS
-            assert completion == "full"
+            self.check_mastery_gate(before, result, completion, trained)
             self.check_levels_kept(before, result.state)
+
+    def check_mastery_gate(
+        self, before: ProgramState, result: Advance, completion: str, trained: bool
+    ) -> None:
+        """A phase gated on mastery is entered only when every exercise has mastered its dose.
+
+        Mastery is earned by sessions done in full. A session with nothing done
+        neither earns it nor takes it away (an exercise not done keeps its count of
+        good sessions), so it may end a phase that was mastered already; a dose done
+        short, or an exercise eased off, never does.
+        """
+        phases = before.program.protocol.phases
+        gates = (*phases[before.phase].exit_gates, *phases[result.state.phase].entry_gates)
+        if not any(isinstance(g, ExercisesMastered) for g in gates):
+            return
+        assert all(d.action is not Action.REGRESS for d in result.decisions)
+        if completion == "partial":  # a first set short of the dose restarts every count
+            assert not trained
+        if not trained:  # nothing done: every exercise had mastered its dose before
+            need = self.engine_rules.sessions_to_progress
+            assert all(e.good_sessions >= need and e.eased_from is None for e in before.exercises)
 
     def check_levels_kept(self, before: ProgramState, after: ProgramState) -> None:
         """Entering a phase never takes a person down a ladder they have climbed."""
