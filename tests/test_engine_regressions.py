@@ -114,3 +114,14 @@ def test_a_dose_done_short_never_ends_a_phase(mastered: ProgramState) -> None:
     assert result.state.phase_id == "mobility"
     assert result.phase.reasons[0].text == "current exercises mastered: exercises not yet mastered"
     assert all(e.good_sessions == 0 for e in result.state.exercises)
+
+
+def test_mastery_goes_stale_in_a_long_gap(mastered: ProgramState) -> None:
+    gap = EngineRules().gap_days
+    late = 6 + gap + 1  # more than gap_days after the last day trained
+    result = advance(mastered, SessionLog(day=late))
+    assert result.phase.action is Action.HOLD
+    assert result.state.phase_id == "mobility"
+    assert result.phase.reasons[0].text == "current exercises mastered: exercises not yet mastered"
+    on_time = advance(mastered, SessionLog(day=6 + gap))  # exactly gap_days: still fresh
+    assert on_time.state.phase_id == "isometric"

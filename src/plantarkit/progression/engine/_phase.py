@@ -214,9 +214,17 @@ def decide_phase(
         )
         return _phase_verdict(action=HOLD, reasons=(why,), phase=phase.id), state
     last_rows = {name: len(changes) - 1 for name, changes in _table_plan(state.program, phase.id)}
-    mastered = all(o.decision.action is not REGRESS for o in outcomes) and all(
-        _mastered(e, o, rules.sessions_to_progress, last_rows)
-        for e, o in zip(state.exercises, outcomes, strict=True)
+    # Mastery goes stale in a long gap: a session with nothing done, long after the last
+    # one trained, masters nothing (when training resumes, the gap rule steps back anyway).
+    last = state.last_trained_day
+    stale = bool(last) and log.day - last > rules.gap_days
+    mastered = (
+        not stale
+        and all(o.decision.action is not REGRESS for o in outcomes)
+        and all(
+            _mastered(e, o, rules.sessions_to_progress, last_rows)
+            for e, o in zip(state.exercises, outcomes, strict=True)
+        )
     )
     gates = (*phase.exit_gates, *nxt.entry_gates)
     measures = {m for g in gates for m in g.pain_measures()}
