@@ -99,7 +99,7 @@ def check_step(before: ProgramState, log: SessionLog, result: Advance, rules: En
         assert all(d.action is Action.STOP for d in (*result.decisions, result.phase))
         assert result.state.referral is not None
         return "stop"
-    limits = before.program.protocol.phases[before.phase].pain_limits
+    limits = before.program.protocol.phases[before.phase_index].pain_limits
     applied = limits if limits and rules.protocol_rules else (rules.pain_rule,)
     report = log.pain[0]
     if rules.next_morning_later:  # the morning is awaited: its check cannot fail yet
@@ -123,7 +123,7 @@ def check_step(before: ProgramState, log: SessionLog, result: Advance, rules: En
             assert not (broke and old.exercise in {e.exercise for e in log.exercises}), decision
             if old.eased_from is not None and decision.next_exercise is None:
                 assert len(harder_in(new, old.dose)) <= 1, (old.dose.brief(), new.brief())
-    if result.state.phase == before.phase:
+    if result.state.phase_index == before.phase_index:
         for old, now in zip(before.exercises, result.state.exercises, strict=True):
             if old.ladder is not None and now.ladder == old.ladder:
                 assert abs((now.rung or 0) - (old.rung or 0)) <= 1

@@ -1,6 +1,7 @@
 """Bad documents: generated mutations of valid ones, exact messages, and the JSON Schema."""
 
 import copy
+import json
 import math
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -24,7 +25,7 @@ from plantarkit import (
     Region,
     Reps,
 )
-from plantarkit.io import document_types
+from plantarkit.io import SCHEMA_VERSION, document_types
 from plantarkit.testing import catalogues, ids, program_states, session_logs, values
 
 JSON = Any
@@ -251,7 +252,7 @@ def without(key: str) -> Change:
     return lambda document: {k: v for k, v in document.items() if k != key}
 
 
-BAD_VERSIONS: list[JSON] = [0, -1, 2, 99, "1", None, True, 1.5, [1]]
+BAD_VERSIONS: list[JSON] = [0, -1, SCHEMA_VERSION + 1, 99, "1", None, True, 1.5, [1]]
 BAD_TYPES: list[JSON] = ["Nope", "", "exercise", None, 1, [], {}, ["Exercise"]]
 ENVELOPE_CHANGES: list[tuple[str, Change, str]] = [
     ("top level is a list", lambda d: [d], "$"),
@@ -553,3 +554,29 @@ def test_values_of_any_type_are_json_data_without_nan_or_infinity(bad: object) -
     document = {"type": "Bilateral", "schema_version": 1, "data": {"left": bad, "right": 0}}
     with pytest.raises(DocumentError, match=r"\$\.data\.left: expected a finite number"):
         plantarkit.from_document(document)
+
+
+# --- schema version 1 documents migrate forward -------------------------------------------------
+
+
+def test_a_version_1_state_document_loads_with_its_phase_index() -> None:
+    import attrs
+
+    state = plantarkit.start(plantarkit.build_program(None, "staged", weeks=4))
+    state = attrs.evolve(state, phase_index=1)
+    document = json.loads(plantarkit.dumps(state))
+    assert document["schema_version"] == 2
+    data = {("phase" if k == "phase_index" else k): v for k, v in document["data"].items()}
+    old = {"type": "ProgramState", "schema_version": 1, "data": data}
+    assert plantarkit.loads(json.dumps(old), plantarkit.ProgramState) == state
+    result = plantarkit.advance(state, plantarkit.SessionLog(day=1))
+    advanced = json.loads(plantarkit.dumps(result))
+    advanced["schema_version"] = 1
+    advanced["data"]["state"]["phase"] = advanced["data"]["state"].pop("phase_index")
+    assert plantarkit.loads(json.dumps(advanced), plantarkit.Advance) == result
+
+
+def test_a_version_1_document_of_another_shape_is_reported_not_guessed() -> None:
+    bad = {"type": "ProgramState", "schema_version": 1, "data": {"phase": 0, "phase_index": 0}}
+    with pytest.raises(plantarkit.DocumentError, match=r"\$\.data"):
+        plantarkit.from_document(bad, plantarkit.ProgramState)

@@ -206,7 +206,7 @@ def test_no_phase_is_entered_in_a_session_that_broke_a_pain_rule() -> None:
     # top_down's last phase has no gates: it begins in its usual week (8), by the calendar.
     program = plantarkit.build_program(None, "top_down", weeks=12)
     first = start(program)
-    state = attrs.evolve(first, phase=2, phase_start_day=22, day=48, last_trained_day=48)
+    state = attrs.evolve(first, phase_index=2, phase_start_day=22, day=48, last_trained_day=48)
     state = attrs.evolve(
         state,
         exercises=plantarkit.progression.engine._start.phase_exercises(

@@ -432,7 +432,7 @@ class Progressing(RuleBasedStateMachine):
             assert result.state.referral is not None
             return
         rules = self.engine_rules
-        limits = before.program.protocol.phases[before.phase].pain_limits
+        limits = before.program.protocol.phases[before.phase_index].pain_limits
         dynamic = limits if limits and rules.protocol_rules else (rules.pain_rule,)
         cat = plantarkit.catalogue()
         for decision, old in zip(result.decisions, before.exercises, strict=True):
@@ -458,7 +458,7 @@ class Progressing(RuleBasedStateMachine):
                 assert decision.action is not Action.PROGRESS
             if gap > rules.gap_days:  # a long gap steps every exercise back
                 assert decision.action is Action.REGRESS
-        if result.state.phase == before.phase:  # at most one rung per session
+        if result.state.phase_index == before.phase_index:  # at most one rung per session
             # (in the same phase each exercise's new state takes the place of its old one)
             for old, new, decision in zip(
                 before.exercises, result.state.exercises, result.decisions, strict=True
@@ -475,13 +475,15 @@ class Progressing(RuleBasedStateMachine):
                     assert old.rung is not None
                     assert new.rung is not None
                     assert abs(new.rung - old.rung) <= 1
-        if result.state.phase == before.phase - 1:  # only a flare in maintenance steps back
+        if (
+            result.state.phase_index == before.phase_index - 1
+        ):  # only a flare in maintenance steps back
             assert result.phase.action is Action.REGRESS
-            assert before.program.protocol.phases[before.phase].maintenance
+            assert before.program.protocol.phases[before.phase_index].maintenance
             assert any(d.action is Action.REGRESS for d in result.decisions)
             return
-        assert result.state.phase in (before.phase, before.phase + 1)
-        if result.state.phase != before.phase:
+        assert result.state.phase_index in (before.phase_index, before.phase_index + 1)
+        if result.state.phase_index != before.phase_index:
             assert result.phase.action is Action.PROGRESS
             self.check_mastery_gate(before, result, completion, trained)
             self.check_levels_kept(before, result.state)
@@ -497,7 +499,10 @@ class Progressing(RuleBasedStateMachine):
         short, or an exercise eased off, never does.
         """
         phases = before.program.protocol.phases
-        gates = (*phases[before.phase].exit_gates, *phases[result.state.phase].entry_gates)
+        gates = (
+            *phases[before.phase_index].exit_gates,
+            *phases[result.state.phase_index].entry_gates,
+        )
         if not any(isinstance(g, ExercisesMastered) for g in gates):
             return
         assert all(d.action is not Action.REGRESS for d in result.decisions)
@@ -716,7 +721,7 @@ def test_a_flare_in_maintenance_steps_back_a_phase(steps_back: bool) -> None:
     rules = EngineRules(min_days_in_phase=1, flare_steps_back=steps_back)
     s = start(build_program(None, _maintenance_protocol(), weeks=4))
     day = 1
-    while s.phase == 0:
+    while s.phase_index == 0:
         day += 1
         s = advance(s, everything(s, day), rules=rules).state
     assert s.phase_id == "keep_going"
@@ -745,8 +750,8 @@ def test_a_flare_in_maintenance_steps_back_a_phase(steps_back: bool) -> None:
 
 def test_states_are_checked() -> None:
     s = start(build_program(None, "staged", weeks=4))
-    with pytest.raises(InvalidValueError, match=r"\$\.phase:"):
-        attrs.evolve(s, phase=9)
+    with pytest.raises(InvalidValueError, match=r"\$\.phase_index:"):
+        attrs.evolve(s, phase_index=9)
     with pytest.raises(InvalidValueError, match=r"\$\.exercises\[1\]\.exercise"):
         attrs.evolve(s, exercises=(s.exercises[0], s.exercises[0]))
     with pytest.raises(InvalidValueError, match=r"\$\.phase_start_day"):
@@ -1114,7 +1119,7 @@ def test_isometric_holds_are_judged_by_the_phase_rules_too() -> None:
         rung=0,
         good_sessions=1,
     )
-    s = ProgramState(program=program, phase=1, exercises=(hold,), day=20, last_trained_day=20)
+    s = ProgramState(program=program, phase_index=1, exercises=(hold,), day=20, last_trained_day=20)
     # Within the isometric rule (during 5, settled in 3 min) but sore after and next morning.
     sore = PainReport(
         day=22,
@@ -1200,7 +1205,7 @@ def test_staged_uses_the_cautious_rule_in_its_early_phase_only() -> None:
     early = advance(s, everything(s, 1, moderate))
     assert {d.action for d in early.decisions} == {Action.REGRESS}  # above 2/10: cautious
     cat = plantarkit.catalogue()
-    routine = attrs.evolve(s, phase=3, exercises=phase_exercises(program, "maintenance", cat))
+    routine = attrs.evolve(s, phase_index=3, exercises=phase_exercises(program, "maintenance", cat))
     kept = advance(routine, everything(routine, 2, attrs.evolve(moderate, day=2)))
     assert Action.REGRESS not in {d.action for d in kept.decisions}  # 3/10 is acceptable
     assert kept.phase.action is not Action.REGRESS  # no flare: maintenance goes on
@@ -1380,7 +1385,7 @@ def test_doing_what_each_day_gives_moves_the_programme_on() -> None:
     s = start(program)
     for day in range(1, 6 * 7 + 1):
         s = advance(s, _scheduled_log(program, s, day, pain=1)).state
-    assert s.phase > 0, s.phase_id
+    assert s.phase_index > 0, s.phase_id
 
 
 def test_an_exercise_not_done_keeps_its_count(state: ProgramState) -> None:
@@ -1448,7 +1453,7 @@ def test_back_after_a_gap_with_a_flare_says_both_and_steps_back_a_phase() -> Non
     rules = EngineRules(min_days_in_phase=1)
     s = start(build_program(None, _maintenance_protocol(), weeks=4))
     day = 1
-    while s.phase == 0:
+    while s.phase_index == 0:
         day += 1
         s = advance(s, everything(s, day), rules=rules).state
     sore = PainReport(
@@ -1594,6 +1599,6 @@ def test_rules_that_always_find_a_step_do_not_keep_a_phase_from_ending(
     s = state
     for day in range(1, 43, 2):
         s = advance(s, everything(s, day), rules=rules).state
-        if s.phase > 0:
+        if s.phase_index > 0:
             return
     pytest.fail(f"still in {s.phase_id!r} after six weeks of perfect sessions")

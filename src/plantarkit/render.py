@@ -904,7 +904,7 @@ def _phase_before(advance: "Advance", path: str) -> str:
 
     phases = advance.state.program.protocol.phases
     moved = {Action.PROGRESS: -1, Action.REGRESS: 1}.get(advance.phase.action, 0)
-    index = advance.state.phase + moved
+    index = advance.state.phase_index + moved
     if not 0 <= index < len(phases):
         raise InvalidValueError(
             f"{path}.phase",

@@ -27,8 +27,33 @@ __all__ = [
 T = TypeVar("T")
 
 # Both documented where they are public, in plantarkit.io (Sphinx reads their docstrings there).
-SCHEMA_VERSION = 1
-MIGRATIONS: Mapping[int, Callable[[JSONDict], JSONDict]] = types.MappingProxyType({})
+SCHEMA_VERSION = 2
+
+
+def _renamed_phase_index(state: object) -> object:
+    """A version-1 ProgramState's data with its ``phase`` (an index) as ``phase_index``."""
+    if isinstance(state, dict) and "phase" in state and "phase_index" not in state:
+        return {("phase_index" if k == "phase" else k): v for k, v in state.items()}
+    return state
+
+
+def _to_2(document: JSONDict) -> JSONDict:
+    """Version 1 to 2: ``ProgramState.phase`` became ``phase_index`` (issue 11).
+
+    Anything that does not look like what version 1 wrote is left alone: the
+    loader then says what is wrong with it, with its path.
+    """
+    data = document.get("data")
+    if document.get("type") == "ProgramState":
+        data = _renamed_phase_index(data)
+    elif document.get("type") == "Advance" and isinstance(data, dict):
+        data = (
+            {**data, "state": _renamed_phase_index(data.get("state"))} if "state" in data else data
+        )
+    return {**document, "schema_version": 2, "data": data}
+
+
+MIGRATIONS: Mapping[int, Callable[[JSONDict], JSONDict]] = types.MappingProxyType({1: _to_2})
 
 
 def document_types() -> Mapping[str, type]:

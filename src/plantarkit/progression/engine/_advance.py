@@ -128,7 +128,7 @@ def advance(
         catalogue=cat,
         in_phase=taken,  # grows as exercises step to new ones
     )
-    limits = state.program.protocol.phases[state.phase].pain_limits
+    limits = state.program.protocol.phases[state.phase_index].pain_limits
     if not limits or not rules.protocol_rules:
         limits = (rules.pain_rule,)
     own_pain, session_pain, late_pain = pain_reports(log)
@@ -162,7 +162,7 @@ def advance(
     decisions = tuple(o.decision for o in outcomes)
     new_state = new_program_state(
         program=state.program,
-        phase=state.phase,
+        phase_index=state.phase_index,
         exercises=tuple(o.state for o in outcomes),
         day=log.day,
         last_trained_day=log.day if trained else last,

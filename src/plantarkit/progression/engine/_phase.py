@@ -38,7 +38,7 @@ def table_rows(state: ProgramState, day: int) -> dict[str, tuple[Prescription, .
     phase begun before its usual weeks starts on its first row.
     """
     program = state.program
-    phase = program.protocol.phases[state.phase]
+    phase = program.protocol.phases[state.phase_index]
     if not any(slot.schedule for slot in phase.slots):
         return {}
     last_week = min(len(program.weeks), (day - 1) // 7 + 1)
@@ -134,7 +134,7 @@ def _step_back(
 ) -> tuple[Decision, ProgramState]:
     """A flare in a maintenance phase: back to the phase before, at its programme doses."""
     protocol = state.program.protocol
-    back = protocol.phases[state.phase - 1]
+    back = protocol.phases[state.phase_index - 1]
     names = ", ".join(d.exercise or "" for d in flares)
     why = new_reason(
         rule=ReasonKind.FLARE,
@@ -151,7 +151,7 @@ def _step_back(
     )
     moved = attrs.evolve(
         state,
-        phase=state.phase - 1,
+        phase_index=state.phase_index - 1,
         phase_start_day=log.day + 1,
         exercises=(*state.exercises, *added),
     )
@@ -190,12 +190,12 @@ def decide_phase(
     decisions = tuple(o.decision for o in outcomes)
     flares = [o.decision for o in outcomes if o.verdict is VERDICT_REDUCE]
     protocol = state.program.protocol
-    phase = protocol.phases[state.phase]
-    if flares and phase.maintenance and state.phase > 0 and rules.flare_steps_back:
+    phase = protocol.phases[state.phase_index]
+    if flares and phase.maintenance and state.phase_index > 0 and rules.flare_steps_back:
         return _step_back(state, log, decisions, flares, cat)
-    if state.phase + 1 >= len(protocol.phases):
+    if state.phase_index + 1 >= len(protocol.phases):
         return _phase_verdict(action=HOLD, reasons=(_LAST_PHASE,), phase=phase.id), state
-    nxt = protocol.phases[state.phase + 1]
+    nxt = protocol.phases[state.phase_index + 1]
     days_in = log.day - state.phase_start_day + 1
     if days_in < rules.min_days_in_phase:
         why = new_reason(
@@ -256,7 +256,7 @@ def decide_phase(
             ),
         )
     moved = attrs.evolve(
-        state, phase=state.phase + 1, phase_start_day=log.day + 1, exercises=entering
+        state, phase_index=state.phase_index + 1, phase_start_day=log.day + 1, exercises=entering
     )
     return _phase_verdict(action=PROGRESS, reasons=reasons, phase=nxt.id), moved
 

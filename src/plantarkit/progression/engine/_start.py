@@ -110,7 +110,7 @@ def start(program: Program, *, catalogue: Catalogue | None = None) -> ProgramSta
     tests, signs = _assessed(program)
     return ProgramState(
         program=program,
-        phase=0,
+        phase_index=0,
         exercises=phase_exercises(program, first, cat),
         tests=tests,
         trendelenburg=signs,

@@ -276,7 +276,8 @@ class ProgramState:
 
     Attributes:
         program: The programme followed.
-        phase: Index of the current phase in the protocol.
+        phase_index: Index of the current phase in the protocol's phases (0 is the
+            first); :attr:`phase_id` names it.
         phase_start_day: The day the current phase began.
         day: The last logged day (0 before the first session).
         last_trained_day: The last day any exercise was done (0 before then):
@@ -293,7 +294,7 @@ class ProgramState:
     """
 
     program: Program = attrs.field(validator=Instance((Program,)))
-    phase: int = attrs.field(validator=Number(ge=0, le=100))
+    phase_index: int = attrs.field(validator=Number(ge=0, le=100))
     exercises: tuple[ExerciseState, ...] = attrs.field(
         validator=TupleOf(Instance((ExerciseState,)))
     )
@@ -316,9 +317,9 @@ class ProgramState:
 
     def __attrs_post_init__(self) -> None:
         phases = self.program.protocol.phases
-        if self.phase >= len(phases):
+        if self.phase_index >= len(phases):
             raise InvalidValueError(
-                "$.phase", f"the protocol has {len(phases)} phases (0-{len(phases) - 1})"
+                "$.phase_index", f"the protocol has {len(phases)} phases (0-{len(phases) - 1})"
             )
         if self.last_trained_day > self.day:
             raise InvalidValueError(
@@ -346,7 +347,7 @@ class ProgramState:
     @property
     def phase_id(self) -> str:
         """The id of the current phase."""
-        return self.program.protocol.phases[self.phase].id
+        return self.program.protocol.phases[self.phase_index].id
 
     def exercise(self, exercise_id: str) -> ExerciseState:
         """The state of one current exercise."""
