@@ -96,7 +96,7 @@ def random_log(state: ProgramState, day: int, rng: random.Random, calm: float) -
 def check_step(before: ProgramState, log: SessionLog, result: Advance, rules: EngineRules) -> str:
     """Check one step's safety, stated apart from the engine; return what happened, for counts."""
     if before.referral is not None or log.red_flags is not None:
-        assert all(d.action is Action.STOP for d in (*result.decisions, result.phase))
+        assert all(d.action is Action.STOP for d in result.all_decisions)
         assert result.state.referral is not None
         return "stop"
     limits = before.program.protocol.phases[before.phase_index].pain_limits

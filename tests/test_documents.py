@@ -571,9 +571,17 @@ def test_a_version_1_state_document_loads_with_its_phase_index() -> None:
     assert plantarkit.loads(json.dumps(old), plantarkit.ProgramState) == state
     result = plantarkit.advance(state, plantarkit.SessionLog(day=1))
     advanced = json.loads(plantarkit.dumps(result))
-    advanced["schema_version"] = 1
-    advanced["data"]["state"]["phase"] = advanced["data"]["state"].pop("phase_index")
+    advanced["schema_version"] = 1  # as version 1 wrote it: a phase index, decisions alike
+    data = advanced["data"]
+    data["state"]["phase"] = data["state"].pop("phase_index")
+    data["phase"] = {"exercise": None, **data["phase"], "dose": None, "next_exercise": None}
+    for decision in data["decisions"]:
+        decision["phase"] = None
     assert plantarkit.loads(json.dumps(advanced), plantarkit.Advance) == result
+    phase_v1 = {"type": "Decision", "schema_version": 1, "data": data["phase"]}
+    assert plantarkit.from_document(phase_v1) == result.phase
+    exercise_v1 = {"type": "Decision", "schema_version": 1, "data": data["decisions"][0]}
+    assert plantarkit.from_document(exercise_v1) == result.decisions[0]
 
 
 def test_a_version_1_document_of_another_shape_is_reported_not_guessed() -> None:

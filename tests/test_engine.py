@@ -133,12 +133,23 @@ def test_broken_pain_rule_steps_down_to_the_exercise_below(state: ProgramState) 
 
 def test_a_decision_names_another_exercise_only() -> None:
     reason = Reason(rule="dose", text="why")
+    dose = plantarkit.catalogue()["clam"].dose
     with pytest.raises(InvalidValueError, match=r"\$\.next_exercise: expected another exercise"):
-        Decision(exercise="clam", action=Action.PROGRESS, reasons=(reason,), next_exercise="clam")
-    with pytest.raises(InvalidValueError, match=r"\$\.next_exercise: a phase decision"):
-        Decision(exercise=None, action=Action.HOLD, reasons=(reason,), next_exercise="clam")
+        Decision(
+            exercise="clam",
+            action=Action.PROGRESS,
+            reasons=(reason,),
+            dose=dose,
+            next_exercise="clam",
+        )
+    with pytest.raises(InvalidValueError, match=r"\$\.exercise: expected a string"):
+        Decision(exercise=None, action=Action.HOLD, reasons=(reason,), dose=dose)  # type: ignore[arg-type]  # a phase decision is a PhaseDecision
     moved = Decision(
-        exercise="clam", action=Action.PROGRESS, reasons=(reason,), next_exercise="banded_clam"
+        exercise="clam",
+        action=Action.PROGRESS,
+        reasons=(reason,),
+        dose=dose,
+        next_exercise="banded_clam",
     )
     assert plantarkit.loads(plantarkit.dumps(moved), Decision) == moved
 
@@ -1173,7 +1184,7 @@ def test_a_phase_change_keeps_the_level_reached(state: ProgramState) -> None:
     # Every decision about a continuing exercise matches the state it leaves.
     for decision in result.decisions:
         if decision.exercise in after and decision.exercise != "side_lying_hip_abduction":
-            assert after[decision.exercise].dose.load == decision.dose.load  # type: ignore[union-attr]
+            assert after[decision.exercise].dose.load == decision.dose.load
     assert any("kept at the level already reached" in r.text for r in result.phase.reasons)
 
 

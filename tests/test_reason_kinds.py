@@ -33,6 +33,6 @@ def test_a_reason_kind_is_its_own_text() -> None:
 @settings(max_examples=40, deadline=None)
 @given(testing.advances())
 def test_the_engine_gives_only_reason_kinds_it_knows(result: plantarkit.Advance) -> None:
-    for decision in (*result.decisions, result.phase):
+    for decision in result.all_decisions:
         for reason in decision.reasons:
             assert reason.rule in set(ReasonKind), reason

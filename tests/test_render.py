@@ -156,7 +156,7 @@ def test_every_reason_is_shown_in_full_with_its_source(advance: Advance) -> None
     text = squashed(advance_text(advance))
     markdown = squashed(advance_markdown(advance))
     html = html_text(advance_html(advance))
-    for d in (*advance.decisions, advance.phase):
+    for d in advance.all_decisions:
         for r in d.reasons:
             for shown in (text, markdown.replace("\\|", "|").replace("<br>", " "), html):
                 assert squashed(cited(r)) in shown

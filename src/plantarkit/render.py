@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from plantarkit.chain import ChainReport
     from plantarkit.exercises import Prescription
     from plantarkit.plans import Program, ProgramItem, Session, Week
-    from plantarkit.progression import Advance, Decision, Reason
+    from plantarkit.progression import Advance, Decision, PhaseDecision, Reason
 
 __all__ = [
     "advance_html",
@@ -733,10 +733,17 @@ def _need_advance(advance: object, path: str = "$") -> "Advance":
     return _need(advance, Advance, path)
 
 
-def _need_decision(decision: object) -> "Decision":
-    from plantarkit.progression import Decision
+def _need_decision(decision: object) -> "Decision | PhaseDecision":
+    from plantarkit.progression import Decision, PhaseDecision
 
+    if isinstance(decision, PhaseDecision):
+        return decision
     return _need(decision, Decision)
+
+
+def _phase_of(decision: "Decision | PhaseDecision") -> "str | None":
+    """The phase a phase decision names; ``None`` for an exercise's decision."""
+    return getattr(decision, "phase", None)
 
 
 def _cited(reason: "Reason") -> str:
@@ -745,19 +752,22 @@ def _cited(reason: "Reason") -> str:
     return reason.text if c is None else f"{reason.text} [{c.source}, grade {c.grade.value}]"
 
 
-def _what(decision: "Decision") -> str:
-    return decision.exercise if decision.exercise is not None else f"phase: {decision.phase}"
+def _what(decision: "Decision | PhaseDecision", sep: str = ": ") -> str:
+    phase = _phase_of(decision)
+    return f"phase{sep}{phase}" if phase is not None else getattr(decision, "exercise", "")
 
 
-def _from_now_on(decision: "Decision") -> str:
+def _from_now_on(decision: "Decision | PhaseDecision") -> str:
     """The dose from now on, after the new exercise's id when the decision moves to one."""
-    dose = decision.dose.brief() if decision.dose is not None else ""
-    return dose if decision.next_exercise is None else f"{decision.next_exercise}: {dose}"
+    dose: Prescription | None = getattr(decision, "dose", None)
+    text = dose.brief() if dose is not None else ""
+    after: str | None = getattr(decision, "next_exercise", None)
+    return text if after is None else f"{after}: {text}"
 
 
 def _decision_rows(advance: "Advance", *, why: bool = True) -> list[tuple[str, ...]]:
     rows: list[tuple[str, ...]] = []
-    for d in (*advance.decisions, advance.phase):
+    for d in advance.all_decisions:
         row = (_what(d), d.action.value, _from_now_on(d))
         rows.append((*row, "; ".join(_cited(r) for r in d.reasons)) if why else row)
     return rows
@@ -769,10 +779,9 @@ _DECISION_HEADERS = ("exercise", "next", "dose from now on", "why")
 def _why_lines(advance: "Advance", width: int = 100) -> list[str]:
     """Each decision's reasons in full, wrapped; decisions with the same reasons share them."""
     groups: dict[tuple[str, tuple[str, ...]], list[str]] = {}
-    for d in (*advance.decisions, advance.phase):
+    for d in advance.all_decisions:
         key = (d.action.value, tuple(_cited(r) for r in d.reasons))
-        name = d.exercise if d.exercise is not None else f"phase {d.phase}"
-        groups.setdefault(key, []).append(name)
+        groups.setdefault(key, []).append(_what(d, " "))
     lines: list[str] = []
     for (action, reasons), names in groups.items():
         lines += textwrap.wrap(
@@ -844,7 +853,7 @@ def _number(value: float) -> str:
     return f"{round(value, 2):g}"
 
 
-def _reason_rows(decision: "Decision") -> list[tuple[str, ...]]:
+def _reason_rows(decision: "Decision | PhaseDecision") -> list[tuple[str, ...]]:
     rows: list[tuple[str, ...]] = []
     for r in decision.reasons:
         measured = ""
@@ -861,29 +870,30 @@ def _reason_rows(decision: "Decision") -> list[tuple[str, ...]]:
 _REASON_HEADERS = ("rule", "why", "measured", "source (grade)")
 
 
-def _decision_title(decision: "Decision") -> str:
-    what = decision.exercise if decision.exercise is not None else f"phase {decision.phase}"
-    to = f" to {decision.next_exercise}" if decision.next_exercise is not None else ""
-    dose = f": {decision.dose.brief()}" if decision.dose is not None else ""
-    return f"{what}: {decision.action.value}{to}{dose}"
+def _decision_title(decision: "Decision | PhaseDecision") -> str:
+    after: str | None = getattr(decision, "next_exercise", None)
+    to = f" to {after}" if after is not None else ""
+    now = _from_now_on(decision).rsplit(": ", 1)[-1]
+    dose = f": {now}" if now else ""
+    return f"{_what(decision, ' ')}: {decision.action.value}{to}{dose}"
 
 
-def decision_markdown(decision: "Decision") -> str:
+def decision_markdown(decision: "Decision | PhaseDecision") -> str:
     """One decision as Markdown: the action and dose, then each reason with its numbers.
 
     Raises:
-        InvalidValueError: ``decision`` is not a Decision.
+        InvalidValueError: ``decision`` is not a Decision or a PhaseDecision.
     """
     _need_decision(decision)
     title = f"**{_md_cell(_decision_title(decision))}**"
     return "\n".join([title, "", *_md_table(_REASON_HEADERS, _reason_rows(decision))])
 
 
-def decision_html(decision: "Decision") -> str:
+def decision_html(decision: "Decision | PhaseDecision") -> str:
     """One decision as an HTML fragment (used for notebook display).
 
     Raises:
-        InvalidValueError: ``decision`` is not a Decision.
+        InvalidValueError: ``decision`` is not a Decision or a PhaseDecision.
     """
     from html import escape
 
@@ -945,17 +955,18 @@ def history_frame(advances: Iterable["Advance"]) -> Any:
     pd = _pandas("history_frame()")
     rows: list[dict[str, Any]] = []
     for a, phase in zip(given, before, strict=True):
-        for d in (*a.decisions, a.phase):
+        for d in a.all_decisions:
+            dose: Prescription | None = getattr(d, "dose", None)
             rows.append(
                 {
                     "day": a.state.day,
                     "phase": phase,
                     "phase_after": a.state.phase_id,
-                    "exercise": d.exercise,
-                    "next_exercise": d.next_exercise,
+                    "exercise": getattr(d, "exercise", None),
+                    "next_exercise": getattr(d, "next_exercise", None),
                     "action": d.action.value,
-                    "sets": d.dose.sets if d.dose is not None else None,
-                    "dose": d.dose.brief() if d.dose is not None else None,
+                    "sets": dose.sets if dose is not None else None,
+                    "dose": dose.brief() if dose is not None else None,
                     "rules": ", ".join(dict.fromkeys(r.rule for r in d.reasons)),
                     "reasons": "; ".join(_cited(r) for r in d.reasons),
                 }

@@ -37,20 +37,47 @@ def _renamed_phase_index(state: object) -> object:
     return state
 
 
+def _exercise_decision(decision: object) -> object:
+    """A version-1 exercise Decision's data without its (always null) ``phase``."""
+    if isinstance(decision, dict) and decision.get("phase", 0) is None:
+        return {k: v for k, v in decision.items() if k != "phase"}
+    return decision
+
+
+def _phase_decision(decision: object) -> object:
+    """A version-1 phase Decision's data (``exercise`` null) as a PhaseDecision's."""
+    if isinstance(decision, dict) and decision.get("exercise", 0) is None:
+        gone = ("exercise", "dose", "next_exercise")
+        return {k: v for k, v in decision.items() if k not in gone}
+    return decision
+
+
 def _to_2(document: JSONDict) -> JSONDict:
-    """Version 1 to 2: ``ProgramState.phase`` became ``phase_index`` (issue 11).
+    """Version 1 to 2 (issue 11): a phase index, and a type of its own for the phase's decision.
+
+    ``ProgramState.phase`` became ``phase_index``, and the phase's decision became a
+    ``PhaseDecision`` (a ``Decision`` is an exercise's: it no longer has a ``phase``,
+    nor the phase an exercise).
 
     Anything that does not look like what version 1 wrote is left alone: the
     loader then says what is wrong with it, with its path.
     """
-    data = document.get("data")
-    if document.get("type") == "ProgramState":
+    kind, data = document.get("type"), document.get("data")
+    if kind == "ProgramState":
         data = _renamed_phase_index(data)
-    elif document.get("type") == "Advance" and isinstance(data, dict):
-        data = (
-            {**data, "state": _renamed_phase_index(data.get("state"))} if "state" in data else data
-        )
-    return {**document, "schema_version": 2, "data": data}
+    elif kind == "Decision" and isinstance(data, dict) and data.get("exercise", 0) is None:
+        kind, data = "PhaseDecision", _phase_decision(data)
+    elif kind == "Decision":
+        data = _exercise_decision(data)
+    elif kind == "Advance" and isinstance(data, dict):
+        data = dict(data)
+        if "state" in data:
+            data["state"] = _renamed_phase_index(data["state"])
+        if "phase" in data:
+            data["phase"] = _phase_decision(data["phase"])
+        if isinstance(data.get("decisions"), list):
+            data["decisions"] = [_exercise_decision(d) for d in data["decisions"]]
+    return {**document, "type": kind, "schema_version": 2, "data": data}
 
 
 MIGRATIONS: Mapping[int, Callable[[JSONDict], JSONDict]] = types.MappingProxyType({1: _to_2})

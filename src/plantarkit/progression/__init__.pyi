@@ -9,6 +9,7 @@ from plantarkit.progression.engine import Action as Action
 from plantarkit.progression.engine import Advance as Advance
 from plantarkit.progression.engine import Decision as Decision
 from plantarkit.progression.engine import EngineRules as EngineRules
+from plantarkit.progression.engine import PhaseDecision as PhaseDecision
 from plantarkit.progression.engine import ProgramState as ProgramState
 from plantarkit.progression.engine import Reason as Reason
 from plantarkit.progression.engine import ReasonKind as ReasonKind

@@ -71,6 +71,7 @@ from plantarkit.testing._engine import (
     advances,
     decisions,
     engine_rules,
+    phase_decisions,
     program_states,
     reasons,
 )
@@ -165,6 +166,7 @@ __all__ = [
     "pain_reports",
     "pain_rules",
     "pains",
+    "phase_decisions",
     "phases",
     "prescriptions",
     "problems",

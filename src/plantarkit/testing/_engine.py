@@ -9,6 +9,7 @@ from plantarkit.progression import (
     Decision,
     EngineRules,
     ExerciseLog,
+    PhaseDecision,
     ProgramState,
     Reason,
     SessionLog,
@@ -67,11 +68,25 @@ def advances(draw: st.DrawFn) -> Advance:
 
 @provides(Decision)
 def decisions() -> SearchStrategy[Decision]:
-    """A decision (for an exercise or the phase) of a drawn session."""
-    return advances().flatmap(lambda a: st.sampled_from((*a.decisions, a.phase)))
+    """An exercise's decision in a drawn session."""
+    return (
+        advances()
+        .filter(lambda a: bool(a.decisions))
+        .flatmap(lambda a: st.sampled_from(a.decisions))
+    )
+
+
+@provides(PhaseDecision)
+def phase_decisions() -> SearchStrategy[PhaseDecision]:
+    """The phase's decision in a drawn session."""
+    return advances().map(lambda a: a.phase)
 
 
 @provides(Reason)
 def reasons() -> SearchStrategy[Reason]:
-    """A reason given for a decision of a drawn session."""
-    return decisions().flatmap(lambda d: st.sampled_from(d.reasons))
+    """A reason given for a decision (an exercise's or the phase's) of a drawn session."""
+    return (
+        advances()
+        .flatmap(lambda a: st.sampled_from(a.all_decisions))
+        .flatmap(lambda d: st.sampled_from(d.reasons))
+    )

@@ -37,6 +37,7 @@ from plantarkit.progression.engine._values import (
     Advance,
     Decision,
     EngineRules,
+    PhaseDecision,
     ProgramState,
     Reason,
     ReasonKind,
@@ -107,7 +108,7 @@ def advance(
             Decision(exercise=e.exercise, action=Action.STOP, reasons=why, dose=e.dose)
             for e in state.exercises
         )
-        phase = Decision(exercise=None, action=Action.STOP, reasons=why, phase=state.phase_id)
+        phase = PhaseDecision(phase=state.phase_id, action=Action.STOP, reasons=why)
         return Advance(
             state=stopped,
             decisions=decisions,

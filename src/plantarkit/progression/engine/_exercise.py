@@ -167,7 +167,7 @@ def _building_back(
 def _decision(
     ex: ExerciseState, action: Action, reasons: tuple[Reason, ...], dose: Prescription
 ) -> Decision:
-    return new_decision(exercise=ex.exercise, action=action, reasons=reasons, dose=dose, phase=None)
+    return new_decision(exercise=ex.exercise, action=action, reasons=reasons, dose=dose)
 
 
 def _moved_to(
@@ -180,7 +180,6 @@ def _moved_to(
         action=action,
         reasons=reasons,
         dose=to.dose,
-        phase=None,
         next_exercise=None if to.exercise == name else to.exercise,
     )
 

@@ -18,10 +18,11 @@ from plantarkit.progression.engine._values import (
     Action,
     Decision,
     EngineRules,
+    PhaseDecision,
     ProgramState,
     Reason,
     ReasonKind,
-    new_decision,
+    new_phase_decision,
     new_reason,
 )
 from plantarkit.progression.records import SessionLog
@@ -121,8 +122,8 @@ _FLARE_CITATION = Citation(
 )
 
 
-def _phase_verdict(action: Action, reasons: tuple[Reason, ...], phase: str) -> Decision:
-    return new_decision(exercise=None, action=action, reasons=reasons, dose=None, phase=phase)
+def _phase_verdict(action: Action, reasons: tuple[Reason, ...], phase: str) -> PhaseDecision:
+    return new_phase_decision(phase=phase, action=action, reasons=reasons)
 
 
 def _step_back(
@@ -131,11 +132,11 @@ def _step_back(
     decisions: tuple[Decision, ...],
     flares: list[Decision],
     cat: Catalogue,
-) -> tuple[Decision, ProgramState]:
+) -> tuple[PhaseDecision, ProgramState]:
     """A flare in a maintenance phase: back to the phase before, at its programme doses."""
     protocol = state.program.protocol
     back = protocol.phases[state.phase_index - 1]
-    names = ", ".join(d.exercise or "" for d in flares)
+    names = ", ".join(d.exercise for d in flares)
     why = new_reason(
         rule=ReasonKind.FLARE,
         text=(
@@ -145,7 +146,7 @@ def _step_back(
         citation=_FLARE_CITATION,
     )
     # Keep what was just eased off; add the earlier phase's other exercises.
-    eased = {e.exercise for e in state.exercises} | {d.exercise or "" for d in decisions}
+    eased = {e.exercise for e in state.exercises} | {d.exercise for d in decisions}
     added = tuple(
         e for e in phase_exercises(state.program, back.id, cat) if e.exercise not in eased
     )
@@ -180,7 +181,7 @@ def decide_phase(
     outcomes: tuple[Outcome, ...],
     cat: Catalogue,
     rules: EngineRules,
-) -> tuple[Decision, ProgramState]:
+) -> tuple[PhaseDecision, ProgramState]:
     """The phase's decision after the session's exercise ``outcomes``, and the state it leads to.
 
     A flare in a maintenance phase steps back a phase; otherwise the next phase
@@ -207,7 +208,7 @@ def decide_phase(
         )
         return _phase_verdict(action=HOLD, reasons=(why,), phase=phase.id), state
     if flares:  # eased off for pain today: the next phase waits for a session within the rules
-        names = ", ".join(d.exercise or "" for d in flares)
+        names = ", ".join(d.exercise for d in flares)
         why = new_reason(
             rule=ReasonKind.PHASE,
             text=f"a pain rule was broken this session ({names}): the next phase waits",

@@ -9,6 +9,7 @@ import attrs
 from plantarkit._core.checks import LAST_DAY, EnumCheck, Instance, Number, Text, TupleOf
 from plantarkit._core.errors import InvalidValueError, UnknownIdError
 from plantarkit._core.evidence import Citation
+from plantarkit._core.ids import ID
 from plantarkit._core.registry import public
 from plantarkit._core.side import Bilateral, BilateralOf
 from plantarkit._core.trusted import maker
@@ -93,6 +94,7 @@ class Action(enum.Enum):
     """Stop and refer: a red flag is positive."""
 
 
+_OPTIONAL_ID = Text(pattern=ID.pattern, what=ID.what, optional=True)
 _OPTIONAL_NUMBER = Number(ge=-1e9, le=1e9, integer=False, optional=True)
 
 
@@ -123,45 +125,67 @@ class Reason:
 @public()
 @attrs.frozen(kw_only=True)
 class Decision:
-    """The next step for one exercise (or, with ``exercise=None``, for the phase).
+    """The next step for one exercise after a session.
 
     Attributes:
-        exercise: The exercise id; ``None`` for the phase decision.
+        exercise: The exercise id.
         action: Progress, hold, regress or stop.
         reasons: Why (at least one).
-        dose: The dose from now on (exercise decisions), of ``next_exercise``
-            when the decision moves to another exercise.
-        phase: The phase from now on (phase decisions).
+        dose: The dose from now on, of ``next_exercise`` when the decision
+            moves to another exercise.
         next_exercise: The exercise from now on, when the decision moves to
             another one (a rung up or down its ladder); ``None`` when it stays
-            the same exercise, and for the phase decision.
+            the same exercise.
     """
 
-    exercise: str | None = attrs.field(validator=Text(optional=True))
+    exercise: str = attrs.field(validator=ID)
     action: Action = attrs.field(validator=EnumCheck(Action))
     reasons: tuple[Reason, ...] = attrs.field(validator=TupleOf(Instance((Reason,)), min_length=1))
-    dose: Prescription | None = attrs.field(
-        default=None, validator=Instance((Prescription,), optional=True)
-    )
-    phase: str | None = attrs.field(default=None, validator=Text(optional=True))
-    next_exercise: str | None = attrs.field(default=None, validator=Text(optional=True))
+    dose: Prescription = attrs.field(validator=Instance((Prescription,)))
+    next_exercise: str | None = attrs.field(default=None, validator=_OPTIONAL_ID)
 
     def __attrs_post_init__(self) -> None:
-        if self.next_exercise is None:
-            return
-        if self.exercise is None:
-            raise InvalidValueError("$.next_exercise", "a phase decision has no next exercise")
-        if self.next_exercise == self.exercise:
+        if self.next_exercise is not None and self.next_exercise == self.exercise:
             raise InvalidValueError(
                 "$.next_exercise",
                 f"expected another exercise than {self.exercise!r}, or null when it stays",
             )
 
     def __str__(self) -> str:
-        what = self.exercise or f"phase {self.phase}"
         to = f" to {self.next_exercise}" if self.next_exercise is not None else ""
         why = "; ".join(r.text for r in self.reasons)
-        return f"{what}: {self.action.value}{to} ({why})"
+        return f"{self.exercise}: {self.action.value}{to} ({why})"
+
+    def _repr_markdown_(self) -> str:
+        from plantarkit.render import decision_markdown
+
+        return decision_markdown(self)
+
+    def _repr_html_(self) -> str:
+        from plantarkit.render import decision_html
+
+        return decision_html(self)
+
+
+@public()
+@attrs.frozen(kw_only=True)
+class PhaseDecision:
+    """The phase's next step after a session: move on, hold, step back a phase, or stop.
+
+    Attributes:
+        phase: The id of the phase from now on (the next one after a move on,
+            the one before after a step back).
+        action: Progress (to the next phase), hold, regress (back a phase) or stop.
+        reasons: Why (at least one): the gates checked, the days in the phase, a flare.
+    """
+
+    phase: str = attrs.field(validator=ID)
+    action: Action = attrs.field(validator=EnumCheck(Action))
+    reasons: tuple[Reason, ...] = attrs.field(validator=TupleOf(Instance((Reason,)), min_length=1))
+
+    def __str__(self) -> str:
+        why = "; ".join(r.text for r in self.reasons)
+        return f"phase {self.phase}: {self.action.value} ({why})"
 
     def _repr_markdown_(self) -> str:
         from plantarkit.render import decision_markdown
@@ -369,10 +393,26 @@ class Advance:
         summary: A plain-language summary an app can show.
     """
 
-    state: ProgramState
-    decisions: tuple[Decision, ...]
-    phase: Decision
-    summary: str
+    state: ProgramState = attrs.field(validator=Instance((ProgramState,)))
+    decisions: tuple[Decision, ...] = attrs.field(validator=TupleOf(Instance((Decision,))))
+    phase: PhaseDecision = attrs.field(validator=Instance((PhaseDecision,)))
+    summary: str = attrs.field(validator=Text(non_empty=True))
+
+    @property
+    def all_decisions(self) -> tuple[Decision | PhaseDecision, ...]:
+        """Every exercise's decision, then the phase's."""
+        return (*self.decisions, self.phase)
+
+    def __attrs_post_init__(self) -> None:
+        made = [d.exercise for d in self.decisions]
+        if len(set(made)) != len(made):
+            raise InvalidValueError("$.decisions", "one decision per exercise, each once")
+        if self.phase.phase != self.state.phase_id:
+            raise InvalidValueError(
+                "$.phase.phase",
+                f"the phase decision names {self.phase.phase!r}, the state is in "
+                f"{self.state.phase_id!r}",
+            )
 
     def _repr_markdown_(self) -> str:
         from plantarkit.render import advance_markdown
@@ -399,6 +439,7 @@ new_reason = maker(Reason)
 
 
 new_decision = maker(Decision)
+new_phase_decision = maker(PhaseDecision)
 
 
 new_exercise_state = maker(ExerciseState, defaults=False)
