@@ -1,34 +1,11 @@
-"""Shared vocabulary: sides, pain, evidence and the error family."""
+"""Shared vocabulary: sides, pain, evidence and the error family.
 
-from plantarkit._core.errors import (
-    CatalogueError,
-    DocumentError,
-    InvalidValueError,
-    MissingDependencyError,
-    PlantarkitError,
-    Problem,
-    UnknownIdError,
-    ValidationError,
-)
-from plantarkit._core.evidence import BUILTIN_SOURCES, Citation, Grade, Source, SourceKind
-from plantarkit._core.pain import Pain
-from plantarkit._core.side import Bilateral, Side
+The names below load on first use (see :mod:`plantarkit._lazy`), so importing
+one module of the core, such as :mod:`plantarkit._core.display` (which the
+package root imports to install its display loader), does not import the rest,
+nor attrs.
+"""
 
-__all__ = [
-    "BUILTIN_SOURCES",
-    "Bilateral",
-    "CatalogueError",
-    "Citation",
-    "DocumentError",
-    "Grade",
-    "InvalidValueError",
-    "MissingDependencyError",
-    "Pain",
-    "PlantarkitError",
-    "Problem",
-    "Side",
-    "Source",
-    "SourceKind",
-    "UnknownIdError",
-    "ValidationError",
-]
+from plantarkit._lazy import attach
+
+__getattr__, __dir__, __all__ = attach(__name__, __file__)
