@@ -977,3 +977,24 @@ _HISTORY_COLUMNS = (
     "rules",
     "reasons",
 )
+
+
+def _program_fragment(program: "Program") -> str:
+    """The programme as a notebook fragment (``Program._repr_html_``)."""
+    return program_html(program, fragment=True)
+
+
+def _register_views() -> None:
+    """Register the notebook views and frames of the values that display (see ``_core.display``)."""
+    from plantarkit._core import display
+    from plantarkit.chain import ChainReport
+    from plantarkit.plans import Program
+    from plantarkit.progression import Advance, Decision
+
+    display.register(ChainReport, markdown=chain_report_markdown, html=chain_report_html)
+    display.register(Program, html=_program_fragment, frame=program_frame)
+    display.register(Decision, markdown=decision_markdown, html=decision_html)
+    display.register(Advance, markdown=advance_markdown, html=advance_html)
+
+
+_register_views()
