@@ -16,6 +16,7 @@ from plantarkit._core import DocumentError as DocumentError
 from plantarkit._core import Grade as Grade
 from plantarkit._core import InvalidValueError as InvalidValueError
 from plantarkit._core import MissingDependencyError as MissingDependencyError
+from plantarkit._core import NoFormatterError as NoFormatterError
 from plantarkit._core import Pain as Pain
 from plantarkit._core import PlantarkitError as PlantarkitError
 from plantarkit._core import Problem as Problem

@@ -4,6 +4,7 @@ from plantarkit._core.errors import CatalogueError as CatalogueError
 from plantarkit._core.errors import DocumentError as DocumentError
 from plantarkit._core.errors import InvalidValueError as InvalidValueError
 from plantarkit._core.errors import MissingDependencyError as MissingDependencyError
+from plantarkit._core.errors import NoFormatterError as NoFormatterError
 from plantarkit._core.errors import PlantarkitError as PlantarkitError
 from plantarkit._core.errors import Problem as Problem
 from plantarkit._core.errors import UnknownIdError as UnknownIdError

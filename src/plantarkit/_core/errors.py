@@ -17,6 +17,7 @@ __all__ = [
     "DocumentError",
     "InvalidValueError",
     "MissingDependencyError",
+    "NoFormatterError",
     "PlantarkitError",
     "Problem",
     "UnknownIdError",
@@ -157,6 +158,27 @@ class MissingDependencyError(PlantarkitError, ImportError):
         return self.msg
 
 
+class NoFormatterError(PlantarkitError, LookupError):
+    """A value was asked for a view (Markdown, HTML, DataFrame) that no formatter is registered for.
+
+    The built-in views are registered by :mod:`plantarkit.render`, which loads
+    on first display; see :mod:`plantarkit._core.display`.
+
+    Attributes:
+        view: The view asked for (``"markdown"``, ``"html"`` or ``"frame"``).
+        cls: The type of the value.
+    """
+
+    def __init__(self, view: str, cls: type) -> None:
+        self.view = view
+        self.cls = cls
+        super().__init__(
+            f"no {view} formatter is registered for {cls.__name__} values"
+            " (formatters are registered with plantarkit._core.display.register;"
+            " plantarkit.render registers the built-in ones)"
+        )
+
+
 # Tracebacks name the public home of each error (``plantarkit.InvalidValueError``),
 # not the private module that defines it.
 for _cls in (
@@ -167,5 +189,6 @@ for _cls in (
     DocumentError,
     UnknownIdError,
     MissingDependencyError,
+    NoFormatterError,
 ):
     _cls.__module__ = "plantarkit"

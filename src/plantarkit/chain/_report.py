@@ -6,6 +6,7 @@ from typing import Any
 
 import attrs
 
+from plantarkit._core import display
 from plantarkit._core.checks import EnumCheck, Instance, Number, Text, TupleOf
 from plantarkit._core.errors import InvalidValueError
 from plantarkit._core.evidence import Citation, Grade
@@ -304,11 +305,7 @@ class ChainReport:
         return tuple(dict.fromkeys(i for e in self.emphasis for i in e.exercises))
 
     def _repr_markdown_(self) -> str:
-        from plantarkit.render import chain_report_markdown
-
-        return chain_report_markdown(self)
+        return display.markdown(self)
 
     def _repr_html_(self) -> str:
-        from plantarkit.render import chain_report_html
-
-        return chain_report_html(self)
+        return display.html(self)

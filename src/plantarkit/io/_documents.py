@@ -30,26 +30,35 @@ T = TypeVar("T")
 SCHEMA_VERSION = 2
 
 
-def _renamed_phase_index(state: object) -> object:
+def _renamed_phase_index(state: Any) -> Any:
     """A version-1 ProgramState's data with its ``phase`` (an index) as ``phase_index``."""
-    if isinstance(state, dict) and "phase" in state and "phase_index" not in state:
-        return {("phase_index" if k == "phase" else k): v for k, v in state.items()}
-    return state
+    if not isinstance(state, dict):
+        return state
+    given = typing.cast(JSONDict, state)
+    if "phase" in given and "phase_index" not in given:
+        return {("phase_index" if k == "phase" else k): v for k, v in given.items()}
+    return given
 
 
-def _exercise_decision(decision: object) -> object:
+def _exercise_decision(decision: Any) -> Any:
     """A version-1 exercise Decision's data without its (always null) ``phase``."""
-    if isinstance(decision, dict) and decision.get("phase", 0) is None:
-        return {k: v for k, v in decision.items() if k != "phase"}
-    return decision
+    if not isinstance(decision, dict):
+        return decision
+    given = typing.cast(JSONDict, decision)
+    if given.get("phase", 0) is None:
+        return {k: v for k, v in given.items() if k != "phase"}
+    return given
 
 
-def _phase_decision(decision: object) -> object:
+def _phase_decision(decision: Any) -> Any:
     """A version-1 phase Decision's data (``exercise`` null) as a PhaseDecision's."""
-    if isinstance(decision, dict) and decision.get("exercise", 0) is None:
+    if not isinstance(decision, dict):
+        return decision
+    given = typing.cast(JSONDict, decision)
+    if given.get("exercise", 0) is None:
         gone = ("exercise", "dose", "next_exercise")
-        return {k: v for k, v in decision.items() if k not in gone}
-    return decision
+        return {k: v for k, v in given.items() if k not in gone}
+    return given
 
 
 def _to_2(document: JSONDict) -> JSONDict:
@@ -65,18 +74,21 @@ def _to_2(document: JSONDict) -> JSONDict:
     kind, data = document.get("type"), document.get("data")
     if kind == "ProgramState":
         data = _renamed_phase_index(data)
-    elif kind == "Decision" and isinstance(data, dict) and data.get("exercise", 0) is None:
+    elif kind == "Decision" and isinstance(data, dict) and data.get("exercise", 0) is None:  # pyright: ignore[reportUnknownMemberType]  # JSON data
         kind, data = "PhaseDecision", _phase_decision(data)
     elif kind == "Decision":
         data = _exercise_decision(data)
     elif kind == "Advance" and isinstance(data, dict):
-        data = dict(data)
+        data = dict(typing.cast(JSONDict, data))
         if "state" in data:
             data["state"] = _renamed_phase_index(data["state"])
         if "phase" in data:
             data["phase"] = _phase_decision(data["phase"])
-        if isinstance(data.get("decisions"), list):
-            data["decisions"] = [_exercise_decision(d) for d in data["decisions"]]
+        decisions: object = data.get("decisions")
+        if isinstance(decisions, list):
+            data["decisions"] = [
+                _exercise_decision(d) for d in typing.cast(list[object], decisions)
+            ]
     return {**document, "type": kind, "schema_version": 2, "data": data}
 
 

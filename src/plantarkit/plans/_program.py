@@ -6,6 +6,7 @@ from typing import Any
 
 import attrs
 
+from plantarkit._core import display
 from plantarkit._core.checks import LAST_DAY, EnumCheck, Instance, Number, Text, TupleOf, expected
 from plantarkit._core.errors import (
     InvalidValueError,
@@ -405,14 +406,10 @@ class Program:
 
     def to_frame(self) -> Any:
         """A pandas DataFrame, one row per exercise per session (``plantarkit[pandas]``)."""
-        from plantarkit.render import program_frame
-
-        return program_frame(self)
+        return display.frame(self)
 
     def _repr_html_(self) -> str:
-        from plantarkit.render import program_html
-
-        return program_html(self, fragment=True)
+        return display.html(self)
 
 
 def _raise_week_problems(week: Week) -> None:

@@ -6,6 +6,7 @@ from typing import Any
 
 import attrs
 
+from plantarkit._core import display
 from plantarkit._core.checks import LAST_DAY, EnumCheck, Instance, Number, Text, TupleOf
 from plantarkit._core.errors import InvalidValueError, UnknownIdError
 from plantarkit._core.evidence import Citation
@@ -157,14 +158,10 @@ class Decision:
         return f"{self.exercise}: {self.action.value}{to} ({why})"
 
     def _repr_markdown_(self) -> str:
-        from plantarkit.render import decision_markdown
-
-        return decision_markdown(self)
+        return display.markdown(self)
 
     def _repr_html_(self) -> str:
-        from plantarkit.render import decision_html
-
-        return decision_html(self)
+        return display.html(self)
 
 
 @public()
@@ -188,14 +185,10 @@ class PhaseDecision:
         return f"phase {self.phase}: {self.action.value} ({why})"
 
     def _repr_markdown_(self) -> str:
-        from plantarkit.render import decision_markdown
-
-        return decision_markdown(self)
+        return display.markdown(self)
 
     def _repr_html_(self) -> str:
-        from plantarkit.render import decision_html
-
-        return decision_html(self)
+        return display.html(self)
 
 
 def _rule_tuple(types: tuple[type, ...], what: str) -> Any:
@@ -415,14 +408,10 @@ class Advance:
             )
 
     def _repr_markdown_(self) -> str:
-        from plantarkit.render import advance_markdown
-
-        return advance_markdown(self)
+        return display.markdown(self)
 
     def _repr_html_(self) -> str:
-        from plantarkit.render import advance_html
-
-        return advance_html(self)
+        return display.html(self)
 
 
 # The enum members compared on every call, as plain names: on Python 3.11 looking up a
