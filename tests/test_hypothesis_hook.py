@@ -114,8 +114,10 @@ def test_types_defined_after_hypothesis_is_imported_are_registered() -> None:
 @_NEEDS_HOOK
 def test_importing_hypothesis_does_not_load_the_library() -> None:
     # The hook may load the package, itself and the small registry; nothing else of plantarkit.
-    # (The package's own __init__ loads _lazy and _version, as a plain 'import plantarkit' does.)
+    # (The package's own __init__ loads _lazy, _version and the stdlib-only display hook, as a
+    # plain 'import plantarkit' does.)
     allowed = {
+        "plantarkit._core.display",
         "plantarkit",
         "plantarkit._lazy",
         "plantarkit._version",
