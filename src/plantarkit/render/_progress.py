@@ -168,8 +168,8 @@ _REASON_HEADERS = ("rule", "why", "measured", "source (grade)")
 def _decision_title(decision: "Decision | PhaseDecision") -> str:
     after: str | None = getattr(decision, "next_exercise", None)
     to = f" to {after}" if after is not None else ""
-    now = _from_now_on(decision).rsplit(": ", 1)[-1]
-    dose = f": {now}" if now else ""
+    now: Prescription | None = getattr(decision, "dose", None)
+    dose = f": {now.brief()}" if now is not None else ""
     return f"{_what(decision, ' ')}: {decision.action.value}{to}{dose}"
 
 
