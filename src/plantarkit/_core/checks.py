@@ -19,6 +19,7 @@ from plantarkit._core.text import number
 
 __all__ = [
     "LAST_DAY",
+    "MAGNITUDE",
     "Check",
     "EnumCheck",
     "Instance",
@@ -34,6 +35,14 @@ LAST_DAY = 3650
 """The last programme day a log, report or state may name (day 1 is the first): ten years."""
 
 
+MAGNITUDE = 1e9
+"""The largest size of any number in a plantarkit value, where a field sets no bound of its own.
+
+No dose, measurement, threshold or count comes near it; the bound keeps a number that
+arithmetic cannot use (a 400-digit integer overflows a float) from getting in at all.
+"""
+
+
 class Check(Protocol):
     """What every field check offers: validation and its JSON Schema fragment."""
 
@@ -47,7 +56,12 @@ def _fail(path: str, message: str) -> InvalidValueError:
 
 
 def _describe(value: object) -> str:
-    text = repr(value)
+    if isinstance(value, int) and value.bit_length() > 128:  # repr of a huge int is slow or fails
+        return f"an integer of about {int(value.bit_length() * 0.30103) + 1} digits"
+    try:
+        text = repr(value)
+    except (ValueError, RecursionError):  # a huge int inside, or nested past the limit
+        return "(too large to show)"
     return text if len(text) <= 40 else text[:37] + "..."
 
 
@@ -106,12 +120,21 @@ class Number:
         assert isinstance(value, int | float)
         if isinstance(value, float) and not math.isfinite(value):
             raise _fail(path, f"expected a finite number, got {value!r}")
+        got = _describe(value)
         if self.ge is not None and value < self.ge:
-            raise _fail(path, f"must be ≥ {number(self.ge)}, got {value!r}")
+            raise _fail(path, f"must be ≥ {number(self.ge)}, got {got}")
         if self.gt is not None and value <= self.gt:
-            raise _fail(path, f"must be > {number(self.gt)}, got {value!r}")
+            raise _fail(path, f"must be > {number(self.gt)}, got {got}")
         if self.le is not None and value > self.le:
-            raise _fail(path, f"must be ≤ {number(self.le)}, got {value!r}")
+            raise _fail(path, f"must be ≤ {number(self.le)}, got {got}")
+        if self.le is None and value > MAGNITUDE:
+            raise _fail(
+                path, f"must be ≤ {number(MAGNITUDE)} (no plantarkit number is larger), got {got}"
+            )
+        if self.ge is None and self.gt is None and value < -MAGNITUDE:
+            raise _fail(
+                path, f"must be ≥ {number(-MAGNITUDE)} (no plantarkit number is larger), got {got}"
+            )
 
     def __call__(self, inst: object, attribute: "attrs.Attribute[Any]", value: Any) -> None:
         # Values check() would pass anyway return early: most constructions take this path,
@@ -122,6 +145,7 @@ class Number:
                 (self.ge is None or value >= self.ge)
                 and (self.gt is None or value > self.gt)
                 and (self.le is None or value <= self.le)
+                and -MAGNITUDE <= value <= MAGNITUDE
             ):
                 return
         elif value is None and self.optional:
@@ -135,8 +159,9 @@ class Number:
             schema["minimum"] = self.ge
         if self.gt is not None:
             schema["exclusiveMinimum"] = self.gt
-        if self.le is not None:
-            schema["maximum"] = self.le
+        schema["maximum"] = self.le if self.le is not None else MAGNITUDE
+        if self.ge is None and self.gt is None:
+            schema["minimum"] = -MAGNITUDE
         if self.optional:
             return {"anyOf": [schema, {"type": "null"}]}
         return schema
@@ -155,6 +180,10 @@ def _unicode(text: str) -> bool:
     except UnicodeEncodeError:
         return False
     return True
+
+
+_BLANK = re.compile(r"\s*")
+"""A blank string: the schema's ``"pattern": "\\S"`` refuses exactly these."""
 
 
 @attrs.frozen
@@ -181,7 +210,7 @@ class Text:
             raise _fail(path, expected("a string or null" if self.optional else "a string", value))
         if not _unicode(value):
             raise _fail(path, "must be valid Unicode text (it holds a lone surrogate)")
-        if self.non_empty and not value.strip():
+        if self.non_empty and _BLANK.fullmatch(value):
             raise _fail(path, "must not be empty")
         if self.pattern is not None and re.fullmatch(self.pattern, value) is None:
             raise _fail(
@@ -200,6 +229,8 @@ class Text:
             schema["pattern"] = f"^(?:{self.pattern})$"
         if self.non_empty:
             schema["minLength"] = 1
+            if self.pattern is None:
+                schema["pattern"] = r"\S"  # not blank: one character that is not a space
         if self.optional:
             return {"anyOf": [schema, {"type": "null"}]}
         return schema

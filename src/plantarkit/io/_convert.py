@@ -19,13 +19,21 @@ import attrs
 from plantarkit._core.checks import expected
 from plantarkit._core.errors import DocumentError, InvalidValueError, Problem, ValidationError
 from plantarkit._core.pain import PAIN_SCALE, Pain
-from plantarkit.io._types import CALLABLE_UNIONS, TAG, TAGGED_UNIONS
+from plantarkit.io._types import CALLABLE_UNIONS, TAG, TAG_OF, TAGGED_UNIONS
 from plantarkit.progression.engine import EngineRules
 
 if TYPE_CHECKING:
     from cattrs import Converter
 
-__all__ = ["a_noun", "converter", "is_enum", "problems_from", "structure", "unstructure"]
+__all__ = [
+    "a_noun",
+    "converter",
+    "is_enum",
+    "problems_from",
+    "structure",
+    "unstructure",
+    "whole",
+]
 
 T = TypeVar("T")
 
@@ -99,7 +107,18 @@ def _finite(value: object) -> None:
             _finite(item)
 
 
+def whole(value: object) -> object:
+    """``3`` for ``3.0``: JSON (and its Schema) do not tell them apart, so neither does the loader.
+
+    Anything else is returned as it is, for the field's own check to judge.
+    """
+    if type(value) is float and value.is_integer():
+        return int(value)
+    return value
+
+
 def _structure_int(value: Any, _: Any) -> int:
+    value = whole(value)
     if isinstance(value, bool) or not isinstance(value, int):
         raise _type_error("an integer", value)
     return value
@@ -128,7 +147,9 @@ def _structure_bool(value: Any, _: Any) -> bool:
 
 
 def _structure_pain(value: Any, _: Any) -> Pain:
+    value = whole(value)
     PAIN_SCALE.check("$", value)
+    assert isinstance(value, int)
     return Pain(value)
 
 
@@ -149,11 +170,17 @@ def _object_hook(converter: "Converter", t: Any) -> Callable[[Any, Any], Any]:
     """
     inner = converter.gen_structure_attrs_fromdict(t)
     what = f"an object ({a_noun((typing.get_origin(t) or t).__name__)})"
+    tag = TAG_OF.get(typing.get_origin(t) or t)
 
     def hook(value: Any, cls: Any) -> Any:
         if not isinstance(value, dict):
             raise _type_error(what, value)
-        return inner(typing.cast(dict[str, Any], value), cls)
+        given = typing.cast(dict[str, Any], value)
+        if tag is not None and TAG in given:  # a union member on its own may name its kind
+            if given[TAG] != tag:
+                raise InvalidValueError(f"$.{TAG}", f"expected {tag!r}, got {given[TAG]!r}")
+            given = {k: v for k, v in given.items() if k != TAG}
+        return inner(given, cls)
 
     return hook
 

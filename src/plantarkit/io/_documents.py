@@ -8,8 +8,8 @@ from typing import Any, TypeVar, overload
 
 from plantarkit._core.checks import expected
 from plantarkit._core.errors import DocumentError, InvalidValueError, Problem
-from plantarkit.io._convert import a_noun, structure, unstructure
-from plantarkit.io._json import JSONDict, parse_json
+from plantarkit.io._convert import a_noun, structure, unstructure, whole
+from plantarkit.io._json import JSONDict, json_problems, parse_json
 from plantarkit.io._types import DOCUMENT_TYPES
 
 __all__ = [
@@ -154,7 +154,7 @@ def migrate(document: JSONDict) -> JSONDict:
         DocumentError: The version is missing, not an integer, or newer than
             this plantarkit understands.
     """
-    version = document.get("schema_version")
+    version = whole(document.get("schema_version"))
     if isinstance(version, bool) or not isinstance(version, int):
         raise DocumentError([Problem("$.schema_version", f"expected an integer, got {version!r}")])
     if version > SCHEMA_VERSION:
@@ -169,7 +169,7 @@ def migrate(document: JSONDict) -> JSONDict:
         )
     if version < 1:
         raise DocumentError([Problem("$.schema_version", f"must be ≥ 1, got {version}")])
-    upgraded = dict(document)
+    upgraded = {**document, "schema_version": version}
     while upgraded["schema_version"] < SCHEMA_VERSION:
         step = MIGRATIONS[upgraded["schema_version"]]
         upgraded = step(upgraded)
@@ -184,7 +184,9 @@ def from_document(document: Any, cls: Any = None) -> Any:
     """Read a value from a document (a plain dict), checking its type, version and content.
 
     Args:
-        document: The document, e.g. from :func:`json.load`.
+        document: The document, e.g. from :func:`json.load`: plain JSON data
+            (dicts with string keys, lists, strings, numbers, booleans, ``None``),
+            nested at most 64 levels.
         cls: The type expected; ``None`` accepts any document type and uses
             the document's own ``type``.
 
@@ -198,7 +200,14 @@ def from_document(document: Any, cls: Any = None) -> Any:
         raise DocumentError(
             [Problem("$", expected("a JSON object (a plantarkit document)", document))]
         )
-    document = typing.cast(JSONDict, document)
+    problems = json_problems(document)
+    if problems:
+        raise DocumentError(problems)
+    return _checked_document(typing.cast(JSONDict, document), cls)
+
+
+def _checked_document(document: JSONDict, cls: Any) -> Any:
+    """:func:`from_document` for plain, bounded JSON data (:func:`json_problems` found none)."""
     missing = [k for k in ("type", "schema_version", "data") if k not in document]
     extra = sorted(set(document) - {"type", "schema_version", "data"})
     problems = [Problem(f"$.{k}", "required field missing") for k in missing]
@@ -244,4 +253,9 @@ def loads(text: str | bytes, cls: Any = None) -> Any:
     """
     if cls is not None:
         document_class(cls)
-    return from_document(parse_json(text), cls)
+    parsed = parse_json(text)  # plain, bounded JSON data
+    if not isinstance(parsed, dict):
+        raise DocumentError(
+            [Problem("$", expected("a JSON object (a plantarkit document)", parsed))]
+        )
+    return _checked_document(typing.cast(JSONDict, parsed), cls)

@@ -13,7 +13,7 @@ import attrs
 
 from plantarkit._core.checks import Instance, TupleOf
 from plantarkit._core.pain import PAIN_SCALE, Pain
-from plantarkit._core.side import Bilateral
+from plantarkit._core.side import Bilateral, BilateralOf
 from plantarkit.io._convert import is_enum
 from plantarkit.io._documents import SCHEMA_VERSION, document_class
 from plantarkit.io._json import JSONDict
@@ -92,6 +92,8 @@ class _SchemaBuilder:
             if isinstance(ftype, TypeVar):
                 ftype = bindings.get(ftype, Any)
             properties[field.name] = self.for_field(ftype, field.validator)
+            # what the field's type and check cannot say (a rule list that must not be empty)
+            properties[field.name].update(field.metadata.get("json_schema", {}))
             if field.default is attrs.NOTHING:
                 required.append(field.name)
         if origin in TAG_OF:
@@ -112,6 +114,8 @@ class _SchemaBuilder:
     def for_field(self, ftype: Any, validator: Any) -> JSONDict:
         if isinstance(validator, Instance) or not hasattr(validator, "json_schema"):
             return self.for_type(ftype)
+        if isinstance(validator, BilateralOf) and isinstance(validator.check, Instance):
+            return self.for_type(ftype)  # the sides' type says it all (Bilateral[bool | None])
         if isinstance(validator, TupleOf):
             args = typing.get_args(ftype)
             item = args[0] if args else Any

@@ -417,7 +417,7 @@ class Only(Rule):
             ``"run_walk"``); empty: any.
     """
 
-    rules: "tuple[ProgressionRule, ...]" = attrs.field()
+    rules: "tuple[ProgressionRule, ...]" = attrs.field(metadata={"json_schema": {"minItems": 1}})
     exercises: tuple[str, ...] = attrs.field(default=(), validator=TupleOf(ID, unique=True))
     work: tuple[str, ...] = attrs.field(
         default=(),
