@@ -43,6 +43,7 @@ _KNOWN = _IGNORED | {
     "minLength",
     "uniqueItems",
     "minItems",
+    "maxItems",
     "format",
 }
 
@@ -127,14 +128,15 @@ class _Builder:
 
     def array(self, schema: JSON) -> SearchStrategy[list[Any]]:
         items = self.build(schema.get("items", {}))
+        most = min(4, schema.get("maxItems", 4))
         if schema.get("uniqueItems"):
             return st.lists(
                 items,
                 min_size=schema.get("minItems", 0),
-                max_size=4,
+                max_size=most,
                 unique_by=lambda x: json.dumps(x, sort_keys=True),
             )
-        return st.lists(items, min_size=schema.get("minItems", 0), max_size=4)
+        return st.lists(items, min_size=schema.get("minItems", 0), max_size=most)
 
 
 def _merged(schemas: list[JSON]) -> JSON:

@@ -51,6 +51,7 @@ CROSS_FIELD = tuple(
         r"must be at most during_max and after_max",
         r"a skipped exercise has no sets",
         r"must follow from the red-flag screen",
+        r"nested at most \d+ deep",  # arrays in a bare Bilateral's side
     )
 )
 """Errors of rules between fields, which JSON Schema cannot express (matched anywhere)."""

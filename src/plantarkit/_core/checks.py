@@ -294,11 +294,12 @@ ItemCheck = Number | Text | EnumCheck | Instance
 
 @attrs.frozen
 class TupleOf:
-    """A tuple field whose items each pass ``item``; optionally unique and non-empty."""
+    """A tuple field whose items each pass ``item``; optionally unique, non-empty, bounded."""
 
     item: ItemCheck
     min_length: int = 0
     unique: bool = False
+    max_length: int | None = None
 
     def check(self, path: str, value: object) -> None:
         """Raise if ``value`` is not a tuple of valid items."""
@@ -316,6 +317,8 @@ class TupleOf:
                 raise InvalidValueError(problems)
         if len(items) < self.min_length:
             raise _fail(path, f"needs at least {self.min_length} item(s), got {len(items)}")
+        if self.max_length is not None and len(items) > self.max_length:
+            raise _fail(path, f"may have at most {self.max_length} item(s), got {len(items)}")
         if self.unique:
             seen: set[object] = set()
             for i, item in enumerate(items):
@@ -342,6 +345,8 @@ class TupleOf:
         schema: JSON = {"type": "array", "items": self.item.json_schema()}
         if self.min_length:
             schema["minItems"] = self.min_length
+        if self.max_length is not None:
+            schema["maxItems"] = self.max_length
         if self.unique:
             schema["uniqueItems"] = True
         return schema

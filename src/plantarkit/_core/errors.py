@@ -40,8 +40,8 @@ class Problem:
         message: What was wrong and what was expected.
     """
 
-    path: str
-    message: str
+    path: str = attrs.field(validator=lambda _, a, v: _text(a.name, v))
+    message: str = attrs.field(validator=lambda _, a, v: _text(a.name, v))
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"
@@ -49,6 +49,18 @@ class Problem:
     def under(self, prefix: str) -> "Problem":
         """Return this problem with its path re-rooted below ``prefix``."""
         return Problem(join_path(prefix, self.path), self.message)
+
+
+def _text(name: str, value: object) -> None:
+    """A Problem's field holds a string (any string: a path may name a document's bad key).
+
+    Not a :class:`~plantarkit._core.checks.Text` check, which would refuse a lone
+    surrogate: the checks build problems, and this module is below them.
+    """
+    if not isinstance(value, str):
+        from plantarkit._core.checks import expected  # the checks import this module
+
+        raise InvalidValueError(f"$.{name}", expected("a string", value))
 
 
 def join_path(prefix: str, path: str) -> str:

@@ -24,7 +24,7 @@ import itertools
 from collections.abc import Callable
 from typing import NamedTuple, TypeVar
 
-__all__ = ["FAMILIES", "Entry", "entries", "family", "public", "subscribe"]
+__all__ = ["FAMILIES", "Entry", "entries", "family", "is_document", "public", "subscribe"]
 
 T = TypeVar("T", bound=type)
 
@@ -95,6 +95,12 @@ def entries() -> tuple[Entry, ...]:
     if not _SORTED:
         _SORTED.append(tuple(e for _, e in sorted(_ENTRIES.values(), key=lambda item: item[0])))
     return _SORTED[0]
+
+
+def is_document(cls: type) -> bool:
+    """Whether ``cls`` is a registered document type (the class itself, not a subclass)."""
+    found = _ENTRIES.get(cls)
+    return found is not None and found[1].document
 
 
 def family(name: str) -> tuple[type, ...]:

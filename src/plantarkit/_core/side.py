@@ -8,11 +8,12 @@ from typing import Any, Generic, TypeVar
 
 import attrs
 
-from plantarkit._core.checks import EnumCheck, Instance, Number, ensure
+from plantarkit._core import registry
+from plantarkit._core.checks import EnumCheck, Instance, Number, Text, ensure, expected
 from plantarkit._core.errors import InvalidValueError, Problem
 from plantarkit._core.registry import public
 
-__all__ = ["Bilateral", "BilateralOf", "Side"]
+__all__ = ["SIDE_DEPTH", "SIDE_VALUE", "Bilateral", "BilateralOf", "Side", "check_side_value"]
 
 T = TypeVar("T")
 U = TypeVar("U")
@@ -31,10 +32,73 @@ class Side(enum.Enum):
         return Side.RIGHT if self is Side.LEFT else Side.LEFT
 
 
+SIDE_DEPTH = 4
+"""How deeply tuples may nest in a side's value: ``(1, (2, (3, (4,))))`` is as deep as it goes."""
+
+SIDE_VALUE = (
+    "a side's value: null, true or false, a number, a string, a plantarkit enum member"
+    " or value, or a tuple of these"
+)
+"""What a side may hold, for error messages."""
+
+_LOW, _HIGH = -1e9, 1e9  # the bounds of a Reason's value
+_SIDE_NUMBER = Number(ge=_LOW, le=_HIGH, integer=False)
+_SIDE_TEXT = Text()
+
+
+def _plain(value: object) -> bool:
+    """Whether ``value`` is a side's value known at a glance (None, a bool, a number in bounds)."""
+    kind = type(value)
+    if kind is int or kind is float:
+        return _LOW <= typing.cast(float, value) <= _HIGH  # NaN compares false
+    return value is None or kind is bool
+
+
+def check_side_value(path: str, value: object, depth: int = 0) -> None:
+    """Raise :class:`InvalidValueError` at ``path`` unless ``value`` may be a side's value.
+
+    A side holds an immutable value that a document can carry and give back:
+    ``None``, a bool, an integer or a finite number from -10⁹ to 10⁹, a string
+    (valid Unicode), a member of a plantarkit enum, a plantarkit value (of a
+    document type: frozen, and written as JSON), or a tuple of these nested at
+    most :data:`SIDE_DEPTH` deep. Lists, dicts, sets, ``Decimal`` and other
+    objects are refused: they are mutable, unhashable or not JSON.
+    """
+    kind = type(value)
+    if value is None or kind is bool:
+        return
+    if isinstance(value, enum.Enum) or attrs.has(kind):
+        if not registry.is_document(kind):
+            raise InvalidValueError(path, expected(SIDE_VALUE, value))
+    elif isinstance(value, int | float) and not isinstance(value, bool):
+        _SIDE_NUMBER.check(path, value)
+    elif isinstance(value, str):
+        _SIDE_TEXT.check(path, value)
+    elif kind is tuple:
+        if depth >= SIDE_DEPTH:
+            raise InvalidValueError(
+                path, f"tuples in a side's value may be nested at most {SIDE_DEPTH} deep"
+            )
+        for i, item in enumerate(typing.cast(tuple[object, ...], value)):
+            check_side_value(f"{path}[{i}]", item, depth + 1)
+    else:
+        hint = " (use a tuple: a side's value is immutable)" if kind is list else ""
+        raise InvalidValueError(path, expected(SIDE_VALUE, value) + hint)
+
+
 @public()
 @attrs.frozen
 class Bilateral(Generic[T]):
     """One value for each side of the body, e.g. hip rotation in degrees.
+
+    A side holds an immutable value that a JSON document carries and gives back:
+    ``None``, a bool, an integer or finite number from -10⁹ to 10⁹, a string, a
+    plantarkit enum member or value, or a tuple of these nested at most four
+    deep. Lists, dicts, sets, ``Decimal`` and other objects are refused with the
+    side's path (``$.left[1]``), also by ``attrs.evolve``. A document does not
+    say what type a side holds: read enum members and plantarkit values back
+    with the type, ``loads(text, Bilateral[SquatQuality])``; without it, arrays
+    come back as tuples and the rest as plain JSON values.
 
     >>> rom = Bilateral(left=38, right=27)
     >>> rom.get(Side.RIGHT)
@@ -47,6 +111,20 @@ class Bilateral(Generic[T]):
 
     left: T
     right: T
+
+    def __attrs_post_init__(self) -> None:
+        if not (_plain(self.left) and _plain(self.right)):  # the common case builds no path
+            self._check_sides()
+
+    def _check_sides(self) -> None:
+        problems: list[Problem] = []
+        for side, value in self.items():
+            try:
+                check_side_value(f"$.{side.value}", value)
+            except InvalidValueError as exc:
+                problems.extend(exc.problems)
+        if problems:
+            raise InvalidValueError(problems)
 
     @classmethod
     def both(cls, value: T) -> "Bilateral[T]":

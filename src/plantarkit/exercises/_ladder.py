@@ -2,13 +2,17 @@
 
 import attrs
 
-from plantarkit._core.checks import Instance, Text, TupleOf
+from plantarkit._core.checks import Instance, Number, Text, TupleOf
 from plantarkit._core.ids import ID, SOURCE_KEYS
 from plantarkit._core.registry import public
 from plantarkit.exercises._dose import Prescription
 from plantarkit.exercises._model import Exercise
 
-__all__ = ["Ladder", "LadderStep", "Variant"]
+__all__ = ["MAX_RUNGS", "Ladder", "LadderStep", "Variant"]
+
+MAX_RUNGS = 100
+"""The most rungs a ladder may have (published ladders have a handful), so a
+:class:`Variant`'s position is bounded too."""
 
 
 @public()
@@ -41,7 +45,7 @@ class Ladder:
     Attributes:
         id: Short snake_case id.
         name: Name shown to people.
-        steps: The rungs, easiest first (at least two).
+        steps: The rungs, easiest first (at least two, at most :data:`MAX_RUNGS`).
         criterion: When to move up, in words (the rule engine decides in code).
         sources: Keys of the sources the ladder comes from.
         note: Caveats, e.g. which steps are illustrative rather than published.
@@ -50,7 +54,7 @@ class Ladder:
     id: str = attrs.field(validator=ID)
     name: str = attrs.field(validator=Text(non_empty=True))
     steps: tuple[LadderStep, ...] = attrs.field(
-        validator=TupleOf(Instance((LadderStep,)), min_length=2)
+        validator=TupleOf(Instance((LadderStep,)), min_length=2, max_length=MAX_RUNGS)
     )
     criterion: str = attrs.field(default="", validator=Text())
     sources: tuple[str, ...] = attrs.field(default=(), validator=SOURCE_KEYS)
@@ -102,11 +106,11 @@ class Variant:
         note: The rung's note.
     """
 
-    ladder: str
-    index: int
-    exercise: Exercise
-    dose: Prescription
-    note: str = ""
+    ladder: str = attrs.field(validator=ID)
+    index: int = attrs.field(validator=Number(ge=0, le=MAX_RUNGS - 1))
+    exercise: Exercise = attrs.field(validator=Instance((Exercise,)))
+    dose: Prescription = attrs.field(validator=Instance((Prescription,)))
+    note: str = attrs.field(default="", validator=Text())
 
     def __str__(self) -> str:
         return f"{self.exercise.name}: {self.dose} [{self.ladder} #{self.index}]"

@@ -9,7 +9,6 @@ first use, so ``import plantarkit`` stays cheap.
 import datetime
 import enum
 import functools
-import math
 import typing
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -19,6 +18,7 @@ import attrs
 from plantarkit._core.checks import expected
 from plantarkit._core.errors import DocumentError, InvalidValueError, Problem, ValidationError
 from plantarkit._core.pain import PAIN_SCALE, Pain
+from plantarkit._core.side import SIDE_DEPTH, SIDE_VALUE
 from plantarkit.io._types import CALLABLE_UNIONS, TAG, TAG_OF, TAGGED_UNIONS
 from plantarkit.progression.engine import EngineRules
 
@@ -90,21 +90,28 @@ def _type_error(what: str, value: object) -> InvalidValueError:
     return InvalidValueError("$", expected(what, value))
 
 
-def _structure_any(value: Any, _: Any) -> Any:
-    """A value of any type (inside ``Bilateral[Any]``, say): JSON data, so no NaN or infinity."""
-    _finite(value)
-    return value
+def _structure_side(value: Any, _: Any) -> Any:
+    """A value of no declared type (a side of a bare ``Bilateral``): JSON data, made immutable.
+
+    Arrays become tuples, so the value read is the one written (equal, hashable, and
+    written again as the same text); objects are refused, as a side cannot hold a dict.
+    The side's own check (:func:`~plantarkit._core.side.check_side_value`) then
+    refuses what else a side may not hold: NaN, numbers out of bounds, lone surrogates.
+    """
+    return _frozen(value, "$", 0)
 
 
-def _finite(value: object) -> None:
-    if isinstance(value, float) and not math.isfinite(value):
-        raise _type_error("a finite number (JSON has no NaN or infinity)", value)
-    if isinstance(value, list | tuple):
-        for item in typing.cast("list[object] | tuple[object, ...]", value):
-            _finite(item)
-    elif isinstance(value, dict):
-        for item in typing.cast("dict[object, object]", value).values():
-            _finite(item)
+def _frozen(value: object, path: str, depth: int) -> object:
+    if isinstance(value, list | tuple):  # a tuple: a document built in Python
+        if depth >= SIDE_DEPTH:  # stop before the nesting can exhaust the stack
+            raise InvalidValueError(
+                path, f"arrays in a side's value may be nested at most {SIDE_DEPTH} deep"
+            )
+        items = typing.cast("list[object] | tuple[object, ...]", value)
+        return tuple(_frozen(item, f"{path}[{i}]", depth + 1) for i, item in enumerate(items))
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    raise InvalidValueError(path, expected(SIDE_VALUE, value))
 
 
 def whole(value: object) -> object:
@@ -284,7 +291,7 @@ def converter() -> "Converter":
     import cattrs.preconf.json
 
     conv = cattrs.preconf.json.make_converter(forbid_extra_keys=True, detailed_validation=True)
-    conv.register_structure_hook_func(lambda t: t is Any, _structure_any)
+    conv.register_structure_hook_func(lambda t: t is Any, _structure_side)
     conv.register_structure_hook(int, _structure_int)
     conv.register_structure_hook(float, _structure_float)
     conv.register_structure_hook(str, _structure_str)

@@ -200,10 +200,11 @@ def from_document(document: Any, cls: Any = None) -> Any:
         raise DocumentError(
             [Problem("$", expected("a JSON object (a plantarkit document)", document))]
         )
-    problems = json_problems(document)
+    given = typing.cast(JSONDict, document)
+    problems = json_problems(given)
     if problems:
         raise DocumentError(problems)
-    return _checked_document(typing.cast(JSONDict, document), cls)
+    return _checked_document(given, cls)
 
 
 def _checked_document(document: JSONDict, cls: Any) -> Any:

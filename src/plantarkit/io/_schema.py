@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from plantarkit._core.checks import Instance, TupleOf
+from plantarkit._core.checks import MAGNITUDE, Instance, TupleOf
 from plantarkit._core.pain import PAIN_SCALE, Pain
 from plantarkit._core.side import Bilateral, BilateralOf
 from plantarkit.io._convert import is_enum
@@ -27,8 +27,19 @@ class _SchemaBuilder:
         self.defs: dict[str, JSONDict] = {}
 
     def for_type(self, t: Any) -> JSONDict:
-        if t is Any:
-            return {}
+        if t is Any:  # a bare Bilateral's side: plain values and arrays of them, no objects
+            if "SideValue" not in self.defs:
+                self.defs["SideValue"] = {
+                    "description": "A value of a bare Bilateral's side.",
+                    "anyOf": [
+                        {"type": "null"},
+                        {"type": "boolean"},
+                        {"type": "number", "minimum": -MAGNITUDE, "maximum": MAGNITUDE},
+                        {"type": "string"},
+                        {"type": "array", "items": {"$ref": "#/$defs/SideValue"}},
+                    ],
+                }
+            return {"$ref": "#/$defs/SideValue"}
         if t is bool:
             return {"type": "boolean"}
         if t is int:

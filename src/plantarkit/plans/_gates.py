@@ -10,12 +10,13 @@ from typing import ClassVar, Literal
 
 import attrs
 
-from plantarkit._core.checks import LAST_DAY, EnumCheck, Instance, Number, TupleOf
+from plantarkit._core.checks import LAST_DAY, EnumCheck, Instance, Number, Text, TupleOf
 from plantarkit._core.errors import InvalidValueError
 from plantarkit._core.evidence import Citation, citation_field
 from plantarkit._core.pain import Pain
 from plantarkit._core.registry import public
-from plantarkit._core.side import Bilateral, Side
+from plantarkit._core.side import Bilateral, BilateralOf, Side
+from plantarkit._core.trusted import maker
 from plantarkit.progression.records import TestKind, TestResult
 
 
@@ -81,7 +82,8 @@ class Evidence:
         default=(), validator=TupleOf(Instance((TestResult,)))
     )
     trendelenburg: Bilateral[bool | None] = attrs.field(
-        factory=lambda: Bilateral(left=None, right=None), validator=Instance((Bilateral,))
+        factory=lambda: Bilateral(left=None, right=None),
+        validator=BilateralOf(Instance((bool,), optional=True)),
     )
     mastered: bool | None = attrs.field(default=None, validator=Instance((bool,), optional=True))
     weeks_in_phase: int | None = attrs.field(
@@ -364,9 +366,9 @@ class GateResult:
         reason: Why, in words.
     """
 
-    gate: Gate
-    status: GateStatus
-    reason: str
+    gate: Gate = attrs.field(validator=Instance(GATE_TYPES))
+    status: GateStatus = attrs.field(validator=EnumCheck(GateStatus))
+    reason: str = attrs.field(validator=Text(non_empty=True))
 
     @property
     def passed(self) -> bool:
@@ -374,8 +376,13 @@ class GateResult:
         return self.status is GateStatus.PASSED
 
 
+# A gate's result is built from the gate itself and its own reason, without a second round
+# of field checks; the tests rebuild results with the checking constructor.
+_new_result = maker(GateResult)
+
+
 def _result(gate: Gate, status: GateStatus, reason: str) -> GateResult:
-    return GateResult(gate=gate, status=status, reason=reason)
+    return _new_result(gate=gate, status=status, reason=reason)
 
 
 def _check_evidence(evidence: object) -> None:

@@ -1,6 +1,7 @@
 """Strategies for the shared vocabulary: sides, pain, per-side values, sources, problems."""
 
 import enum
+import types
 import typing
 from typing import Any
 
@@ -18,7 +19,7 @@ from plantarkit._core import (
     registry,
 )
 from plantarkit._core.errors import Problem
-from plantarkit.testing._base import IDS, KEYS, LINES, NAMES, TEXTS, T, draw_maybe
+from plantarkit.testing._base import IDS, KEYS, LINES, NAMES, TEXTS, T, draw_maybe, reals
 from plantarkit.testing._table import lookup, provides, provides_generic
 
 
@@ -45,7 +46,9 @@ def bilaterals(elements: SearchStrategy[T]) -> SearchStrategy[Bilateral[T]]:
     """Values held per side, each side drawn from ``elements``.
 
     Args:
-        elements: The strategy for each side's value.
+        elements: The strategy for each side's value: values a side may hold
+            (numbers from -10⁹ to 10⁹, valid text, tuples rather than lists;
+            see :class:`~plantarkit.Bilateral`).
 
     Returns:
         A strategy for :class:`~plantarkit.Bilateral` values.
@@ -119,18 +122,34 @@ def optional_bilaterals(elements: SearchStrategy[T]) -> SearchStrategy[Bilateral
     return bilaterals(st.one_of(st.none(), elements))
 
 
-_MEASURES: SearchStrategy[float] = st.one_of(
-    st.integers(-(10**6), 10**6), st.floats(allow_nan=False, allow_infinity=False)
-)
+_MEASURES: SearchStrategy[float] = reals(-(10**9), 10**9)
+"""Numbers a side may hold: finite, from -10⁹ to 10⁹ (see ``check_side_value``)."""
+
+_SIDE_SCALARS: dict[Any, SearchStrategy[Any]] = {
+    type(None): st.none(),
+    bool: st.booleans(),
+    int: st.integers(-(10**9), 10**9),
+    float: _MEASURES,
+    str: TEXTS,
+}
+"""Side values of the plain types, within what a side may hold (no NaN, no lone surrogate)."""
+
+
+def _side_values(t: Any) -> SearchStrategy[Any]:
+    if t is Any:
+        return _MEASURES
+    if typing.get_origin(t) in (types.UnionType, typing.Union):
+        return st.one_of([_side_values(a) for a in typing.get_args(t)])
+    if t in _SIDE_SCALARS:
+        return _SIDE_SCALARS[t]
+    own = lookup(t)  # plantarkit's own types, registered with hypothesis or not
+    return own if own is not None else st.from_type(t)
 
 
 @provides_generic(Bilateral)
 def _bilateral_from_type(thing: type[Bilateral[Any]]) -> SearchStrategy[Bilateral[Any]]:
     args = typing.get_args(thing)
-    if not args:
-        return bilaterals(_MEASURES)
-    own = lookup(args[0])  # plantarkit's own types, registered with hypothesis or not
-    return bilaterals(own if own is not None else st.from_type(args[0]))
+    return bilaterals(_side_values(args[0] if args else Any))
 
 
 _PATH_STEPS = st.one_of(IDS.map(".{}".format), st.integers(0, 20).map("[{}]".format))

@@ -13,7 +13,7 @@ from typing import Any, ClassVar, Literal
 
 import attrs
 
-from plantarkit._core.checks import Instance, Number, TupleOf
+from plantarkit._core.checks import EnumCheck, Instance, Number, Text, TupleOf
 from plantarkit._core.errors import InvalidValueError
 from plantarkit._core.evidence import Citation, Grade, citation_field, cite
 from plantarkit._core.pain import Pain
@@ -48,6 +48,10 @@ class Verdict(enum.Enum):
 _VERDICT_LEVELS = {"ok": 0, "hold": 1, "reduce": 2}
 
 
+_MEASURED = Number(ge=-1e9, le=1e9, integer=False, optional=True)
+"""A check's value or threshold: the bounds of a Reason's."""
+
+
 @public()
 @attrs.frozen(kw_only=True)
 class PainCheck:
@@ -63,13 +67,21 @@ class PainCheck:
         citation: Where the rule comes from.
     """
 
-    rule: str
-    verdict: Verdict
-    measure: str
-    reason: str
-    citation: Citation
-    value: float | None = None
-    threshold: float | None = None
+    rule: str = attrs.field(validator=Text(non_empty=True))
+    verdict: Verdict = attrs.field(validator=EnumCheck(Verdict))
+    measure: str = attrs.field(validator=Text(non_empty=True))
+    reason: str = attrs.field(validator=Text(non_empty=True))
+    citation: Citation = attrs.field(validator=Instance((Citation,)))
+    value: float | None = attrs.field(default=None, validator=_MEASURED)
+    threshold: float | None = attrs.field(default=None, validator=_MEASURED)
+
+
+# A rule builds its checks from its own checked parameters and a checked report, without a
+# second round of field checks; the tests rebuild them with the checking constructor.
+_new_pain_check = maker(PainCheck)
+
+
+_CHECKS = TupleOf(Instance((PainCheck,)))
 
 
 @public(document=False, reason="a pain rule's answer, shown at once; its checks are documents")
@@ -83,8 +95,8 @@ class Judgement:
             its verdict only (``explain=False``).
     """
 
-    verdict: Verdict
-    checks: tuple[PainCheck, ...] = ()
+    verdict: Verdict = attrs.field(validator=EnumCheck(Verdict))
+    checks: tuple[PainCheck, ...] = attrs.field(default=(), validator=_CHECKS)
 
 
 _new_judgement = maker(Judgement)
@@ -297,9 +309,6 @@ PAIN_RULE_TYPES: tuple[type, ...] = (PainModel, IsometricRule, NextDayRule, Caut
 _HISTORY = TupleOf(Instance((PainReport,)))
 
 
-_CHECKS = TupleOf(Instance((PainCheck,)))
-
-
 # Plain names for the verdicts compared on every call: faster than ``Verdict.OK`` on 3.11.
 _OK, _HOLD, _REDUCE = Verdict.OK, Verdict.HOLD, Verdict.REDUCE
 
@@ -331,7 +340,7 @@ class _Checks:
     ) -> None:
         self._note(found)
         self.checks.append(
-            PainCheck(
+            _new_pain_check(
                 rule=self.rule.kind,
                 verdict=found,
                 measure=measure,
