@@ -11,22 +11,39 @@ import attrs
 import pytest
 
 import plantarkit
-from plantarkit import InvalidValueError
+from plantarkit import Citation, Grade, InvalidValueError, Pain
 from plantarkit._core.errors import Problem
-from plantarkit.exercises import Frequency, Load, Prescription, Reps
-from plantarkit.plans import build_program
+from plantarkit.exercises import (
+    Frequency,
+    Hold,
+    Load,
+    PlantarLoad,
+    Prescription,
+    Reps,
+    RunWalk,
+    Timed,
+)
+from plantarkit.plans import Phase, Protocol, Slot, build_program
 from plantarkit.progression import (
+    Action,
     EngineRules,
     ExerciseLog,
     ExerciseState,
     LadderUp,
     LessLoad,
+    PainReport,
+    PhaseDecision,
     ProgramState,
+    Reason,
+    ReasonKind,
     RuleContext,
+    SessionLog,
+    advance,
     start,
 )
 from plantarkit.progression.engine._exercise import Outcome, _met
 from plantarkit.progression.engine._phase import _entering, _mastered
+from plantarkit.progression.engine._start import phase_exercises
 from plantarkit.progression.engine._values import _rule_tuple
 from plantarkit.progression.rules import PROGRESSION_TYPES
 from plantarkit.progression.rules._base import not_yet
@@ -181,3 +198,151 @@ def test_a_new_phase_keeps_the_weight_and_the_easing_of_the_same_exercise() -> N
     assert _entering((at_new,), (new,)) == ((new,), ())
     # not eased, the same dose: the new phase's state as it is
     assert _entering((attrs.evolve(new, good_sessions=4),), (new,)) == ((new,), ())
+
+
+# --- whether a session met its dose, and how it went in words --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("dose", "log", "expected"),
+    [
+        (
+            Prescription(sets=3, work=Reps(count=12), load=Load.external(10)),
+            ExerciseLog(exercise="x", sets=(12.0, 12.0, 12.0), load_kg=9.5),
+            (False, "9.5 kg used of 10 kg prescribed"),
+        ),
+        (
+            Prescription(sets=3, work=Reps(count=12), load=Load.external(10)),
+            ExerciseLog(exercise="x", sets=(12.0, 12.0, 12.0), load_kg=10),
+            (True, "lowest set 12 reps (at least 12 needed)"),
+        ),
+        (
+            Prescription(sets=3, work=Reps(count=12)),
+            ExerciseLog(exercise="x", sets=(12.0, 12.0)),
+            (False, "2 of 3 sets done"),
+        ),
+        (
+            Prescription(sets=2, work=Reps(count=12, to_fatigue=True)),
+            ExerciseLog(exercise="x", sets=(14.0, 13.0)),
+            (True, "lowest set 13 reps (more than 12 needed)"),
+        ),
+        (
+            Prescription(sets=2, work=Hold(seconds=30)),
+            ExerciseLog(exercise="x", sets=(30.0, 30.0)),
+            (True, "shortest hold 30 s of 30 s"),
+        ),
+        (
+            Prescription(sets=2, work=Hold(seconds=30)),
+            ExerciseLog(exercise="x", sets=(30.0, 29.5)),
+            (False, "shortest hold 29.5 s of 30 s"),
+        ),
+        (
+            Prescription(sets=1, work=Timed(seconds=60)),
+            ExerciseLog(exercise="x", sets=(60.0,)),
+            (True, "shortest bout 60 s of 60 s"),
+        ),
+        (
+            Prescription(sets=1, work=Timed(seconds=60)),
+            ExerciseLog(exercise="x", sets=(59.0,)),
+            (False, "shortest bout 59 s of 60 s"),
+        ),
+        (
+            Prescription(work=RunWalk(rounds=5, run_seconds=60, walk_seconds=60)),
+            ExerciseLog(exercise="x", sets=(5.0,)),
+            (True, "fewest intervals 5 of 5"),
+        ),
+        (
+            Prescription(work=RunWalk(rounds=5, run_seconds=60, walk_seconds=60)),
+            ExerciseLog(exercise="x", sets=(4.0,)),
+            (False, "fewest intervals 4 of 5"),
+        ),
+    ],
+    ids=[
+        "lighter",
+        "as-heavy",
+        "a-set-short",
+        "past-fatigue",
+        "hold",
+        "hold-short",
+        "bout",
+        "bout-short",
+        "intervals",
+        "an-interval-short",
+    ],
+)
+def test_a_log_meets_its_dose_exactly_at_the_dose(
+    dose: Prescription, log: ExerciseLog, expected: tuple[bool, str]
+) -> None:
+    assert _met(dose, log) == expected
+
+
+# --- a flare in maintenance steps back a phase ------------------------------------------------
+
+
+def _two_phases() -> Protocol:
+    """Strength (the clam and toe yoga), then a maintenance phase of the clam alone."""
+    first = Phase(
+        id="strength",
+        name="Strength",
+        start_week=1,
+        end_week=1,
+        slots=(Slot(item="clam"), Slot(item="toe_yoga")),
+        max_plantar_load=PlantarLoad.LOW,
+    )
+    keep = attrs.evolve(
+        first,
+        id="keep_going",
+        name="Keep going",
+        start_week=2,
+        end_week=None,
+        maintenance=True,
+        slots=(Slot(item="clam"),),
+    )
+    return Protocol(id="two_step", name="Two steps", phases=(first, keep))
+
+
+def _all_done(s: ProgramState, day: int, pain: PainReport) -> SessionLog:
+    logs = []
+    for e in s.exercises:
+        work = e.dose.work
+        assert isinstance(work, Reps)
+        logs.append(ExerciseLog(exercise=e.exercise, sets=(float(work.count),) * e.dose.sets))
+    return SessionLog(day=day, exercises=tuple(logs), pain=(pain,))
+
+
+def _calm(day: int) -> PainReport:
+    one = Pain(1)
+    return PainReport(day=day, first_step=one, during=one, after=one, next_morning=one)
+
+
+def test_a_flare_in_maintenance_goes_back_to_the_phase_before_with_its_exercises() -> None:
+    rules = EngineRules(min_days_in_phase=1)
+    program = build_program(None, _two_phases(), weeks=4)
+    s, day = start(program), 1
+    while s.phase_index == 0:
+        day += 1
+        s = advance(s, _all_done(s, day, _calm(day)), rules=rules).state
+    assert s.phase_id == "keep_going"
+    light = CAT.variant("clam", 1)  # on the rung above the clam: easing off goes back to it
+    up = ExerciseState(exercise="banded_clam", dose=light.dose, ladder="clam", rung=1)
+    s = attrs.evolve(s, exercises=(up,))
+    sore = PainReport(day=day + 1, during=Pain(8), after=Pain(3), next_morning=Pain(3))
+    result = advance(s, _all_done(s, day + 1, sore), rules=rules)
+    flare = Reason(
+        rule=ReasonKind.FLARE,
+        text="pain flared in maintenance (banded_clam): back to 'strength' to build up again"
+        " from a level that was pain-free",
+        citation=Citation(
+            source="exakt-2021",
+            grade=Grade.U,
+            detail="keep a routine after pain settles; stepping back a phase on a flare is"
+            " plantarkit's",
+        ),
+    )
+    assert result.phase == PhaseDecision(phase="strength", action=Action.REGRESS, reasons=(flare,))
+    assert (result.state.phase_index, result.state.phase_start_day) == (0, day + 2)
+    (eased,) = [o for o in result.state.exercises if o.exercise == "clam"]
+    (toes,) = phase_exercises(program, "strength", CAT)[1:]  # toe yoga comes back at its start
+    assert result.state.exercises == (eased, toes)
+    assert all(d.reasons[-1] == flare for d in result.decisions)
+    assert result.summary.endswith(" Pain flared: back to phase 'strength'.")
