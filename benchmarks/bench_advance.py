@@ -25,7 +25,7 @@ import timeit
 import plantarkit
 from plantarkit import Pain, PlantarLoad
 from plantarkit.exercises import Hold, LoadKind, Reps, Timed
-from plantarkit.plans import Phase, Protocol, Slot, build_program
+from plantarkit.plans import Phase, Program, Protocol, Slot, build_program
 from plantarkit.progression import (
     Advance,
     EngineRules,
@@ -88,8 +88,8 @@ RULES = EngineRules(progression=(WeeklyTable(), LadderUp(), VolumeUp(), LoadUp(m
 """Up the ladder, then more volume, then more load: something is always left to work for."""
 
 
-def typical_run() -> tuple[ProgramState, list[tuple[ProgramState, SessionLog]]]:
-    """A programme's first state and the (state, log) pairs of its 36 sessions."""
+def typical_run() -> tuple[Program, ProgramState, list[tuple[ProgramState, SessionLog]]]:
+    """A programme, its first state and the (state, log) pairs of its 36 sessions."""
     phase = Phase(
         id="all",
         name="All",
@@ -99,15 +99,16 @@ def typical_run() -> tuple[ProgramState, list[tuple[ProgramState, SessionLog]]]:
         slots=tuple(Slot(item=i) for i in EXERCISES),
     )
     protocol = Protocol(id="bench", name="Bench", phases=(phase,))
-    state = start(build_program(plantarkit.example_assessment(), protocol, weeks=4, max_added=0))
-    state = advance(state, session_for(state, 1), rules=RULES).state  # some history
+    program = build_program(plantarkit.example_assessment(), protocol, weeks=4, max_added=0)
+    state = start(program)
+    state = advance(program, state, session_for(state, 1), rules=RULES).state  # some history
     run = []
     current = state
     for day in range(3, 3 + 2 * 36, 2):  # every other day: pairs of (state, log) to replay
         session = session_for(current, day)
         run.append((current, session))
-        current = advance(current, session, rules=RULES).state
-    return state, run
+        current = advance(program, current, session, rules=RULES).state
+    return program, state, run
 
 
 def mix(results: list[Advance]) -> str:
@@ -130,23 +131,25 @@ def main() -> int:
     parser.add_argument("--check", action="store_true", help="exit 1 below the target")
     parser.add_argument("--number", type=int, default=2000)
     args = parser.parse_args()
-    state, run = typical_run()
+    program, state, run = typical_run()
     log = session_for(state, 3)
 
     def replay() -> None:
         for before, session in run:
-            advance(before, session, rules=RULES)
+            advance(program, before, session, rules=RULES)
 
     number = max(1, args.number // len(run) // 4)
     typical = len(run) * number / min(timeit.repeat(replay, number=number, repeat=20))
     single = max(1, args.number // 4)
-    worst = single / min(timeit.repeat(lambda: advance(state, log), number=single, repeat=20))
+    worst = single / min(
+        timeit.repeat(lambda: advance(program, state, log), number=single, repeat=20)
+    )
     verdict = "met" if typical >= TARGET else "MISSED"
     print(
         f"advance(): {len(state.exercises)} exercises; typical session {1e6 / typical:.1f} µs, "
         f"{typical:,.0f} sessions/s (target ≥ {TARGET:,}: {verdict}); "
         f"every exercise stepping up {1e6 / worst:.1f} µs, {worst:,.0f} sessions/s\n"
-        f"typical decisions: {mix([advance(b, s, rules=RULES) for b, s in run])}"
+        f"typical decisions: {mix([advance(program, b, s, rules=RULES) for b, s in run])}"
     )
     return 1 if args.check and typical < TARGET else 0
 

@@ -329,11 +329,15 @@ def test_protocol_and_protocol_file_together_are_refused(
     path = tmp_path / "mine.json"
     path.write_text(plantarkit.dumps(plantarkit.protocol("high_load")), encoding="utf-8")
     out_file = tmp_path / "out.txt"
+    program_file = tmp_path / "program.json"  # start writes the programme too
     args = ["--protocol", "staged", "--protocol-file", str(path), "--output", str(out_file)]
+    if command == "start":
+        args += ["--program-output", str(program_file)]
     code, out, err = cli(command, *args)
     assert (code, out) == (2, "")
     assert err == "error: give --protocol or --protocol-file, not both\n"
     assert not out_file.exists()
+    assert not program_file.exists()
     code, out, _ = cli("plan", "--protocol-file", str(path), "--weeks", "1")
     assert code == 0
     assert out.startswith(plantarkit.protocol("high_load").name)

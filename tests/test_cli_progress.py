@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -13,11 +14,16 @@ import plantarkit.io
 from plantarkit import InvalidValueError, Pain
 from plantarkit.chain import RedFlagScreen
 from plantarkit.cli import main
+from plantarkit.plans import Program
 from plantarkit.progression import ExerciseLog, PainReport, ProgramState, SessionLog, start
 
 
+def first_program() -> Program:
+    return plantarkit.build_program(plantarkit.example_assessment(), "staged", weeks=12)
+
+
 def first_state() -> ProgramState:
-    return start(plantarkit.build_program(plantarkit.example_assessment(), "staged", weeks=12))
+    return start(first_program())
 
 
 def good_log(state: ProgramState, day: int) -> SessionLog:
@@ -36,14 +42,17 @@ def red_flag_log(day: int) -> SessionLog:
 
 @pytest.fixture
 def files(tmp_path: Path) -> dict[str, Path]:
-    """A first state, a good day-1 log (as a document and as bare data) and a red-flag log."""
+    """A programme and its first state, a good day-1 log (as a document and as bare data) and
+    a red-flag log."""
     state = first_state()
     paths = {
+        "program": tmp_path / "program.json",
         "state": tmp_path / "state.json",
         "log": tmp_path / "log.json",
         "bare": tmp_path / "bare.json",
         "flag": tmp_path / "flag.json",
     }
+    paths["program"].write_text(plantarkit.dumps(first_program()), encoding="utf-8")
     paths["state"].write_text(plantarkit.dumps(state), encoding="utf-8")
     paths["log"].write_text(plantarkit.dumps(good_log(state, 1)), encoding="utf-8")
     bare = json.dumps(plantarkit.io.unstructure(good_log(state, 1)))
@@ -62,6 +71,8 @@ def read_state(path: Path) -> ProgramState:
 def progress_args(files: dict[str, Path], output: str) -> list[str]:
     return [
         "progress",
+        "--program",
+        str(files["program"]),
         "--state",
         str(files["state"]),
         "--log",
@@ -76,12 +87,67 @@ def test_output_into_a_missing_folder_is_one_line_exit_2(
     cli: Callable[..., tuple[int, str, str]], files: dict[str, Path], tmp_path: Path, command: str
 ) -> None:
     target = str(tmp_path / "missing" / "x.json")
-    args = progress_args(files, target) if command == "progress" else [command, "--output", target]
+    program = tmp_path / "new_program.json"  # start writes the programme too: not this time
+    if command == "progress":
+        args = progress_args(files, target)
+    elif command == "start":
+        args = [command, "--program-output", str(program), "--output", target]
+    else:
+        args = [command, "--output", target]
     code, out, err = cli(*args)
     assert code == 2
     assert out == ""  # no decisions shown for a state that was not kept
     assert err == f"error: cannot write {target}: No such file or directory\n"
     assert not (tmp_path / "missing").exists()
+    assert not program.exists()
+
+
+def test_start_with_its_programme_output_into_a_missing_folder_writes_nothing(
+    cli: Callable[..., tuple[int, str, str]], tmp_path: Path
+) -> None:
+    target = str(tmp_path / "missing" / "program.json")
+    state = tmp_path / "state.json"
+    code, out, err = cli("start", "--program-output", target, "--output", str(state))
+    assert (code, out) == (2, "")
+    assert err == f"error: cannot write {target}: No such file or directory\n"
+    assert not state.exists()
+
+
+def test_start_needs_its_programme_output_apart_from_the_state(
+    cli: Callable[..., tuple[int, str, str]], tmp_path: Path
+) -> None:
+    state = tmp_path / "state.json"
+    code, out, err = cli("start", "--output", str(state))
+    assert (code, out) == (2, "")
+    assert "Missing option '--program-output'" in err
+    code, out, err = cli("start", "--program-output", str(state), "--output", str(state))
+    assert (code, out) == (2, "")
+    assert err == "error: --output and --program-output must be different files\n"
+    assert not state.exists()
+
+
+def test_start_writes_the_programme_and_its_first_state(
+    cli: Callable[..., tuple[int, str, str]], tmp_path: Path
+) -> None:
+    program_file, state_file = tmp_path / "program.json", tmp_path / "state.json"
+    code, out, err = cli(
+        "start",
+        "--protocol",
+        "staged",
+        "--program-output",
+        str(program_file),
+        "--output",
+        str(state_file),
+    )
+    assert (code, out) == (0, "")
+    assert err.splitlines() == [
+        f"wrote {program_file} (Program)",
+        f"wrote {state_file} (ProgramState)",
+    ]
+    program = plantarkit.loads(program_file.read_text(encoding="utf-8"), Program)
+    assert program == first_program()
+    assert read_state(state_file) == start(program)
+    assert read_state(state_file).program_fingerprint == program.fingerprint
 
 
 @pytest.mark.parametrize(
@@ -138,7 +204,16 @@ def test_debug_shows_the_traceback_of_an_output_error(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     with pytest.raises(plantarkit.PlantarkitError, match="cannot write"):
-        main(["--debug", "start", "--output", str(tmp_path / "missing" / "s.json")])
+        main(
+            [
+                "--debug",
+                "start",
+                "--program-output",
+                str(tmp_path / "p.json"),
+                "--output",
+                str(tmp_path / "missing" / "s.json"),
+            ]
+        )
 
 
 def test_output_may_be_the_state_file(
@@ -160,6 +235,8 @@ def test_a_red_flag_stop_exits_3_and_still_writes_the_state(
     stopped = tmp_path / "stopped.json"
     code, out, err = cli(
         "progress",
+        "--program",
+        str(files["program"]),
         "--state",
         str(files["state"]),
         "--log",
@@ -176,6 +253,8 @@ def test_a_red_flag_stop_exits_3_and_still_writes_the_state(
     (tmp_path / "next.json").write_text(plantarkit.dumps(good_log(first_state(), 3)), "utf-8")
     code, out, _ = cli(
         "progress",
+        "--program",
+        str(files["program"]),
         "--state",
         str(stopped),
         "--log",
@@ -204,7 +283,15 @@ def test_progress_without_output_is_refused_and_changes_nothing(
     # It used to print the decisions and keep the new state nowhere: the next session
     # read the old state, as if this one (or its red flag) had never been.
     for log in ("log", "flag"):
-        code, out, err = cli("progress", "--state", str(files["state"]), "--log", str(files[log]))
+        code, out, err = cli(
+            "progress",
+            "--program",
+            str(files["program"]),
+            "--state",
+            str(files["state"]),
+            "--log",
+            str(files[log]),
+        )
         assert (code, out) == (2, "")
         assert err == (
             "error: progress needs --output FILE to keep the new state (it may be the --state"
@@ -231,10 +318,20 @@ def test_a_dry_run_prints_the_decisions_and_says_nothing_was_written(
     as_json: bool,
 ) -> None:
     before = sorted(tmp_path.iterdir())
-    args = ["--state", str(files["state"]), "--log", str(files["log"]), "--dry-run"]
+    args = [
+        "--program",
+        str(files["program"]),
+        "--state",
+        str(files["state"]),
+        "--log",
+        str(files["log"]),
+        "--dry-run",
+    ]
     code, out, err = cli("progress", *args, *(["--json"] if as_json else []))
     assert code == 0
-    expected = plantarkit.progression.advance(first_state(), good_log(first_state(), 1))
+    expected = plantarkit.progression.advance(
+        first_program(), first_state(), good_log(first_state(), 1)
+    )
     if as_json:
         assert plantarkit.loads(out, plantarkit.progression.Advance) == expected
     else:
@@ -250,7 +347,15 @@ def test_a_dry_run_prints_the_decisions_and_says_nothing_was_written(
 def test_a_dry_run_with_a_red_flag_exits_3_and_says_the_stop_is_not_kept(
     cli: Callable[..., tuple[int, str, str]], files: dict[str, Path]
 ) -> None:
-    args = ["--state", str(files["state"]), "--log", str(files["flag"]), "--dry-run"]
+    args = [
+        "--program",
+        str(files["program"]),
+        "--state",
+        str(files["state"]),
+        "--log",
+        str(files["flag"]),
+        "--dry-run",
+    ]
     code, out, err = cli("progress", *args)
     assert code == 3
     assert out.startswith("Stop: a red flag is positive.")
@@ -265,7 +370,8 @@ def test_a_dry_run_with_a_red_flag_exits_3_and_says_the_stop_is_not_kept(
 def test_help_tells_of_output_and_dry_run(cli: Callable[..., tuple[int, str, str]]) -> None:
     code, out, _ = cli("progress", "--help")
     assert code == 0
-    words = " ".join(out.split())
+    # click may wrap a line at a hyphen ("--dry-" then "run"): join such words again
+    words = re.sub(r"(\w)- (\w)", r"\1-\2", " ".join(out.split()))
     assert "--dry-run Only print the decisions: write no state" in words
     assert "needed unless --dry-run" in words
     assert "the state is written unless --dry-run" in words
@@ -276,7 +382,9 @@ def test_clear_referral_writes_the_cleared_state_and_says_so(
 ) -> None:
     stopped = tmp_path / "stopped.json"
     stopped.write_text(
-        plantarkit.dumps(plantarkit.progression.advance(first_state(), red_flag_log(1)).state),
+        plantarkit.dumps(
+            plantarkit.progression.advance(first_program(), first_state(), red_flag_log(1)).state
+        ),
         encoding="utf-8",
     )
     cleared = tmp_path / "cleared.json"
@@ -300,7 +408,16 @@ def test_clear_referral_writes_the_cleared_state_and_says_so(
     assert state == plantarkit.clear_referral(read_state(stopped), cleared_by="Dr A. Example")
     # Training goes on from the cleared state.
     (tmp_path / "next.json").write_text(plantarkit.dumps(good_log(state, 3)), "utf-8")
-    args = ["--state", str(cleared), "--log", str(tmp_path / "next.json"), "--output", str(cleared)]
+    args = [
+        "--program",
+        str(files["program"]),
+        "--state",
+        str(cleared),
+        "--log",
+        str(tmp_path / "next.json"),
+        "--output",
+        str(cleared),
+    ]
     code, out, _ = cli("progress", *args)
     assert code == 0
     assert out.startswith("Day 3: ")
@@ -360,7 +477,16 @@ def test_help_lists_the_exit_statuses(
 
 
 def dry_run(files: dict[str, Path], log: str) -> list[str]:
-    return ["progress", "--state", str(files["state"]), "--log", str(files[log]), "--dry-run"]
+    return [
+        "progress",
+        "--program",
+        str(files["program"]),
+        "--state",
+        str(files["state"]),
+        "--log",
+        str(files[log]),
+        "--dry-run",
+    ]
 
 
 def test_progress_reads_a_bare_log_like_a_document(
@@ -465,6 +591,25 @@ def test_a_state_that_does_not_fit_the_catalogue_names_the_state_file(
     assert err.count("\n") == 1
 
 
+def test_progress_needs_the_programme_the_state_was_started_from(
+    cli: Callable[..., tuple[int, str, str]], files: dict[str, Path]
+) -> None:
+    args = dry_run(files, "log")
+    code, out, err = cli(*[a for a in args if a not in ("--program", str(files["program"]))])
+    assert (code, out) == (2, "")
+    assert "Missing option '--program'" in err
+    # Another programme: advance() refuses the state ($.state.program_fingerprint), which is
+    # $.data.program_fingerprint in the state file.
+    other = plantarkit.build_program(None, "high_load", weeks=12)
+    files["program"].write_text(plantarkit.dumps(other), encoding="utf-8")
+    code, out, err = cli(*args)
+    assert (code, out) == (2, "")
+    assert err.startswith(f"error: {files['state']}: $.data.program_fingerprint: ")
+    assert other.fingerprint in err
+    assert err.count("\n") == 1
+    assert read_state(files["state"]) == first_state()
+
+
 def test_a_key_twice_in_a_log_is_refused(
     cli: Callable[..., tuple[int, str, str]], files: dict[str, Path]
 ) -> None:
@@ -487,7 +632,15 @@ def test_progress_may_write_over_the_state_it_read(
     state_file, log_file = files["state"], files["log"]
     before = plantarkit.loads(state_file.read_text(encoding="utf-8"), ProgramState)
     code, _, err = cli(
-        "progress", "--state", str(state_file), "--log", str(log_file), "--output", str(state_file)
+        "progress",
+        "--program",
+        str(files["program"]),
+        "--state",
+        str(state_file),
+        "--log",
+        str(log_file),
+        "--output",
+        str(state_file),
     )
     assert code == 0, err
     after = plantarkit.loads(state_file.read_text(encoding="utf-8"), ProgramState)
@@ -510,7 +663,15 @@ def test_a_failed_write_leaves_the_old_file_whole(
 
     monkeypatch.setattr(os, "fsync", full_disk)
     code, _, err = cli(
-        "progress", "--state", str(state_file), "--log", str(log_file), "--output", str(state_file)
+        "progress",
+        "--program",
+        str(files["program"]),
+        "--state",
+        str(state_file),
+        "--log",
+        str(log_file),
+        "--output",
+        str(state_file),
     )
     assert code == 2
     assert err.strip().splitlines() == [f"error: cannot write {state_file}: {os.strerror(28)}"]
@@ -520,7 +681,15 @@ def test_a_failed_write_leaves_the_old_file_whole(
     )
     monkeypatch.undo()
     code, _, err = cli(
-        "progress", "--state", str(state_file), "--log", str(log_file), "--output", str(state_file)
+        "progress",
+        "--program",
+        str(files["program"]),
+        "--state",
+        str(state_file),
+        "--log",
+        str(log_file),
+        "--output",
+        str(state_file),
     )
     assert code == 0, err
     assert oct(state_file.stat().st_mode & 0o777) == oct(0o640)  # the file's permissions kept

@@ -93,13 +93,20 @@ def random_log(state: ProgramState, day: int, rng: random.Random, calm: float) -
     return SessionLog(day=day, exercises=tuple(done), pain=(pain,), red_flags=flags)
 
 
-def check_step(before: ProgramState, log: SessionLog, result: Advance, rules: EngineRules) -> str:
+def check_step(
+    program: plantarkit.Program,
+    before: ProgramState,
+    log: SessionLog,
+    result: Advance,
+    rules: EngineRules,
+) -> str:
     """Check one step's safety, stated apart from the engine; return what happened, for counts."""
+    assert result.session_phase == before.phase_id  # the phase the session was done in
     if before.referral is not None or log.red_flags is not None:
         assert all(d.action is Action.STOP for d in result.all_decisions)
         assert result.state.referral is not None
         return "stop"
-    limits = before.program.protocol.phases[before.phase_index].pain_limits
+    limits = program.protocol.phases[before.phase_index].pain_limits
     applied = limits if limits and rules.protocol_rules else (rules.pain_rule,)
     report = log.pain[0]
     if rules.next_morning_later:  # the morning is awaited: its check cannot fail yet
@@ -146,8 +153,8 @@ def drive(
         if day > 3650:
             break
         log = random_log(state, day, rng, calm)
-        result = advance(state, log, rules=rules)
-        counts[check_step(state, log, result, rules)] += 1
+        result = advance(program, state, log, rules=rules)
+        counts[check_step(program, state, log, result, rules)] += 1
         state = result.state
         if state.referral is not None:
             state = clear_referral(state, cleared_by="clinician")

@@ -109,7 +109,7 @@ _FIRST_DISPLAY = {
         "from plantarkit.progression.engine import advance, start\n"
         "from plantarkit.progression.records import SessionLog\n"
         "program = build_program(None, 'high_load', weeks=1)\n"
-        "value = advance(start(program), SessionLog(day=1))\n"
+        "value = advance(program, start(program), SessionLog(day=1))\n"
         "views = [value._repr_markdown_(), value._repr_html_(),\n"
         "         value.phase._repr_markdown_(), value.phase._repr_html_()]\n"
     ),

@@ -574,18 +574,29 @@ def test_values_of_any_type_are_json_data_without_nan_or_infinity(
 def test_a_version_1_state_document_loads_with_its_phase_index() -> None:
     import attrs
 
-    state = plantarkit.start(plantarkit.build_program(None, "staged", weeks=4))
-    state = attrs.evolve(state, phase_index=1)
+    program = plantarkit.build_program(None, "staged", weeks=4)
+    second = program.protocol.phases[1].id
+    state = attrs.evolve(plantarkit.start(program), phase_index=1, phase_id=second)
     document = json.loads(plantarkit.dumps(state))
-    assert document["schema_version"] == 2
-    data = {("phase" if k == "phase_index" else k): v for k, v in document["data"].items()}
-    old = {"type": "ProgramState", "schema_version": 1, "data": data}
+    assert document["schema_version"] == 3
+    embedded = json.loads(plantarkit.dumps(program))["data"]
+
+    def as_version_1(data: dict[str, Any]) -> dict[str, Any]:
+        """A state's data as version 1 wrote it: its programme in it, and a phase index."""
+        assert data["program_fingerprint"] == program.fingerprint
+        assert data["phase_id"] == second
+        kept = {k: v for k, v in data.items() if k not in ("program_fingerprint", "phase_id")}
+        renamed = {("phase" if k == "phase_index" else k): v for k, v in kept.items()}
+        return {"program": embedded, **renamed}
+
+    old = {"type": "ProgramState", "schema_version": 1, "data": as_version_1(document["data"])}
     assert plantarkit.loads(json.dumps(old), plantarkit.ProgramState) == state
-    result = plantarkit.advance(state, plantarkit.SessionLog(day=1))
+    result = plantarkit.advance(program, state, plantarkit.SessionLog(day=1))
     advanced = json.loads(plantarkit.dumps(result))
     advanced["schema_version"] = 1  # as version 1 wrote it: a phase index, decisions alike
     data = advanced["data"]
-    data["state"]["phase"] = data["state"].pop("phase_index")
+    data["state"] = as_version_1(data["state"])
+    assert data.pop("session_phase") == second  # worked out from the embedded programme
     data["phase"] = {"exercise": None, **data["phase"], "dose": None, "next_exercise": None}
     for decision in data["decisions"]:
         decision["phase"] = None

@@ -147,7 +147,7 @@ def _hip_abduction_at_two_kg() -> tuple[plantarkit.ProgramState, plantarkit.Prog
 
 
 def test_easing_off_twice_never_adds_the_easier_rungs_weight() -> None:
-    state, _ = _hip_abduction_at_two_kg()
+    state, program = _hip_abduction_at_two_kg()
     rules = EngineRules(regression=(LessLoad(step_kg=2.5), LadderDown()))
     doses = [state.exercise("side_lying_hip_abduction").dose]
     for day in (1, 3, 5):
@@ -161,7 +161,9 @@ def test_easing_off_twice_never_adds_the_easier_rungs_weight() -> None:
             after=plantarkit.Pain(8),
             next_morning=plantarkit.Pain(2),
         )
-        result = advance(state, SessionLog(day=day, exercises=done, pain=(pain,)), rules=rules)
+        result = advance(
+            program, state, SessionLog(day=day, exercises=done, pain=(pain,)), rules=rules
+        )
         hip = next(d for d in result.decisions if d.exercise == "side_lying_hip_abduction")
         assert hip.action is Action.REGRESS
         assert hip.dose is not None
@@ -194,7 +196,9 @@ def test_a_broken_pain_rule_never_makes_any_dimension_harder(
             after=plantarkit.Pain(during),
             next_morning=plantarkit.Pain(2),
         )
-        result = advance(state, SessionLog(day=day, exercises=done, pain=(pain,)), rules=rules)
+        result = advance(
+            program, state, SessionLog(day=day, exercises=done, pain=(pain,)), rules=rules
+        )
         for decision, before in zip(result.decisions, state.exercises, strict=True):
             if decision.action is Action.REGRESS:
                 assert decision.dose is not None
@@ -206,11 +210,15 @@ def test_no_phase_is_entered_in_a_session_that_broke_a_pain_rule() -> None:
     # top_down's last phase has no gates: it begins in its usual week (8), by the calendar.
     program = plantarkit.build_program(None, "top_down", weeks=12)
     first = start(program)
-    state = attrs.evolve(first, phase_index=2, phase_start_day=22, day=48, last_trained_day=48)
+    third = program.protocol.phases[2].id
+    assert third == "foot_resilience"
+    state = attrs.evolve(
+        first, phase_index=2, phase_id=third, phase_start_day=22, day=48, last_trained_day=48
+    )
     state = attrs.evolve(
         state,
         exercises=plantarkit.progression.engine._start.phase_exercises(
-            program, "foot_resilience", plantarkit.catalogue()
+            program, third, plantarkit.catalogue()
         ),
     )
 
@@ -220,10 +228,10 @@ def test_no_phase_is_entered_in_a_session_that_broke_a_pain_rule() -> None:
         )
         return SessionLog(day=day, exercises=done, pain=(_pain(day, during=during),))
 
-    flared = advance(state, session(49, during=9))
+    flared = advance(program, state, session(49, during=9))
     assert any(d.action is Action.REGRESS for d in flared.decisions)
     assert flared.phase.action is Action.HOLD
     assert "pain rule was broken" in flared.phase.reasons[0].text
-    calm = advance(state, session(49, during=1))
+    calm = advance(program, state, session(49, during=1))
     assert calm.phase.action is Action.PROGRESS  # the calendar alone would have moved on
     assert calm.phase.phase == "footwear_and_surface"

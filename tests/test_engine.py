@@ -90,12 +90,16 @@ def everything(state: ProgramState, day: int, pain: PainReport | None = None) ->
 
 
 @pytest.fixture
-def state() -> ProgramState:
-    program = build_program(plantarkit.example_assessment(), "staged", weeks=12)
+def program() -> Program:
+    return build_program(plantarkit.example_assessment(), "staged", weeks=12)
+
+
+@pytest.fixture
+def state(program: Program) -> ProgramState:
     return start(program)
 
 
-def test_start(state: ProgramState) -> None:
+def test_start(program: Program, state: ProgramState) -> None:
     assert state.day == 0
     assert state.phase_id == "early"
     assert state.exercises
@@ -103,12 +107,12 @@ def test_start(state: ProgramState) -> None:
     assert (clam.ladder, clam.rung) == ("clam", 0)
 
 
-def test_two_good_sessions_step_up_the_ladder(state: ProgramState) -> None:
-    first = advance(state, everything(state, 1))
+def test_two_good_sessions_step_up_the_ladder(program: Program, state: ProgramState) -> None:
+    first = advance(program, state, everything(state, 1))
     clam = next(d for d in first.decisions if d.exercise == "clam")
     assert clam.action is Action.HOLD
     assert "1 of 2 good sessions" in clam.reasons[0].text
-    second = advance(first.state, everything(first.state, 2))
+    second = advance(program, first.state, everything(first.state, 2))
     clam = next(d for d in second.decisions if d.exercise == "clam")
     assert clam.action is Action.PROGRESS
     assert second.state.exercise("banded_clam").rung == 1
@@ -119,13 +123,19 @@ def test_two_good_sessions_step_up_the_ladder(state: ProgramState) -> None:
     assert held.next_exercise is None  # staying on the same exercise
 
 
-def test_broken_pain_rule_steps_down_to_the_exercise_below(state: ProgramState) -> None:
-    up = advance(advance(state, everything(state, 1)).state, everything(state, 2)).state
+def test_broken_pain_rule_steps_down_to_the_exercise_below(
+    program: Program, state: ProgramState
+) -> None:
+    up = advance(
+        program, advance(program, state, everything(state, 1)).state, everything(state, 2)
+    ).state
     sore = PainReport(
         day=3, first_step=Pain(3), during=Pain(7), after=Pain(4), next_morning=Pain(3)
     )
     banded = next(
-        d for d in advance(up, everything(up, 3, sore)).decisions if d.exercise == "banded_clam"
+        d
+        for d in advance(program, up, everything(up, 3, sore)).decisions
+        if d.exercise == "banded_clam"
     )
     assert banded.action is Action.REGRESS
     assert banded.next_exercise == "clam"
@@ -154,12 +164,14 @@ def test_a_decision_names_another_exercise_only() -> None:
     assert plantarkit.loads(plantarkit.dumps(moved), Decision) == moved
 
 
-def test_broken_pain_rule_regresses_never_progresses(state: ProgramState) -> None:
-    up = advance(advance(state, everything(state, 1)).state, everything(state, 2)).state
+def test_broken_pain_rule_regresses_never_progresses(program: Program, state: ProgramState) -> None:
+    up = advance(
+        program, advance(program, state, everything(state, 1)).state, everything(state, 2)
+    ).state
     sore = PainReport(
         day=3, first_step=Pain(3), during=Pain(7), after=Pain(4), next_morning=Pain(3)
     )
-    result = advance(up, everything(up, 3, sore))
+    result = advance(program, up, everything(up, 3, sore))
     for decision in result.decisions:
         assert decision.action is Action.REGRESS
         # The staged protocol's early phase follows exakt-2021's cautious rule.
@@ -167,15 +179,17 @@ def test_broken_pain_rule_regresses_never_progresses(state: ProgramState) -> Non
     assert result.state.exercise("clam").rung == 0  # back down one rung
 
 
-def test_missing_pain_ratings_hold(state: ProgramState) -> None:
+def test_missing_pain_ratings_hold(program: Program, state: ProgramState) -> None:
     log = everything(state, 1, PainReport(day=1))
-    result = advance(state, log)
+    result = advance(program, state, log)
     assert {d.action for d in result.decisions} == {Action.HOLD}
     assert all("hold" in d.reasons[0].text for d in result.decisions)
 
 
-def test_skipped_and_missing_exercises_never_progress(state: ProgramState) -> None:
-    s1 = advance(state, everything(state, 1)).state
+def test_skipped_and_missing_exercises_never_progress(
+    program: Program, state: ProgramState
+) -> None:
+    s1 = advance(program, state, everything(state, 1)).state
     only_clam = SessionLog(
         day=2,
         exercises=(
@@ -184,38 +198,42 @@ def test_skipped_and_missing_exercises_never_progress(state: ProgramState) -> No
         ),
         pain=(calm(2),),
     )
-    result = advance(s1, only_clam)
+    result = advance(program, s1, only_clam)
     for decision in result.decisions:
         if decision.exercise != "clam":
             assert decision.action is Action.HOLD
 
 
-def test_a_long_gap_steps_back(state: ProgramState) -> None:
-    s = advance(advance(state, everything(state, 1)).state, everything(state, 2)).state
-    result = advance(s, everything(s, 20))
+def test_a_long_gap_steps_back(program: Program, state: ProgramState) -> None:
+    s = advance(
+        program, advance(program, state, everything(state, 1)).state, everything(state, 2)
+    ).state
+    result = advance(program, s, everything(s, 20))
     assert {d.action for d in result.decisions} == {Action.REGRESS}
     assert result.decisions[0].reasons[0].rule == "gap"
     assert result.state.exercise("clam").rung == 0
 
 
-def test_red_flag_stops_until_a_clinician_clears_it(state: ProgramState) -> None:
+def test_red_flag_stops_until_a_clinician_clears_it(program: Program, state: ProgramState) -> None:
     flagged = SessionLog(day=1, red_flags=RedFlagScreen(nerve_symptoms=True))
-    stopped = advance(state, flagged)
+    stopped = advance(program, state, flagged)
     assert {d.action for d in stopped.decisions} == {Action.STOP}
     assert stopped.phase.action is Action.STOP
-    later = advance(stopped.state, everything(stopped.state, 2))
+    later = advance(program, stopped.state, everything(stopped.state, 2))
     assert {d.action for d in later.decisions} == {Action.STOP}
     cleared = clear_referral(later.state, cleared_by="Dr Example")
     assert cleared.referral is None
-    assert Action.STOP not in {d.action for d in advance(cleared, everything(cleared, 3)).decisions}
+    assert Action.STOP not in {
+        d.action for d in advance(program, cleared, everything(cleared, 3)).decisions
+    }
     with pytest.raises(InvalidValueError, match=r"\$\.cleared_by: must not be empty"):
         clear_referral(later.state, cleared_by=" ")
 
 
-def test_phase_waits_for_a_week_and_for_its_gates(state: ProgramState) -> None:
+def test_phase_waits_for_a_week_and_for_its_gates(program: Program, state: ProgramState) -> None:
     s, moved_on = state, None
     for day in range(1, 60):
-        result = advance(s, everything(s, day))
+        result = advance(program, s, everything(s, day))
         if result.phase.action is Action.PROGRESS:
             moved_on = day
             assert result.phase.phase == "middle"
@@ -243,24 +261,26 @@ def test_phase_waits_for_a_week_and_for_its_gates(state: ProgramState) -> None:
         ),
     ],
 )
-def test_bad_logs(state: ProgramState, log: SessionLog, path: str, message: str) -> None:
+def test_bad_logs(
+    program: Program, state: ProgramState, log: SessionLog, path: str, message: str
+) -> None:
     with pytest.raises(InvalidValueError) as info:
-        advance(state, log)
+        advance(program, state, log)
     assert info.value.path == path
     assert message in info.value.reason
 
 
-def test_bad_log_values_and_days(state: ProgramState) -> None:
+def test_bad_log_values_and_days(program: Program, state: ProgramState) -> None:
     bad = plantarkit.to_document(SessionLog(day=1, pain=(PainReport(day=1, during=Pain(3)),)))
     bad["data"]["pain"][0]["during"] = 12
     with pytest.raises(plantarkit.DocumentError) as info:
         plantarkit.from_document(bad, SessionLog)
     assert str(info.value) == "$.data.pain[0].during: must be ≤ 10, got 12"
-    s = advance(state, everything(state, 5)).state
+    s = advance(program, state, everything(state, 5)).state
     with pytest.raises(InvalidValueError, match=r"must be after the last logged day \(5\)"):
-        advance(s, everything(s, 4))
+        advance(program, s, everything(s, 4))
     extra = ExerciseLog(exercise="clam", sets=(15,) * 7, note="felt good, did more")
-    advance(state, SessionLog(day=1, exercises=(extra,)))  # a note makes extra sets fine
+    advance(program, state, SessionLog(day=1, exercises=(extra,)))  # a note makes extra sets fine
     with pytest.raises(InvalidValueError, match="a skipped exercise has no sets"):
         ExerciseLog(exercise="clam", sets=(1,), skipped=True)
 
@@ -292,11 +312,17 @@ class Progressing(RuleBasedStateMachine):
     def __init__(self) -> None:
         super().__init__()
         self.state: ProgramState | None = None
+        self.program: Program | None = None
         self.last: Any = None
         self.flagged = False
         self.trained_day: int | None = None  # the last day exercises were done (not stopped)
         self.trained_pain: PainReport | None = None  # the pain of the last session trained
         self.engine_rules = EngineRules()  # not `rules`: RuleBasedStateMachine has that
+
+    @property
+    def plan(self) -> Program:
+        assert self.program is not None
+        return self.program
 
     @initialize(
         protocol=st.sampled_from(plantarkit.protocols()),
@@ -309,6 +335,7 @@ class Progressing(RuleBasedStateMachine):
     )
     def begin(self, protocol: Any, rules: EngineRules) -> None:
         program = build_program(plantarkit.example_assessment(), protocol, weeks=12)
+        self.program = program
         self.state = start(program)
         self.engine_rules = rules
 
@@ -403,7 +430,9 @@ class Progressing(RuleBasedStateMachine):
         flags = RedFlagScreen(rest_or_night_pain=True) if red_flag == 0 else None
         self.flagged = self.flagged or flags is not None
         before = s
+        assert self.program is not None
         result = advance(
+            self.program,
             s,
             SessionLog(day=day, exercises=tuple(logs), pain=reports, red_flags=flags),
             rules=self.engine_rules,
@@ -443,7 +472,7 @@ class Progressing(RuleBasedStateMachine):
             assert result.state.referral is not None
             return
         rules = self.engine_rules
-        limits = before.program.protocol.phases[before.phase_index].pain_limits
+        limits = self.plan.protocol.phases[before.phase_index].pain_limits
         dynamic = limits if limits and rules.protocol_rules else (rules.pain_rule,)
         cat = plantarkit.catalogue()
         for decision, old in zip(result.decisions, before.exercises, strict=True):
@@ -490,7 +519,7 @@ class Progressing(RuleBasedStateMachine):
             result.state.phase_index == before.phase_index - 1
         ):  # only a flare in maintenance steps back
             assert result.phase.action is Action.REGRESS
-            assert before.program.protocol.phases[before.phase_index].maintenance
+            assert self.plan.protocol.phases[before.phase_index].maintenance
             assert any(d.action is Action.REGRESS for d in result.decisions)
             return
         assert result.state.phase_index in (before.phase_index, before.phase_index + 1)
@@ -509,7 +538,7 @@ class Progressing(RuleBasedStateMachine):
         good sessions), so it may end a phase that was mastered already; a dose done
         short, or an exercise eased off, never does.
         """
-        phases = before.program.protocol.phases
+        phases = self.plan.protocol.phases
         gates = (
             *phases[before.phase_index].exit_gates,
             *phases[result.state.phase_index].entry_gates,
@@ -554,7 +583,7 @@ Progressing.TestCase.settings = settings(max_examples=30, stateful_step_count=25
 TestProgressing = Progressing.TestCase
 
 
-def test_pain_model_is_the_default(state: ProgramState) -> None:
+def test_pain_model_is_the_default(program: Program, state: ProgramState) -> None:
     assert EngineRules().pain_rule == PainModel()
 
 
@@ -575,11 +604,11 @@ def test_easing_off_without_a_lower_rung_makes_the_dose_smaller() -> None:
         assert (easier.dose.load.kg or 0) <= (dose.load.kg or 0)
 
 
-def test_advance_displays_and_history_frame(state: ProgramState) -> None:
+def test_advance_displays_and_history_frame(program: Program, state: ProgramState) -> None:
     from plantarkit.render import advance_text, history_frame
 
-    first = advance(state, everything(state, 1))
-    second = advance(first.state, everything(first.state, 2))
+    first = advance(program, state, everything(state, 1))
+    second = advance(program, first.state, everything(first.state, 2))
     text = advance_text(second)
     assert text.startswith("Day 2: ")
     for decision in second.decisions:
@@ -598,14 +627,30 @@ def test_cli_start_and_progress(
     tmp_path: Any,
 ) -> None:
     state_path, new_path, log_path = tmp_path / "s.json", tmp_path / "s2.json", tmp_path / "l.json"
-    code, _, err = cli("start", "--protocol", "staged", "--weeks", "4", "--output", str(state_path))
+    program_path = tmp_path / "p.json"
+    code, _, err = cli(
+        "start",
+        "--protocol",
+        "staged",
+        "--weeks",
+        "4",
+        "--output",
+        str(state_path),
+        "--program-output",
+        str(program_path),
+    )
     assert code == 0
     assert "wrote" in err
+    program = plantarkit.loads(program_path.read_text(encoding="utf-8"), Program)
+    assert program.protocol.id == "staged"
     begun = plantarkit.loads(state_path.read_text(encoding="utf-8"), ProgramState)
+    assert begun.program_fingerprint == program.fingerprint
     assert begun.phase_id == "early"
     log_path.write_text(plantarkit.dumps(everything(begun, 1)), encoding="utf-8")
     code, out, _ = cli(
         "progress",
+        "--program",
+        str(program_path),
         "--state",
         str(state_path),
         "--log",
@@ -617,15 +662,25 @@ def test_cli_start_and_progress(
     assert out.startswith("Day 1: ")
     assert "1 of 2 good sessions" in out
     after = plantarkit.loads(new_path.read_text(encoding="utf-8"), ProgramState)
-    assert after == advance(begun, everything(begun, 1)).state
+    assert after == advance(program, begun, everything(begun, 1)).state
     code, out, _ = cli(
-        "progress", "--state", str(state_path), "--log", str(log_path), "--json", "--dry-run"
+        "progress",
+        "--program",
+        str(program_path),
+        "--state",
+        str(state_path),
+        "--log",
+        str(log_path),
+        "--json",
+        "--dry-run",
     )
     assert plantarkit.loads(out, plantarkit.progression.Advance).state == after
     rules_path = tmp_path / "rules.json"
     rules_path.write_text(plantarkit.dumps(EngineRules(sessions_to_progress=1)), encoding="utf-8")
     code, out, _ = cli(
         "progress",
+        "--program",
+        str(program_path),
         "--state",
         str(state_path),
         "--log",
@@ -643,7 +698,14 @@ def test_cli_start_and_progress(
         encoding="utf-8",
     )
     code, out, err = cli(
-        "progress", "--state", str(state_path), "--log", str(log_path), "--dry-run"
+        "progress",
+        "--program",
+        str(program_path),
+        "--state",
+        str(state_path),
+        "--log",
+        str(log_path),
+        "--dry-run",
     )
     assert code == 2
     assert err.startswith(  # the log file and the path into it, as for its other errors
@@ -657,7 +719,7 @@ def test_the_weekly_dose_table_is_followed() -> None:
     s = start(program)
     seen: dict[int, tuple[int, int | None]] = {}
     for day in range(1, 40, 2):
-        result = advance(s, everything(s, day))
+        result = advance(program, s, everything(s, day))
         s = result.state
         dose = s.exercise("high_load_heel_raise").dose
         seen[(day - 1) // 7 + 1] = (dose.sets, dose.rm)
@@ -672,11 +734,13 @@ def test_pain_still_overrides_the_dose_table() -> None:
     program = build_program(plantarkit.example_assessment(), "high_load", weeks=12, max_added=0)
     s = start(program)
     for day in range(1, 15, 2):
-        s = advance(s, everything(s, day)).state
+        s = advance(program, s, everything(s, day)).state
     sore = PainReport(
         day=15, first_step=Pain(3), during=Pain(8), after=Pain(3), next_morning=Pain(3)
     )
-    result = advance(s, everything(s, 15, sore))  # week 3: the table would step to 4 × 10RM
+    result = advance(
+        program, s, everything(s, 15, sore)
+    )  # week 3: the table would step to 4 × 10RM
     decision = result.decisions[0]
     assert decision.action is Action.REGRESS
     assert decision.reasons[0].rule == "pain_model"
@@ -686,27 +750,29 @@ def test_pain_still_overrides_the_dose_table() -> None:
 # --- tests from logs, maintenance flares, state checks -----------------------------------------
 
 
-def _top_down_in_week_two() -> tuple[ProgramState, int]:
+def _top_down_in_week_two() -> tuple[Program, ProgramState, int]:
     program = build_program(plantarkit.example_assessment(), "top_down", weeks=12)
     s = start(program)
     day = 1
     for day in range(1, 16, 2):
-        s = advance(s, everything(s, day)).state
-    return s, day
+        s = advance(program, s, everything(s, day)).state
+    return program, s, day
 
 
 def test_the_assessments_tests_hold_a_phase_until_logs_show_better_results() -> None:
-    s, day = _top_down_in_week_two()
+    program, s, day = _top_down_in_week_two()
     assert s.phase_id == "hip_restoration"  # right hip rotation 27° and a Trendelenburg sign
     hip = TestResult(test=TestKind.HIP_INTERNAL_ROTATION_DEG, side=Side.RIGHT, value=36)
     log = attrs.evolve(everything(s, day + 2), tests=(hip,))
-    held = advance(s, log)
+    held = advance(program, s, log)
     assert held.state.phase_id == "hip_restoration"
     assert any("Trendelenburg" in r.text for r in held.phase.reasons)
     assert hip in held.state.tests
     assert all(t.value != 27 for t in held.state.tests)  # the newest result replaces the old
     signs = Bilateral[bool | None](left=None, right=False)
-    moved = advance(held.state, attrs.evolve(everything(held.state, day + 4), trendelenburg=signs))
+    moved = advance(
+        program, held.state, attrs.evolve(everything(held.state, day + 4), trendelenburg=signs)
+    )
     assert moved.phase.action is Action.PROGRESS
     assert moved.state.phase_id == "chain_integration"
     assert moved.state.trendelenburg == Bilateral(left=False, right=False)  # left kept
@@ -730,18 +796,19 @@ def _maintenance_protocol() -> Any:
 @pytest.mark.parametrize("steps_back", [True, False])
 def test_a_flare_in_maintenance_steps_back_a_phase(steps_back: bool) -> None:
     rules = EngineRules(min_days_in_phase=1, flare_steps_back=steps_back)
-    s = start(build_program(None, _maintenance_protocol(), weeks=4))
+    program = build_program(None, _maintenance_protocol(), weeks=4)
+    s = start(program)
     day = 1
     while s.phase_index == 0:
         day += 1
-        s = advance(s, everything(s, day), rules=rules).state
+        s = advance(program, s, everything(s, day), rules=rules).state
     assert s.phase_id == "keep_going"
     # on the first rung above the clam, so that easing off goes back to the clam itself
     light = plantarkit.catalogue().variant("clam", 1)
     low = ExerciseState(exercise=light.exercise.id, dose=light.dose, ladder="clam", rung=1)
     s = attrs.evolve(s, exercises=(low,))
     sore = PainReport(day=day + 1, during=Pain(8), after=Pain(3), next_morning=Pain(3))
-    result = advance(s, everything(s, day + 1, sore), rules=rules)
+    result = advance(program, s, everything(s, day + 1, sore), rules=rules)
     assert result.decisions[0].next_exercise == "clam"
     if steps_back:
         assert result.phase.action is Action.REGRESS
@@ -760,9 +827,12 @@ def test_a_flare_in_maintenance_steps_back_a_phase(steps_back: bool) -> None:
 
 
 def test_states_are_checked() -> None:
-    s = start(build_program(None, "staged", weeks=4))
+    program = build_program(None, "staged", weeks=4)
+    s = start(program)
     with pytest.raises(InvalidValueError, match=r"\$\.phase_index:"):
-        attrs.evolve(s, phase_index=9)
+        attrs.evolve(s, phase_index=101)
+    with pytest.raises(InvalidValueError, match=r"\$\.state\.phase_index:"):  # the programme's
+        advance(program, attrs.evolve(s, phase_index=9), SessionLog(day=1))
     with pytest.raises(InvalidValueError, match=r"\$\.exercises\[1\]\.exercise"):
         attrs.evolve(s, exercises=(s.exercises[0], s.exercises[0]))
     with pytest.raises(InvalidValueError, match=r"\$\.phase_start_day"):
@@ -773,10 +843,10 @@ def test_states_are_checked() -> None:
         plantarkit.io.structure(data, ProgramState)
 
 
-def test_pain_reports_from_the_future_are_refused(state: ProgramState) -> None:
+def test_pain_reports_from_the_future_are_refused(program: Program, state: ProgramState) -> None:
     log = SessionLog(day=1, pain=(PainReport(day=3, during=Pain(1)),))
     with pytest.raises(InvalidValueError, match=r"\$\.pain\[0\]\.day"):
-        advance(state, log)
+        advance(program, state, log)
 
 
 def test_a_step_never_lands_on_an_exercise_already_in_the_phase() -> None:
@@ -790,10 +860,11 @@ def test_a_step_never_lands_on_an_exercise_already_in_the_phase() -> None:
         max_plantar_load=PlantarLoad.HIGH,
         slots=(Slot(item="bodyweight_squat"), Slot(item="split_squat")),
     )
-    s = start(build_program(None, Protocol(id="p", name="P", phases=(phase,)), weeks=4))
+    program = build_program(None, Protocol(id="p", name="P", phases=(phase,)), weeks=4)
+    s = start(program)
     seen = set()
     for day in range(1, 30, 2):
-        result = advance(s, everything(s, day))
+        result = advance(program, s, everything(s, day))
         s = rebuilt(result.state)
         ids = [e.exercise for e in s.exercises]
         assert len(ids) == len(set(ids))
@@ -804,16 +875,17 @@ def test_a_step_never_lands_on_an_exercise_already_in_the_phase() -> None:
 def test_the_daily_protocol_follows_the_next_day_rule() -> None:
     # Caratun 2018: worse the same day is fine, still worse the next morning is not
     # (up to plantarkit's ceiling of 5/10 during and after, the pain model's limit).
-    s = start(build_program(plantarkit.example_assessment(), "high_load_daily", weeks=12))
+    program = build_program(plantarkit.example_assessment(), "high_load_daily", weeks=12)
+    s = start(program)
     same_day = PainReport(
         day=1, first_step=Pain(3), during=Pain(5), after=Pain(5), next_morning=Pain(3)
     )
-    fine = advance(s, everything(s, 1, same_day))
+    fine = advance(program, s, everything(s, 1, same_day))
     assert all(d.action is not Action.REGRESS for d in fine.decisions)
     next_day = PainReport(
         day=2, first_step=Pain(3), during=Pain(2), after=Pain(2), next_morning=Pain(5)
     )
-    worse = advance(fine.state, everything(fine.state, 2, next_day))
+    worse = advance(program, fine.state, everything(fine.state, 2, next_day))
     heel = next(d for d in worse.decisions if d.exercise == "high_load_heel_raise")
     assert heel.action is Action.REGRESS
     assert heel.reasons[0].rule == "next_day"
@@ -834,11 +906,13 @@ def test_dates_convert_to_programme_days() -> None:
         dated.day_of("2026-03-02")  # type: ignore[arg-type]  # a string, not a date
 
 
-def test_a_decision_displays_its_reasons_with_numbers_and_sources(state: ProgramState) -> None:
+def test_a_decision_displays_its_reasons_with_numbers_and_sources(
+    program: Program, state: ProgramState
+) -> None:
     sore = PainReport(
         day=1, first_step=Pain(2), during=Pain(7), after=Pain(1), next_morning=Pain(2)
     )
-    decision = advance(state, everything(state, 1, sore)).decisions[0]
+    decision = advance(program, state, everything(state, 1, sore)).decisions[0]
     markdown = decision._repr_markdown_()
     assert markdown.startswith(f"**{decision.exercise}: regress: ")
     assert (
@@ -853,7 +927,8 @@ def test_a_decision_displays_its_reasons_with_numbers_and_sources(state: Program
 
 
 def test_only_todays_reports_judge_the_session() -> None:
-    s = start(build_program(None, "high_load", weeks=12))
+    program = build_program(None, "high_load", weeks=12)
+    s = start(program)
     stale = PainReport(
         day=2, first_step=Pain(2), during=Pain(0), after=Pain(0), next_morning=Pain(1)
     )
@@ -861,99 +936,107 @@ def test_only_todays_reports_judge_the_session() -> None:
         day=3, first_step=Pain(2), during=Pain(9), after=Pain(9), next_morning=Pain(9)
     )
     log = attrs.evolve(everything(s, 3), pain=(stale, today))
-    decision = advance(s, log).decisions[0]
+    decision = advance(program, s, log).decisions[0]
     assert decision.action is Action.REGRESS
     twice = attrs.evolve(everything(s, 3), pain=(calm(3), today))  # of two for today, the worse
-    assert advance(s, twice).decisions[0].action is Action.REGRESS
+    assert advance(program, s, twice).decisions[0].action is Action.REGRESS
 
 
-def test_logs_with_nothing_done_do_not_hide_a_gap(state: ProgramState) -> None:
-    s = advance(state, everything(state, 1)).state
+def test_logs_with_nothing_done_do_not_hide_a_gap(program: Program, state: ProgramState) -> None:
+    s = advance(program, state, everything(state, 1)).state
     for day in (7, 13, 19):
-        result = advance(s, SessionLog(day=day))
+        result = advance(program, s, SessionLog(day=day))
         assert all(d.action is Action.HOLD for d in result.decisions)  # not done: no progress
         s = result.state
     assert s.last_trained_day == 1
-    back = advance(s, everything(s, 25))
+    back = advance(program, s, everything(s, 25))
     assert all(d.action is Action.REGRESS for d in back.decisions)
     assert back.decisions[0].reasons[0].rule == "gap"
     assert back.state.last_trained_day == 25
 
 
 def test_a_painful_session_keeps_the_high_load_heel_raise_on_its_table() -> None:
-    s = start(build_program(None, "high_load", weeks=12))
+    program = build_program(None, "high_load", weeks=12)
+    s = start(program)
     sore = PainReport(
         day=1, first_step=Pain(2), during=Pain(8), after=Pain(2), next_morning=Pain(2)
     )
-    s = advance(s, everything(s, 1, sore)).state
+    s = advance(program, s, everything(s, 1, sore)).state
     heel = s.exercise("high_load_heel_raise")
     assert heel.row == 0  # eased off on the table (fewer sets), not down a ladder
     for day in range(3, 30, 2):
-        s = advance(s, everything(s, day)).state
+        s = advance(program, s, everything(s, day)).state
     week5 = s.exercise("high_load_heel_raise").dose
     assert (week5.sets, week5.rm) == (5, 8)
 
 
 def test_the_protocol_rules_switch() -> None:
-    s = start(build_program(None, "staged", weeks=12))
+    program = build_program(None, "staged", weeks=12)
+    s = start(program)
     four = PainReport(
         day=1, first_step=Pain(2), during=Pain(4), after=Pain(1), next_morning=Pain(2)
     )
-    cautious = advance(s, everything(s, 1, four))  # the staged protocol's rule: above 2/10
+    cautious = advance(program, s, everything(s, 1, four))  # the staged protocol's rule: above 2/10
     assert all(d.action is Action.REGRESS for d in cautious.decisions)
-    mine = advance(s, everything(s, 1, four), rules=EngineRules(protocol_rules=False))
+    mine = advance(program, s, everything(s, 1, four), rules=EngineRules(protocol_rules=False))
     assert all(d.action is not Action.REGRESS for d in mine.decisions)  # pain model: up to 5
 
 
-def test_more_bad_input_is_a_clear_error(state: ProgramState) -> None:
+def test_more_bad_input_is_a_clear_error(program: Program, state: ProgramState) -> None:
     with pytest.raises(InvalidValueError, match=r"\$\.progression\[0\]: .*the class LadderUp"):
         EngineRules(progression=(LadderUp,))  # type: ignore[arg-type]  # on purpose
     with pytest.raises(InvalidValueError, match=r"\$\.catalogue"):
-        start(state.program, catalogue=5)  # type: ignore[arg-type]  # on purpose
+        start(program, catalogue=5)  # type: ignore[arg-type]  # on purpose
     with pytest.raises(InvalidValueError, match=r"\$\.catalogue"):
-        advance(state, everything(state, 1), catalogue="x")  # type: ignore[arg-type]  # on purpose
+        advance(program, state, everything(state, 1), catalogue="x")  # type: ignore[arg-type]  # on purpose
 
     def divides(ex: ExerciseState, context: RuleContext) -> Proposal | None:
         raise ZeroDivisionError("oops")
 
     with pytest.raises(InvalidValueError, match=r"rules\.progression\[0\].*divides failed"):
-        advance(state, everything(state, 1), rules=EngineRules(progression=(divides,)))
+        advance(program, state, everything(state, 1), rules=EngineRules(progression=(divides,)))
 
 
 def test_a_phase_past_the_programmes_weeks_still_has_its_exercises() -> None:
-    s = start(build_program(plantarkit.example_assessment(), "staged", weeks=2))
+    program = build_program(plantarkit.example_assessment(), "staged", weeks=2)
+    s = start(program)
     for day in range(1, 30, 2):
-        s = advance(s, everything(s, day)).state
+        s = advance(program, s, everything(s, day)).state
     assert s.phase_id != "early"
     assert s.exercises
 
 
-def test_clearing_a_referral_is_recorded(state: ProgramState) -> None:
-    flagged = advance(state, SessionLog(day=1, red_flags=RedFlagScreen(rest_or_night_pain=True)))
+def test_clearing_a_referral_is_recorded(program: Program, state: ProgramState) -> None:
+    flagged = advance(
+        program, state, SessionLog(day=1, red_flags=RedFlagScreen(rest_or_night_pain=True))
+    )
     cleared = clear_referral(flagged.state, cleared_by="Dr A. Example")
     assert cleared.referral is None
     assert cleared.cleared_by == ("Dr A. Example",)
     assert clear_referral(cleared, cleared_by="someone") is cleared  # nothing to clear
-    again = advance(cleared, everything(cleared, 2)).state
+    again = advance(program, cleared, everything(cleared, 2)).state
     assert again.cleared_by == ("Dr A. Example",)  # carried on
 
 
-def test_after_a_gap_every_exercise_steps_back_once(state: ProgramState) -> None:
-    s = advance(state, everything(state, 1)).state
+def test_after_a_gap_every_exercise_steps_back_once(program: Program, state: ProgramState) -> None:
+    s = advance(program, state, everything(state, 1)).state
     only_clam = attrs.evolve(
         everything(s, 30),
         exercises=tuple(e for e in everything(s, 30).exercises if e.exercise == "clam"),
     )
-    back = advance(s, only_clam)
+    back = advance(program, s, only_clam)
     assert all(d.action is Action.REGRESS for d in back.decisions)  # done today or not
-    again = advance(back.state, everything(back.state, 31))
+    again = advance(program, back.state, everything(back.state, 31))
     assert all(d.action is not Action.REGRESS for d in again.decisions)  # once, not twice
     empty = attrs.evolve(everything(s, 2), exercises=(ExerciseLog(exercise="clam"),))
-    assert advance(s, empty).decisions[0].reasons[0].rule == "attendance"  # no sets: not done
+    assert (
+        advance(program, s, empty).decisions[0].reasons[0].rule == "attendance"
+    )  # no sets: not done
 
 
 def test_a_session_report_counts_for_an_exercise_with_its_own() -> None:
-    s = start(build_program(None, "high_load", weeks=12))
+    program = build_program(None, "high_load", weeks=12)
+    s = start(program)
     own = PainReport(
         day=1,
         exercise="high_load_heel_raise",
@@ -966,22 +1049,22 @@ def test_a_session_report_counts_for_an_exercise_with_its_own() -> None:
         day=1, first_step=Pain(1), during=Pain(1), after=Pain(1), next_morning=Pain(8)
     )
     log = attrs.evolve(everything(s, 1), pain=(own, session))
-    assert advance(s, log).decisions[0].action is Action.REGRESS
+    assert advance(program, s, log).decisions[0].action is Action.REGRESS
 
 
-def test_a_session_rated_in_parts_is_judged_whole(state: ProgramState) -> None:
+def test_a_session_rated_in_parts_is_judged_whole(program: Program, state: ProgramState) -> None:
     at_session = PainReport(day=1, during=Pain(2), after=Pain(2), settled_minutes=2)
     morning = PainReport(day=1, first_step=Pain(3), next_morning=Pain(3))
     whole = calm(1)  # the same ratings in one report
-    parts = advance(state, attrs.evolve(everything(state, 1), pain=(at_session, morning)))
-    one = advance(state, everything(state, 1, whole))
+    parts = advance(program, state, attrs.evolve(everything(state, 1), pain=(at_session, morning)))
+    one = advance(program, state, everything(state, 1, whole))
     assert parts.decisions == one.decisions
-    alone = advance(state, attrs.evolve(everything(state, 1), pain=(at_session,)))
+    alone = advance(program, state, attrs.evolve(everything(state, 1), pain=(at_session,)))
     assert all(d.reasons[0].measure == "next_morning" for d in alone.decisions)  # one part holds
     assert parts.state.pain == (at_session, morning)  # the history keeps what was sent
     # An exercise's own ratings are completed from the session's, and a worse rating still wins.
     own = PainReport(day=1, exercise="clam", during=Pain(8), after=Pain(2), settled_minutes=2)
-    worse = advance(state, attrs.evolve(everything(state, 1), pain=(own, morning)))
+    worse = advance(program, state, attrs.evolve(everything(state, 1), pain=(own, morning)))
     clam = next(d for d in worse.decisions if d.exercise == "clam")
     assert clam.action is Action.REGRESS
     others = [d for d in worse.decisions if d.exercise != "clam"]
@@ -1010,13 +1093,14 @@ def _day_reports(draw: st.DrawFn, day: int) -> tuple[PainReport, ...]:
 @settings(max_examples=60, deadline=None)
 @given(data=st.data())
 def test_same_day_reports_judge_alike_in_any_order(data: st.DataObject) -> None:
-    s = start(build_program(plantarkit.example_assessment(), "staged", weeks=12))
-    s = advance(s, everything(s, 1)).state  # one good session banked: the next may step up
+    program = build_program(plantarkit.example_assessment(), "staged", weeks=12)
+    s = start(program)
+    s = advance(program, s, everything(s, 1)).state  # one good session banked: the next may step up
     reports = data.draw(_day_reports(3))
     order = data.draw(st.permutations(reports))
     log = everything(s, 3)
-    first = advance(s, attrs.evolve(log, pain=reports))
-    second = advance(s, attrs.evolve(log, pain=tuple(order)))
+    first = advance(program, s, attrs.evolve(log, pain=reports))
+    second = advance(program, s, attrs.evolve(log, pain=tuple(order)))
     assert [d.action for d in first.decisions] == [d.action for d in second.decisions]
     # No step up unless some single completed report keeps every rule: each report on its own
     # is at least as cautious as the parts put together.
@@ -1027,20 +1111,22 @@ def test_same_day_reports_judge_alike_in_any_order(data: st.DataObject) -> None:
 
 
 def test_conflicting_same_day_ratings_are_not_paired_up() -> None:
-    s = start(build_program(plantarkit.example_assessment(), "staged", weeks=12))
-    s = advance(s, everything(s, 1)).state
+    program = build_program(plantarkit.example_assessment(), "staged", weeks=12)
+    s = start(program)
+    s = advance(program, s, everything(s, 1)).state
     calm = PainReport(day=3, during=Pain(1), after=Pain(1), settled_minutes=1)
     morning_only = attrs.evolve(calm, next_morning=Pain(9))
     whole = attrs.evolve(calm, first_step=Pain(2), next_morning=Pain(2))
     baseline_only = attrs.evolve(calm, first_step=Pain(9))
     for order in ((morning_only, whole, baseline_only), (baseline_only, whole, morning_only)):
-        result = advance(s, attrs.evolve(everything(s, 3), pain=order))
+        result = advance(program, s, attrs.evolve(everything(s, 3), pain=order))
         # Which baseline goes with the morning's 9/10 is unknown: no step up on it.
         assert all(d.action is not Action.PROGRESS for d in result.decisions)
 
 
 def test_rules_see_the_highest_rating_of_an_exercises_reports() -> None:
-    s = start(build_program(plantarkit.example_assessment(), "staged", weeks=12))
+    program = build_program(plantarkit.example_assessment(), "staged", weeks=12)
+    s = start(program)
     strict = EngineRules(
         progression=(LadderUp(sessions=1, max_pain_during=2),), protocol_rules=False
     )
@@ -1049,7 +1135,7 @@ def test_rules_see_the_highest_rating_of_an_exercises_reports() -> None:
         day=1, first_step=Pain(2), during=Pain(1), after=Pain(1), next_morning=Pain(2)
     )
     for pain in ((own, session), (session, own)):
-        result = advance(s, attrs.evolve(everything(s, 1), pain=pain), rules=strict)
+        result = advance(program, s, attrs.evolve(everything(s, 1), pain=pain), rules=strict)
         clam = next(d for d in result.decisions if d.exercise == "clam")
         assert clam.action is Action.HOLD  # its own 4/10 is above the rule's 2/10
         assert "pain during 4/10" in clam.reasons[0].text
@@ -1066,13 +1152,13 @@ def _calm_full(state: ProgramState, day: int, **pain: int) -> SessionLog:
     return everything(state, day, PainReport(day=day, settled_minutes=1, **given))
 
 
-def test_a_late_next_morning_flare_eases_off(state: ProgramState) -> None:
-    first = advance(state, _calm_full(state, 1)).state
-    up = advance(first, _calm_full(first, 3))
+def test_a_late_next_morning_flare_eases_off(program: Program, state: ProgramState) -> None:
+    first = advance(program, state, _calm_full(state, 1)).state
+    up = advance(program, first, _calm_full(first, 3))
     assert up.decisions[0].action is Action.PROGRESS  # clam -> banded clam
     late = PainReport(day=3, next_morning=Pain(9))  # sent with the next log
     log = _calm_full(up.state, 5)
-    result = advance(up.state, attrs.evolve(log, pain=(*log.pain, late)))
+    result = advance(program, up.state, attrs.evolve(log, pain=(*log.pain, late)))
     assert {d.action for d in result.decisions} == {Action.REGRESS}
     why = result.decisions[0].reasons[0]
     assert why.text.startswith("day 3's report: next morning 9/10")
@@ -1088,13 +1174,15 @@ def test_a_late_next_morning_flare_eases_off(state: ProgramState) -> None:
         PainReport(day=2, next_morning=Pain(2)),  # a rest day's morning
     ],
 )
-def test_a_late_report_never_holds_a_good_session(state: ProgramState, late: PainReport) -> None:
-    first = advance(state, _calm_full(state, 1)).state
-    second = advance(first, _calm_full(first, 3)).state
-    third = advance(second, _calm_full(second, 5)).state
+def test_a_late_report_never_holds_a_good_session(
+    program: Program, state: ProgramState, late: PainReport
+) -> None:
+    first = advance(program, state, _calm_full(state, 1)).state
+    second = advance(program, first, _calm_full(first, 3)).state
+    third = advance(program, second, _calm_full(second, 5)).state
     log = _calm_full(third, 7)
-    alone = advance(third, log)
-    with_late = advance(third, attrs.evolve(log, pain=(*log.pain, late)))
+    alone = advance(program, third, log)
+    with_late = advance(program, third, attrs.evolve(log, pain=(*log.pain, late)))
     assert [d.action for d in with_late.decisions] == [d.action for d in alone.decisions]
     assert Action.PROGRESS in {d.action for d in alone.decisions}
 
@@ -1107,15 +1195,15 @@ def test_next_morning_later_judges_a_session_on_its_day() -> None:
     def at_session(state: ProgramState, day: int) -> SessionLog:
         return _calm_full(state, day, next_morning=-1)  # no next-morning rating yet
 
-    held = advance(s, at_session(s, 1))  # the default waits for the morning
+    held = advance(program, s, at_session(s, 1))  # the default waits for the morning
     assert held.decisions[0].action is Action.HOLD
     assert "next-morning" in held.decisions[0].reasons[0].text
-    one = advance(s, at_session(s, 1), rules=rules).state
-    two = advance(one, at_session(one, 3), rules=rules)
+    one = advance(program, s, at_session(s, 1), rules=rules).state
+    two = advance(program, one, at_session(one, 3), rules=rules)
     assert two.decisions[0].action is Action.PROGRESS  # backpack load added
     morning = PainReport(day=3, next_morning=Pain(6))  # the morning after day 3: not settled
     log = at_session(two.state, 5)
-    eased = advance(two.state, attrs.evolve(log, pain=(*log.pain, morning)), rules=rules)
+    eased = advance(program, two.state, attrs.evolve(log, pain=(*log.pain, morning)), rules=rules)
     assert eased.decisions[0].action is Action.REGRESS
     assert eased.decisions[0].reasons[0].text.startswith("day 3's report: next morning 6/10")
 
@@ -1130,7 +1218,14 @@ def test_isometric_holds_are_judged_by_the_phase_rules_too() -> None:
         rung=0,
         good_sessions=1,
     )
-    s = ProgramState(program=program, phase_index=1, exercises=(hold,), day=20, last_trained_day=20)
+    s = ProgramState(
+        program_fingerprint=program.fingerprint,
+        phase_index=1,
+        phase_id=program.protocol.phases[1].id,
+        exercises=(hold,),
+        day=20,
+        last_trained_day=20,
+    )
     # Within the isometric rule (during 5, settled in 3 min) but sore after and next morning.
     sore = PainReport(
         day=22,
@@ -1140,11 +1235,11 @@ def test_isometric_holds_are_judged_by_the_phase_rules_too() -> None:
         next_morning=Pain(9),
         settled_minutes=3,
     )
-    result = advance(s, everything(s, 22, sore))
+    result = advance(program, s, everything(s, 22, sore))
     assert result.decisions[0].action is Action.REGRESS
     assert {r.measure for r in result.decisions[0].reasons} >= {"after", "next_morning"}
     slow = attrs.evolve(sore, after=Pain(2), next_morning=Pain(2), settled_minutes=30)
-    result = advance(s, everything(s, 22, slow))  # and the hold rule still applies
+    result = advance(program, s, everything(s, 22, slow))  # and the hold rule still applies
     assert result.decisions[0].action is Action.REGRESS
     assert any(r.measure == "settled_minutes" for r in result.decisions[0].reasons)
 
@@ -1157,16 +1252,16 @@ def test_balance_holds_need_no_settling_time() -> None:
         report = PainReport(
             day=day, first_step=Pain(1), during=Pain(1), after=Pain(1), next_morning=Pain(1)
         )
-        result = advance(s, everything(s, day, report))  # no settled_minutes rating
+        result = advance(program, s, everything(s, day, report))  # no settled_minutes rating
         s = result.state
     stance = next(d for d in result.decisions if d.exercise == "single_leg_stance")
     assert stance.action is Action.PROGRESS
 
 
-def test_a_phase_change_keeps_the_level_reached(state: ProgramState) -> None:
+def test_a_phase_change_keeps_the_level_reached(program: Program, state: ProgramState) -> None:
     s, day, result = state, 1, None
     while day < 60:
-        result = advance(s, _calm_full(s, day))
+        result = advance(program, s, _calm_full(s, day))
         if result.phase.action is Action.PROGRESS:
             break
         s, day = result.state, day + 2
@@ -1213,11 +1308,16 @@ def test_staged_uses_the_cautious_rule_in_its_early_phase_only() -> None:
     moderate = PainReport(
         day=1, first_step=Pain(2), during=Pain(3), after=Pain(1), next_morning=Pain(2)
     )
-    early = advance(s, everything(s, 1, moderate))
+    early = advance(program, s, everything(s, 1, moderate))
     assert {d.action for d in early.decisions} == {Action.REGRESS}  # above 2/10: cautious
     cat = plantarkit.catalogue()
-    routine = attrs.evolve(s, phase_index=3, exercises=phase_exercises(program, "maintenance", cat))
-    kept = advance(routine, everything(routine, 2, attrs.evolve(moderate, day=2)))
+    routine = attrs.evolve(
+        s,
+        phase_index=3,
+        phase_id="maintenance",
+        exercises=phase_exercises(program, "maintenance", cat),
+    )
+    kept = advance(program, routine, everything(routine, 2, attrs.evolve(moderate, day=2)))
     assert Action.REGRESS not in {d.action for d in kept.decisions}  # 3/10 is acceptable
     assert kept.phase.action is not Action.REGRESS  # no flare: maintenance goes on
 
@@ -1233,12 +1333,12 @@ def test_a_lighter_weight_than_prescribed_does_not_meet_the_dose() -> None:
         attrs.evolve(e, load_kg=0.0) if e.exercise == "high_load_heel_raise" else e
         for e in log.exercises
     )
-    result = advance(s, attrs.evolve(log, exercises=light))
+    result = advance(program, s, attrs.evolve(log, exercises=light))
     decision = result.decisions[0]
     assert decision.action is Action.HOLD
     assert decision.reasons[0].text == "0 kg used of 5 kg prescribed: keep this dose"
     as_prescribed = tuple(attrs.evolve(e, load_kg=5.0) for e in log.exercises[:1])
-    met = advance(s, attrs.evolve(log, exercises=(*as_prescribed, *log.exercises[1:])))
+    met = advance(program, s, attrs.evolve(log, exercises=(*as_prescribed, *log.exercises[1:])))
     assert met.decisions[0].reasons[0].rule != "dose"
 
 
@@ -1282,7 +1382,7 @@ def _custom_from(proposal: Any) -> Any:
     ],
 )
 def test_custom_rules_are_held_to_the_safety_rules(
-    state: ProgramState, make: Any, direction: str, message: str
+    program: Program, state: ProgramState, make: Any, direction: str, message: str
 ) -> None:
     squat = state.exercise("bodyweight_squat")
     ctx = RuleContext(
@@ -1292,13 +1392,13 @@ def test_custom_rules_are_held_to_the_safety_rules(
         propose((_custom_from(make),), squat, ctx, path="$.rules", direction=direction)  # type: ignore[arg-type]
 
 
-def test_a_custom_regression_that_eases_off_is_taken(state: ProgramState) -> None:
+def test_a_custom_regression_that_eases_off_is_taken(program: Program, state: ProgramState) -> None:
     def lighter(ex: ExerciseState, ctx: RuleContext) -> Proposal:
         return Proposal(to=attrs.evolve(ex, dose=attrs.evolve(ex.dose, sets=1)), text="one set")
 
-    up = advance(state, _calm_full(state, 1)).state
+    up = advance(program, state, _calm_full(state, 1)).state
     rules = EngineRules(regression=(lighter,))
-    result = advance(up, _calm_full(up, 3, during=8), rules=rules)
+    result = advance(program, up, _calm_full(up, 3, during=8), rules=rules)
     assert all(d.action is Action.REGRESS for d in result.decisions)
     assert all(d.dose is not None and d.dose.sets == 1 for d in result.decisions)
 
@@ -1312,19 +1412,21 @@ def test_a_custom_regression_that_eases_off_is_taken(state: ProgramState) -> Non
     ],
 )
 def test_a_state_that_does_not_fit_the_catalogue_is_refused(
-    state: ProgramState, change: dict[str, Any], message: str
+    program: Program, state: ProgramState, change: dict[str, Any], message: str
 ) -> None:
     tampered = attrs.evolve(state.exercises[0], **change)
     bad = attrs.evolve(state, exercises=(tampered, *state.exercises[1:]))
     with pytest.raises(InvalidValueError, match=re.escape(message)) as caught:
-        advance(bad, _calm_full(bad, 1))
+        advance(program, bad, _calm_full(bad, 1))
     assert caught.value.problems[0].path == "$.state.exercises[0]"
 
 
 @pytest.mark.parametrize(("days", "steps_back"), [(7, False), (8, True)])
-def test_the_gap_rule_at_its_boundary(state: ProgramState, days: int, steps_back: bool) -> None:
-    s = advance(state, _calm_full(state, 1)).state
-    result = advance(s, _calm_full(s, 1 + days))
+def test_the_gap_rule_at_its_boundary(
+    program: Program, state: ProgramState, days: int, steps_back: bool
+) -> None:
+    s = advance(program, state, _calm_full(state, 1)).state
+    result = advance(program, s, _calm_full(s, 1 + days))
     assert (result.decisions[0].reasons[0].rule == "gap") is steps_back
     assert (result.decisions[0].action is Action.REGRESS) is steps_back
 
@@ -1353,17 +1455,22 @@ def test_a_phase_lasts_its_minimum_days(last_day: int, moves: bool) -> None:
             ),
         ),
     )
-    s = start(build_program(None, two, weeks=4))
+    program = build_program(None, two, weeks=4)
+    s = start(program)
     for day in range(1, last_day):
-        s = advance(s, _calm_full(s, day)).state
-    result = advance(s, _calm_full(s, last_day), rules=EngineRules(min_days_in_phase=7))
+        s = advance(program, s, _calm_full(s, day)).state
+    result = advance(program, s, _calm_full(s, last_day), rules=EngineRules(min_days_in_phase=7))
     assert (result.phase.action is Action.PROGRESS) is moves
     if not moves:
         assert result.phase.reasons[0].text == f"{last_day} of at least 7 days in 'a'"
 
 
-def test_a_red_flag_during_the_programme_says_to_stop(state: ProgramState) -> None:
-    flagged = advance(state, SessionLog(day=1, red_flags=RedFlagScreen(nerve_symptoms=True)))
+def test_a_red_flag_during_the_programme_says_to_stop(
+    program: Program, state: ProgramState
+) -> None:
+    flagged = advance(
+        program, state, SessionLog(day=1, red_flags=RedFlagScreen(nerve_symptoms=True))
+    )
     text = flagged.decisions[0].reasons[0].text
     assert "Stop the programme and see a clinician before going on" in text
     assert "Do not start" not in text
@@ -1395,41 +1502,42 @@ def test_doing_what_each_day_gives_moves_the_programme_on() -> None:
     program = build_program(plantarkit.example_assessment(), "staged", weeks=6)
     s = start(program)
     for day in range(1, 6 * 7 + 1):
-        s = advance(s, _scheduled_log(program, s, day, pain=1)).state
+        s = advance(program, s, _scheduled_log(program, s, day, pain=1)).state
     assert s.phase_index > 0, s.phase_id
 
 
-def test_an_exercise_not_done_keeps_its_count(state: ProgramState) -> None:
-    first = advance(state, everything(state, 1)).state
+def test_an_exercise_not_done_keeps_its_count(program: Program, state: ProgramState) -> None:
+    first = advance(program, state, everything(state, 1)).state
     clam = first.exercise("clam")
     assert clam.good_sessions == 1
     rest = attrs.evolve(
         everything(first, 2),
         exercises=tuple(e for e in everything(first, 2).exercises if e.exercise != "clam"),
     )
-    second = advance(first, rest)
+    second = advance(program, first, rest)
     (held,) = [d for d in second.decisions if d.exercise == "clam"]
     assert (held.action, held.reasons[0].rule) == (Action.HOLD, "attendance")
     assert second.state.exercise("clam") == clam  # no step, and the count stands
-    third = advance(second.state, everything(second.state, 3))
+    third = advance(program, second.state, everything(second.state, 3))
     assert next(d for d in third.decisions if d.exercise == "clam").action is Action.PROGRESS
 
 
-def test_all_zero_sets_are_not_training(state: ProgramState) -> None:
-    first = advance(state, everything(state, 1)).state
+def test_all_zero_sets_are_not_training(program: Program, state: ProgramState) -> None:
+    first = advance(program, state, everything(state, 1)).state
     zeros = SessionLog(
         day=6, exercises=(ExerciseLog(exercise="clam", sets=(0, 0, 0)),), pain=(calm(6),)
     )
-    nothing = advance(first, zeros)
+    nothing = advance(program, first, zeros)
     assert nothing.state.last_trained_day == 1
-    back = advance(nothing.state, everything(nothing.state, 12))  # 11 days after training
+    back = advance(program, nothing.state, everything(nothing.state, 12))  # 11 days after training
     assert all(d.action is Action.REGRESS for d in back.decisions)
     assert back.decisions[0].reasons[0].rule == "gap"
 
 
 def test_a_late_bad_morning_eases_off_an_exercise_skipped_today() -> None:
-    s = start(build_program(None, "high_load", weeks=12))
-    first = advance(s, everything(s, 1)).state
+    program = build_program(None, "high_load", weeks=12)
+    s = start(program)
+    first = advance(program, s, everything(s, 1)).state
     heel = first.exercise("high_load_heel_raise")
     morning = PainReport(day=1, first_step=Pain(2), next_morning=Pain(7))
     skipped = SessionLog(
@@ -1437,46 +1545,53 @@ def test_a_late_bad_morning_eases_off_an_exercise_skipped_today() -> None:
         exercises=(ExerciseLog(exercise="high_load_heel_raise", skipped=True),),
         pain=(morning,),
     )
-    result = advance(first, skipped)
+    result = advance(program, first, skipped)
     (d,) = [d for d in result.decisions if d.exercise == "high_load_heel_raise"]
     assert d.action is Action.REGRESS
     assert any(r.text.startswith("day 1's report: ") for r in d.reasons)
     assert result.state.exercise(d.next_exercise or "high_load_heel_raise") != heel
-    alone = advance(first, SessionLog(day=3, pain=(morning,)))  # the rating on its own
+    alone = advance(program, first, SessionLog(day=3, pain=(morning,)))  # the rating on its own
     assert all(d.action is Action.REGRESS for d in alone.decisions)
 
 
-def test_a_late_rating_may_name_the_rung_the_person_has_left(state: ProgramState) -> None:
-    up = advance(advance(state, everything(state, 1)).state, everything(state, 2)).state
+def test_a_late_rating_may_name_the_rung_the_person_has_left(
+    program: Program, state: ProgramState
+) -> None:
+    up = advance(
+        program, advance(program, state, everything(state, 1)).state, everything(state, 2)
+    ).state
     assert "banded_clam" in {e.exercise for e in up.exercises}  # stepped up on day 2
     own = PainReport(day=2, exercise="clam", first_step=Pain(2), next_morning=Pain(8))
-    result = advance(up, attrs.evolve(everything(up, 3), pain=(calm(3), own)))
+    result = advance(program, up, attrs.evolve(everything(up, 3), pain=(calm(3), own)))
     (d,) = [d for d in result.decisions if d.exercise == "banded_clam"]
     assert d.action is Action.REGRESS
     assert d.next_exercise == "clam"
     others = [d for d in result.decisions if d.exercise != "banded_clam"]
     assert all(d.action is not Action.REGRESS for d in others)  # it concerned the clam only
     with pytest.raises(InvalidValueError, match=r"\$\.pain\[1\]\.exercise"):
-        advance(up, attrs.evolve(everything(up, 3), pain=(calm(3), attrs.evolve(own, day=3))))
+        advance(
+            program, up, attrs.evolve(everything(up, 3), pain=(calm(3), attrs.evolve(own, day=3)))
+        )
 
 
 def test_back_after_a_gap_with_a_flare_says_both_and_steps_back_a_phase() -> None:
     rules = EngineRules(min_days_in_phase=1)
-    s = start(build_program(None, _maintenance_protocol(), weeks=4))
+    program = build_program(None, _maintenance_protocol(), weeks=4)
+    s = start(program)
     day = 1
     while s.phase_index == 0:
         day += 1
-        s = advance(s, everything(s, day), rules=rules).state
+        s = advance(program, s, everything(s, day), rules=rules).state
     sore = PainReport(
         day=day + 11, first_step=Pain(3), during=Pain(8), after=Pain(7), next_morning=Pain(6)
     )
-    result = advance(s, everything(s, day + 11, sore), rules=rules)
+    result = advance(program, s, everything(s, day + 11, sore), rules=rules)
     rules_given = {r.rule for d in result.decisions for r in d.reasons}
     assert {"gap", "pain_model", "flare"} <= rules_given
     assert result.phase.action is Action.REGRESS
 
 
-def test_a_state_with_pain_after_its_day_is_refused(state: ProgramState) -> None:
+def test_a_state_with_pain_after_its_day_is_refused(program: Program, state: ProgramState) -> None:
     with pytest.raises(InvalidValueError, match=r"\$\.pain\[0\]\.day: must be at most"):
         attrs.evolve(state, pain=(calm(3),))
 
@@ -1484,21 +1599,23 @@ def test_a_state_with_pain_after_its_day_is_refused(state: ProgramState) -> None
 # --- easing off in place is built back a step at a time --------------------------------------
 
 
-def test_an_exercise_eased_off_builds_back_before_it_moves_on(state: ProgramState) -> None:
+def test_an_exercise_eased_off_builds_back_before_it_moves_on(
+    program: Program, state: ProgramState
+) -> None:
     s, day = state, 1
     programme_dose = state.exercise("clam").dose
     for _ in range(3):  # three flares: the clam (rung 0, nothing below) gets smaller in place
         sore = PainReport(
             day=day, first_step=Pain(3), during=Pain(7), after=Pain(4), next_morning=Pain(3)
         )
-        s, day = advance(s, everything(s, day, sore)).state, day + 1
+        s, day = advance(program, s, everything(s, day, sore)).state, day + 1
     clam = s.exercise("clam")
     assert clam.eased_from == programme_dose  # the first dose, not one eased already
     assert clam.dose.sets < programme_dose.sets
     doses = [clam.dose]
     while s.exercise("clam").eased_from is not None:
         assert len(doses) < 20, doses
-        result = advance(s, everything(s, day))
+        result = advance(program, s, everything(s, day))
         (d,) = [d for d in result.decisions if d.exercise == "clam"]
         assert d.next_exercise is None  # never the next rung while eased off
         assert d.reasons[0].rule == "build_back"
@@ -1516,16 +1633,17 @@ def test_an_exercise_eased_off_builds_back_before_it_moves_on(state: ProgramStat
 
 def test_an_eased_off_exercise_stays_eased_into_the_next_phase() -> None:
     rules = EngineRules(min_days_in_phase=1)
-    s = start(build_program(None, _maintenance_protocol(), weeks=4))
+    program = build_program(None, _maintenance_protocol(), weeks=4)
+    s = start(program)
     first_dose = s.exercise("clam").dose
     sore = PainReport(
         day=1, first_step=Pain(3), during=Pain(7), after=Pain(4), next_morning=Pain(3)
     )
-    s = advance(s, everything(s, 1, sore), rules=rules).state
+    s = advance(program, s, everything(s, 1, sore), rules=rules).state
     eased = s.exercise("clam")
     assert eased.eased_from == first_dose
     entering, _ = _entering(
-        s.exercises, phase_exercises(s.program, "keep_going", plantarkit.catalogue())
+        s.exercises, phase_exercises(program, "keep_going", plantarkit.catalogue())
     )
     (clam,) = entering
     assert clam.dose.sets == eased.dose.sets  # not reset to the new phase's full dose
@@ -1536,7 +1654,8 @@ def test_an_eased_off_exercise_stays_eased_into_the_next_phase() -> None:
 def test_a_table_exercise_is_mastered_at_the_tables_last_dose_only() -> None:
     # heel_pain_basics builds the isometric hold from 3 x 30 s to 5 x 45 s week by week; the
     # phase's gate (exercises mastered) waits for 5 x 45 s, not two sessions on any row.
-    s = start(build_program(None, "heel_pain_basics", weeks=12))
+    program = build_program(None, "heel_pain_basics", weeks=12)
+    s = start(program)
     for day in range(1, 60, 2):
         pain = PainReport(
             day=day,
@@ -1546,7 +1665,7 @@ def test_a_table_exercise_is_mastered_at_the_tables_last_dose_only() -> None:
             next_morning=Pain(1),
             settled_minutes=1,
         )
-        result = advance(s, everything(s, day, pain))
+        result = advance(program, s, everything(s, day, pain))
         if s.phase_id == "isometric" and result.state.phase_id != "isometric":
             hold = s.exercise("isometric_calf_raise").dose
             assert (hold.sets, hold.work) == (5, Hold(seconds=45))
@@ -1556,12 +1675,13 @@ def test_a_table_exercise_is_mastered_at_the_tables_last_dose_only() -> None:
 
 
 def test_back_from_a_pain_free_gap_at_the_easiest_dose_says_so() -> None:
-    s = start(build_program(None, "heel_pain_basics", weeks=12))
+    program = build_program(None, "heel_pain_basics", weeks=12)
+    s = start(program)
     pumps = s.exercise("ankle_pumps")
     least = attrs.evolve(pumps.dose, sets=1, max_sets=None, work=Reps(count=1))
     s = attrs.evolve(s, exercises=(attrs.evolve(pumps, dose=least),))
-    first = advance(s, everything(s, 1)).state
-    back = advance(first, everything(first, 20))
+    first = advance(program, s, everything(s, 1)).state
+    back = advance(program, first, everything(first, 20))
     easiest = [d for d in back.decisions if d.reasons[-1].rule == "regression"]
     assert easiest  # some exercises have nothing to take off
     assert all("start again gently" in d.reasons[-1].text for d in easiest)
@@ -1588,11 +1708,14 @@ def test_a_pain_gate_over_many_rated_days_can_be_met_three_times_a_week() -> Non
         exit_gates=(gate,),
     )
     then = attrs.evolve(first, id="b", name="B", start_week=2, exit_gates=())
-    s = start(build_program(None, Protocol(id="p", name="P", phases=(first, then)), weeks=52))
+    program = build_program(None, Protocol(id="p", name="P", phases=(first, then)), weeks=52)
+    s = start(program)
     moved_on = None
     for k in range(150):
         day = (k // 3) * 7 + (1, 3, 5)[k % 3]
-        s = advance(s, SessionLog(day=day, pain=(PainReport(day=day, first_step=Pain(1)),))).state
+        s = advance(
+            program, s, SessionLog(day=day, pain=(PainReport(day=day, first_step=Pain(1)),))
+        ).state
         if moved_on is None and s.phase_id == "b":
             moved_on = k + 1
     assert moved_on == 45  # on the 45th rated day, not never
@@ -1602,6 +1725,7 @@ def test_a_pain_gate_over_many_rated_days_can_be_met_three_times_a_week() -> Non
 
 
 def test_rules_that_always_find_a_step_do_not_keep_a_phase_from_ending(
+    program: Program,
     state: ProgramState,
 ) -> None:
     # Every step restarts an exercise's count, so with rules that always step (more volume,
@@ -1609,7 +1733,7 @@ def test_rules_that_always_find_a_step_do_not_keep_a_phase_from_ending(
     rules = EngineRules(progression=(WeeklyTable(), LadderUp(), VolumeUp(), LoadUp()))
     s = state
     for day in range(1, 43, 2):
-        s = advance(s, everything(s, day), rules=rules).state
+        s = advance(program, s, everything(s, day), rules=rules).state
         if s.phase_index > 0:
             return
     pytest.fail(f"still in {s.phase_id!r} after six weeks of perfect sessions")

@@ -321,13 +321,13 @@ def test_a_flare_in_maintenance_goes_back_to_the_phase_before_with_its_exercises
     s, day = start(program), 1
     while s.phase_index == 0:
         day += 1
-        s = advance(s, _all_done(s, day, _calm(day)), rules=rules).state
+        s = advance(program, s, _all_done(s, day, _calm(day)), rules=rules).state
     assert s.phase_id == "keep_going"
     light = CAT.variant("clam", 1)  # on the rung above the clam: easing off goes back to it
     up = ExerciseState(exercise="banded_clam", dose=light.dose, ladder="clam", rung=1)
     s = attrs.evolve(s, exercises=(up,))
     sore = PainReport(day=day + 1, during=Pain(8), after=Pain(3), next_morning=Pain(3))
-    result = advance(s, _all_done(s, day + 1, sore), rules=rules)
+    result = advance(program, s, _all_done(s, day + 1, sore), rules=rules)
     flare = Reason(
         rule=ReasonKind.FLARE,
         text="pain flared in maintenance (banded_clam): back to 'strength' to build up again"
@@ -341,6 +341,7 @@ def test_a_flare_in_maintenance_goes_back_to_the_phase_before_with_its_exercises
     )
     assert result.phase == PhaseDecision(phase="strength", action=Action.REGRESS, reasons=(flare,))
     assert (result.state.phase_index, result.state.phase_start_day) == (0, day + 2)
+    assert (result.session_phase, result.state.phase_id) == ("keep_going", "strength")
     (eased,) = [o for o in result.state.exercises if o.exercise == "clam"]
     (toes,) = phase_exercises(program, "strength", CAT)[1:]  # toe yoga comes back at its start
     assert result.state.exercises == (eased, toes)

@@ -15,7 +15,7 @@ import pytest
 import plantarkit
 from plantarkit import Pain
 from plantarkit.exercises import Hold, Reps, Timed
-from plantarkit.plans import build_program
+from plantarkit.plans import Program, build_program
 from plantarkit.progression import (
     Action,
     EngineRules,
@@ -69,16 +69,22 @@ def _session(state: ProgramState, day: int, completion: str) -> SessionLog:
 
 
 @pytest.fixture
-def mastered() -> ProgramState:
+def program() -> Program:
+    """``heel_pain_basics`` for 12 weeks: a mobility phase, then an isometric one."""
+    return build_program(plantarkit.example_assessment(), "heel_pain_basics", weeks=12)
+
+
+@pytest.fixture
+def mastered(program: Program) -> ProgramState:
     """``heel_pain_basics`` after six calm daily sessions in full: its mobility phase mastered.
 
     The phase waits only for its seventh day (``min_days_in_phase``); its exit gate
     is "exercises mastered" and the isometric phase has no entry gates.
     """
-    state = start(build_program(plantarkit.example_assessment(), "heel_pain_basics", weeks=12))
+    state = start(program)
     for day in range(1, 6):
-        state = advance(state, _session(state, day, "full")).state
-    sixth = advance(state, _session(state, 6, "full"))
+        state = advance(program, state, _session(state, day, "full")).state
+    sixth = advance(program, state, _session(state, 6, "full"))
     state = sixth.state
     assert state.phase_id == "mobility"
     assert sixth.phase.reasons[0].text == "6 of at least 7 days in 'mobility'"
@@ -89,11 +95,11 @@ def mastered() -> ProgramState:
 
 @pytest.mark.parametrize("completion", ["full", "skipped", "absent"])
 def test_a_mastered_phase_ends_on_its_seventh_day_with_or_without_training(
-    mastered: ProgramState, completion: str
+    program: Program, mastered: ProgramState, completion: str
 ) -> None:
-    result = advance(mastered, _session(mastered, 7, completion))
+    result = advance(program, mastered, _session(mastered, 7, completion))
     assert result.phase.action is Action.PROGRESS
-    assert result.state.phase_id == "isometric"
+    assert (result.session_phase, result.state.phase_id) == ("mobility", "isometric")
     assert result.phase.reasons[0].text == "current exercises mastered: exercises mastered"
     if completion != "full":  # nothing done: no step and no setback, the counts stand
         assert all(d.action is Action.HOLD for d in result.decisions)
@@ -101,27 +107,28 @@ def test_a_mastered_phase_ends_on_its_seventh_day_with_or_without_training(
 
 
 def test_a_session_with_nothing_done_keeps_the_mastery_earned_before_it(
+    program: Program,
     mastered: ProgramState,
 ) -> None:
     # The engine is not asked to wait for a trained session: a log of the day alone will do.
-    result = advance(mastered, SessionLog(day=7))
+    result = advance(program, mastered, SessionLog(day=7))
     assert result.state.phase_id == "isometric"
 
 
-def test_a_dose_done_short_never_ends_a_phase(mastered: ProgramState) -> None:
-    result = advance(mastered, _session(mastered, 7, "partial"))
+def test_a_dose_done_short_never_ends_a_phase(program: Program, mastered: ProgramState) -> None:
+    result = advance(program, mastered, _session(mastered, 7, "partial"))
     assert result.phase.action is Action.HOLD
     assert result.state.phase_id == "mobility"
     assert result.phase.reasons[0].text == "current exercises mastered: exercises not yet mastered"
     assert all(e.good_sessions == 0 for e in result.state.exercises)
 
 
-def test_mastery_goes_stale_in_a_long_gap(mastered: ProgramState) -> None:
+def test_mastery_goes_stale_in_a_long_gap(program: Program, mastered: ProgramState) -> None:
     gap = EngineRules().gap_days
     late = 6 + gap + 1  # more than gap_days after the last day trained
-    result = advance(mastered, SessionLog(day=late))
+    result = advance(program, mastered, SessionLog(day=late))
     assert result.phase.action is Action.HOLD
     assert result.state.phase_id == "mobility"
     assert result.phase.reasons[0].text == "current exercises mastered: exercises not yet mastered"
-    on_time = advance(mastered, SessionLog(day=6 + gap))  # exactly gap_days: still fresh
+    on_time = advance(program, mastered, SessionLog(day=6 + gap))  # exactly gap_days: still fresh
     assert on_time.state.phase_id == "isometric"

@@ -233,14 +233,17 @@ def test_a_ladder_has_at_most_as_many_rungs_as_a_variant_can_name() -> None:
 
 
 def _advance() -> plantarkit.Advance:
-    state = plantarkit.start(plantarkit.build_program(None, "high_load", weeks=2))
-    return plantarkit.advance(state, plantarkit.SessionLog(day=1))
+    program = plantarkit.build_program(None, "high_load", weeks=2)
+    return plantarkit.advance(program, plantarkit.start(program), plantarkit.SessionLog(day=1))
 
 
 @pytest.mark.parametrize(
     ("field", "value", "expected"),
     [
         ("state", None, "expected ProgramState"),
+        ("session_phase", None, "expected a string, got null"),
+        ("session_phase", "Not An Id", "expected a snake_case id"),
+        ("session_phase", "other", "a phase hold keeps the phase"),
         ("decisions", None, "expected a tuple"),
         ("decisions", [], "expected a tuple, got an array"),
         ("decisions", ("x",), "expected Decision"),

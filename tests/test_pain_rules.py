@@ -71,10 +71,14 @@ def test_pain_model_settled_by_next_morning(
 def test_pain_model_no_rise_from_week_to_week() -> None:
     last_week = (report(day=1, first_step=3, stiffness=2), report(day=3, first_step=3, stiffness=2))
     same = report(day=8, first_step=3, stiffness=2)
-    worse = report(day=8, first_step=4, stiffness=2)
+    wobble = report(day=8, first_step=4, stiffness=2)  # one point: noise, by default
+    worse = report(day=8, first_step=5, stiffness=2)
     assert by_measure(PainModel(), same, last_week)["weekly_first_step"] is Verdict.OK
+    assert by_measure(PainModel(), wobble, last_week)["weekly_first_step"] is Verdict.OK
     assert by_measure(PainModel(), worse, last_week)["weekly_first_step"] is Verdict.REDUCE
-    stiffer = report(day=8, first_step=3, stiffness=3)
+    strict = PainModel(weekly_tolerance=0)  # the model as published: any rise counts
+    assert by_measure(strict, wobble, last_week)["weekly_first_step"] is Verdict.REDUCE
+    stiffer = report(day=8, first_step=3, stiffness=4)
     assert by_measure(PainModel(), stiffer, last_week)["weekly_stiffness"] is Verdict.REDUCE
     assert "weekly_first_step" not in by_measure(PainModel(weekly_rise=False), worse, last_week)
     assert "weekly_first_step" not in by_measure(PainModel(), worse)  # no earlier week: no claim
@@ -88,11 +92,34 @@ def test_the_weekly_average_counts_each_day_once() -> None:
     today = report(day=10, first_step=2)
     checks = by_measure(PainModel(), today, (*last_week, *this_week))
     assert checks["weekly_first_step"] is Verdict.OK
-    # a day's highest rating is its rating: 4 and 6 on day 8 make it a 6 (average 4: a rise)
-    mixed = (report(day=8, first_step=4), report(day=8, first_step=6))
-    assert by_measure(PainModel(), today, (*last_week, *mixed))["weekly_first_step"] is (
+    # A day's highest rating is its rating: 2 and 5 on day 8 make it a 5, more than 1.5 above
+    # last week's 3 (their average, 3.5, would not be).
+    model = PainModel(weekly_tolerance=1.5)
+    second = report(day=8, first_step=5)
+    checks = by_measure(model, second, (*last_week, report(day=8, first_step=2)))
+    assert checks["weekly_first_step"] is Verdict.REDUCE
+
+
+def test_a_weekly_rise_eases_off_once_not_at_every_session() -> None:
+    last_week = tuple(report(day=d, first_step=1) for d in (1, 3, 5))
+    monday = report(day=8, first_step=4)
+    assert by_measure(PainModel(), monday, last_week)["weekly_first_step"] is Verdict.REDUCE
+    wednesday = report(day=10, first_step=4)
+    checks = evaluate(PainModel(), wednesday, (*last_week, monday))
+    (weekly,) = [c for c in checks if c.measure == "weekly_first_step"]
+    assert weekly.verdict is Verdict.OK  # the same rise: eased off for it on Monday
+    assert "already" in weekly.reason
+    # A rise that first shows on Wednesday eases off then, once.
+    quiet = report(day=8, first_step=1)
+    later = report(day=10, first_step=5)  # this week's average 3: 2 above last week's
+    assert by_measure(PainModel(), later, (*last_week, quiet))["weekly_first_step"] is (
         Verdict.REDUCE
     )
+    # Next week, pain staying where it rose to is no new rise.
+    next_week = report(day=15, first_step=4)
+    assert by_measure(PainModel(), next_week, (*last_week, monday, wednesday))[
+        "weekly_first_step"
+    ] is (Verdict.OK)
 
 
 def test_pain_model_zones_and_grade() -> None:

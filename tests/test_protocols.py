@@ -233,10 +233,11 @@ def test_high_load_daily_never_progresses_on_pain_above_the_ceiling(
     # Before the ceiling, 10/10 every day still stepped the heel raise up to the backpack
     # (and, with an assessment, the clam up to the banded clam).
     source = plantarkit.example_assessment() if with_assessment else None
-    state = start(build_program(source, "high_load_daily", weeks=12))
+    program = build_program(source, "high_load_daily", weeks=12)
+    state = start(program)
     report = _daily(during, after)
     for day in range(1, 12 * 7 + 1):
-        result = advance(state, _full_log(state, report(day)))
+        result = advance(program, state, _full_log(state, report(day)))
         assert all(d.action is not Action.PROGRESS for d in result.decisions), (day, result)
         assert all(d.action is Action.REGRESS for d in result.decisions), (day, result)
         heel = next(d for d in result.decisions if d.exercise == "high_load_heel_raise")
@@ -251,11 +252,12 @@ def test_high_load_daily_never_progresses_on_pain_above_the_ceiling(
 
 def test_high_load_daily_still_progresses_at_the_ceiling() -> None:
     # Pain worse the same day but at most 5/10 is fine (Caratun 2018): the programme goes on.
-    state = start(build_program(None, "high_load_daily", weeks=12))
+    program = build_program(None, "high_load_daily", weeks=12)
+    state = start(program)
     report = _daily(5, 5)
     progressed = []
     for day in range(1, 12 * 7 + 1):
-        result = advance(state, _full_log(state, report(day)))
+        result = advance(program, state, _full_log(state, report(day)))
         progressed += [day for d in result.decisions if d.action is Action.PROGRESS]
         state = result.state
     assert progressed  # the week-5 step up to the backpack, at least

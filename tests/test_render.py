@@ -167,8 +167,15 @@ def test_every_reason_is_shown_in_full_with_its_source(advance: Advance) -> None
                     assert f"{r.citation.source} ({r.citation.grade.value})" in shown
 
 
-def staged_state() -> ProgramState:
-    return start(plantarkit.build_program(plantarkit.example_assessment(), "staged", weeks=12))
+def staged_program() -> Program:
+    return plantarkit.build_program(plantarkit.example_assessment(), "staged", weeks=12)
+
+
+def first_session() -> tuple[Program, Advance]:
+    """The staged programme and its first session, done in full."""
+    program = staged_program()
+    state = start(program)
+    return program, advance(program, state, full_log(state, 1))
 
 
 def in_full(work: object) -> float:
@@ -194,8 +201,8 @@ def full_log(state: ProgramState, day: int, *, during: int = 2, **extra: Any) ->
 
 
 def test_advance_text_shows_the_step_taken_and_its_source() -> None:
-    first = advance(staged_state(), full_log(staged_state(), 1))
-    second = advance(first.state, full_log(first.state, 3))
+    program, first = first_session()
+    second = advance(program, first.state, full_log(first.state, 3))
     (clam,) = [d for d in second.decisions if d.exercise == "clam"]
     assert clam.action is Action.PROGRESS
     step = clam.reasons[-1]
@@ -210,8 +217,9 @@ def test_advance_text_shows_the_step_taken_and_its_source() -> None:
 
 
 def test_advance_text_names_the_red_flag() -> None:
+    program = staged_program()
     stop = advance(
-        staged_state(), SessionLog(day=1, red_flags=RedFlagScreen(rest_or_night_pain=True))
+        program, start(program), SessionLog(day=1, red_flags=RedFlagScreen(rest_or_night_pain=True))
     )
     text = advance_text(stop)
     assert text.startswith("Stop: a red flag is positive.")
@@ -222,7 +230,7 @@ def test_advance_text_names_the_red_flag() -> None:
 
 
 def test_markdown_cells_keep_line_breaks() -> None:
-    first = advance(staged_state(), full_log(staged_state(), 1))
+    _, first = first_session()
     reason = attrs.evolve(first.phase.reasons[0], text="line one\nline two | more")
     odd = attrs.evolve(first, phase=attrs.evolve(first.phase, reasons=(reason,)))
     (row,) = [line for line in advance_markdown(odd).splitlines() if line.startswith("| phase")]
@@ -233,12 +241,13 @@ def test_markdown_cells_keep_line_breaks() -> None:
 
 
 def test_history_rows_carry_the_phase_the_session_was_done_in() -> None:
-    state = start(plantarkit.build_program(plantarkit.example_assessment(), "heel_pain_basics"))
+    program = plantarkit.build_program(plantarkit.example_assessment(), "heel_pain_basics")
+    state = start(program)
     history: list[Advance] = []
     day = 1
     while not history or history[-1].phase.action is not Action.PROGRESS:
         assert day < 60, "no phase change: the test needs a protocol that moves on"
-        history.append(advance(state, full_log(state, day, during=1)))
+        history.append(advance(program, state, full_log(state, day, during=1)))
         state, day = history[-1].state, day + 2
     frame = history_frame(history)
     assert list(frame.columns) == [
@@ -256,6 +265,7 @@ def test_history_rows_carry_the_phase_the_session_was_done_in() -> None:
     before = history[-2].state.phase_id
     after = history[-1].state.phase_id
     assert before != after
+    assert history[-1].session_phase == before  # the Advance names it
     moved = frame[frame["day"] == history[-1].state.day]
     assert set(moved["phase"]) == {before}  # the phase being left, for every decision made
     assert set(moved["phase_after"]) == {after}
@@ -267,20 +277,25 @@ def test_history_rows_carry_the_phase_the_session_was_done_in() -> None:
 def test_history_phase_after_a_step_back() -> None:
     # After a step back (a flare in maintenance) the state is in the phase before the one
     # the session was done in.
-    first = advance(staged_state(), full_log(staged_state(), 1))
-    phases = first.state.program.protocol.phases
-    back = attrs.evolve(first, phase=attrs.evolve(first.phase, action=Action.REGRESS))
+    program, first = first_session()
+    phases = program.protocol.phases
+    back = attrs.evolve(
+        first,
+        session_phase=phases[1].id,
+        phase=attrs.evolve(first.phase, action=Action.REGRESS),
+    )
     (row,) = history_frame([back]).query("exercise.isnull()").to_dict("records")
     assert (row["phase"], row["phase_after"]) == (phases[1].id, phases[0].id)
 
 
 def test_history_refuses_a_move_on_from_nowhere() -> None:
-    first = advance(staged_state(), full_log(staged_state(), 1))
-    odd = attrs.evolve(first, phase=attrs.evolve(first.phase, action=Action.PROGRESS))
+    # A move on whose session was in the phase it moves to came from nowhere: an Advance
+    # names the phase its session was in, and refuses one that does not fit its decision.
+    _, first = first_session()
     with pytest.raises(plantarkit.InvalidValueError) as info:
-        history_frame([first, odd])
-    assert info.value.path == "$[1].phase"
-    assert "no phase to come from" in info.value.reason
+        attrs.evolve(first, phase=attrs.evolve(first.phase, action=Action.PROGRESS))
+    assert info.value.path == "$.session_phase"
+    assert "changes the phase" in info.value.reason
 
 
 def test_empty_history_has_the_columns() -> None:
@@ -380,7 +395,7 @@ def test_a_chain_reports_notebook_views_list_the_exercises_for_its_findings() ->
 
 
 def test_markdown_shows_markup_in_names_and_reasons_as_text() -> None:
-    first = advance(staged_state(), full_log(staged_state(), 1))
+    _, first = first_session()
     reason = attrs.evolve(first.phase.reasons[0], text="<script>alert(1)</script> & <b>x</b>")
     odd = attrs.evolve(first, phase=attrs.evolve(first.phase, reasons=(reason,)))
     shown = advance_markdown(odd)
@@ -392,8 +407,7 @@ def test_markdown_shows_markup_in_names_and_reasons_as_text() -> None:
 
 
 def test_history_sets_are_whole_numbers_and_measures_are_rounded() -> None:
-    state = staged_state()
-    first = advance(state, full_log(state, 1))
+    _, first = first_session()
     frame = history_frame([first])
     assert str(frame["sets"].dtype) == "Int64"
     assert frame["sets"].isna().sum() == 1  # the phase decision

@@ -18,7 +18,7 @@ from plantarkit.exercises import (
     Reps,
     RunWalk,
 )
-from plantarkit.plans import build_program
+from plantarkit.plans import Program, build_program
 from plantarkit.progression import (
     DEFAULT_REGRESSION,
     DoubleProgression,
@@ -33,6 +33,7 @@ from plantarkit.progression import (
     LoadUp,
     Only,
     PainReport,
+    ProgramState,
     Proposal,
     RuleContext,
     RunWalkUp,
@@ -371,8 +372,13 @@ def test_default_regression_always_eases_a_catalogue_dose() -> None:
 # --- the engine with rules --------------------------------------------------------------------
 
 
-def _program_state(protocol: str = "staged") -> Any:
-    return start(build_program(plantarkit.example_assessment(), protocol, weeks=12))
+def _program(protocol: str = "staged") -> Program:
+    return build_program(plantarkit.example_assessment(), protocol, weeks=12)
+
+
+def _program_state(protocol: str = "staged") -> tuple[Program, ProgramState]:
+    program = _program(protocol)
+    return program, start(program)
 
 
 def _full(s: Any, day: int, during: int = 1) -> SessionLog:
@@ -407,8 +413,8 @@ def test_engine_uses_custom_callables_and_names_them() -> None:
         return Proposal(to=attrs.evolve(ex, dose=more), text="one more set")
 
     rules = EngineRules(progression=(add_a_set,))
-    s = _program_state()
-    result = advance(s, _full(s, 1), rules=rules)
+    program, s = _program_state()
+    result = advance(program, s, _full(s, 1), rules=rules)
     clam = next(d for d in result.decisions if d.exercise == "clam")
     assert clam.reasons[0].rule == "add_a_set"
     assert clam.dose is not None
@@ -421,9 +427,9 @@ def test_a_custom_rule_returning_garbage_is_a_clear_error() -> None:
     def broken(ex: ExerciseState, context: RuleContext) -> Any:
         return "harder please"
 
-    s = _program_state()
+    program, s = _program_state()
     with pytest.raises(InvalidValueError, match=r"\$\.rules\.progression\[1\].*broken.*str"):
-        advance(s, _full(s, 1), rules=EngineRules(progression=(WeeklyTable(), broken)))
+        advance(program, s, _full(s, 1), rules=EngineRules(progression=(WeeklyTable(), broken)))
     with pytest.raises(InvalidValueError, match=r"\$\.progression\[0\]"):
         EngineRules(progression=(42,))  # type: ignore[arg-type]
 
@@ -433,16 +439,18 @@ def test_a_greedy_custom_rule_cannot_beat_the_pain_rule() -> None:
         more = attrs.evolve(ex.dose, sets=min(20, ex.dose.sets + 1))
         return Proposal(to=attrs.evolve(ex, dose=more), text="more")
 
-    s = _program_state()
-    result = advance(s, _full(s, 1, during=8), rules=EngineRules(progression=(always_harder,)))
+    program, s = _program_state()
+    result = advance(
+        program, s, _full(s, 1, during=8), rules=EngineRules(progression=(always_harder,))
+    )
     assert all(d.action.value == "regress" for d in result.decisions)
 
 
 def test_the_high_load_protocol_adds_backpack_load_within_a_week() -> None:
-    s = _program_state("high_load")
+    program, s = _program_state("high_load")
     loads, added_by = [], set()
     for day in (1, 3, 5, 7, 9, 11, 13):
-        result = advance(s, _full(s, day))
+        result = advance(program, s, _full(s, day))
         before, s = s.exercise("high_load_heel_raise").dose.load, result.state
         loads.append(s.exercise("high_load_heel_raise").dose.load)
         if loads[-1] != before:
@@ -451,13 +459,13 @@ def test_the_high_load_protocol_adds_backpack_load_within_a_week() -> None:
     assert loads[0] == Load.body_weight()
     assert Load.backpack(2.5) in loads  # added after two manageable sessions
     assert added_by == {"load_up"}  # the rule inside the weekly table, named as such
-    week3 = advance(s, _full(s, 15)).state.exercise("high_load_heel_raise").dose
+    week3 = advance(program, s, _full(s, 15)).state.exercise("high_load_heel_raise").dose
     assert (week3.sets, week3.rm) == (4, 10)
     assert week3.load.kind is LoadKind.BACKPACK  # the weight built up is kept
 
 
 def test_state_and_rules_round_trip_with_slot_rules() -> None:
-    s = _program_state("high_load")
+    _, s = _program_state("high_load")
     heel = s.exercise("high_load_heel_raise")
     assert isinstance(heel.progression[0], WeeklyTable)
     text = plantarkit.dumps(s)

@@ -52,6 +52,14 @@ CROSS_FIELD = tuple(
         r"a skipped exercise has no sets",
         r"must follow from the red-flag screen",
         r"nested at most \d+ deep",  # arrays in a bare Bilateral's side
+        # a state's days and exercises, an advance's decisions and phases (a state no longer
+        # carries its programme, so the schema's states now reach these checks)
+        r"must be at most the (day after the )?last logged day",
+        r"pain reports must be in order of day",
+        r"^'.*' twice$",
+        r"one decision per exercise, each once",
+        r"the phase decision names .*, the state is in",
+        r"a phase \w+ (changes|keeps) the phase, but the session was in",
     )
 )
 """Errors of rules between fields, which JSON Schema cannot express (matched anywhere)."""

@@ -388,6 +388,15 @@ else:
         type=click.Path(),
         help="Write the state here instead of standard output (its folder must exist).",
     )
+    @click.option(
+        "--program-output",
+        type=click.Path(),
+        required=True,
+        help=(
+            "Write the Program (JSON) here: 'progress' needs it with the state"
+            " (a state does not carry its programme)."
+        ),
+    )
     def start_cmd(
         assessment_file: IO[str] | None,
         protocol_id: str | None,
@@ -395,13 +404,21 @@ else:
         weeks: int,
         start_date: datetime.datetime | None,
         output: str | None,
+        program_output: str,
     ) -> None:
-        """Write the first ProgramState (JSON) of a programme chosen as for 'plan'."""
+        """Write the Program and its first ProgramState (JSON), the programme chosen as for 'plan'.
+
+        Store the programme once; pass it to 'progress' with the state after each session.
+        """
         from plantarkit import start
 
         _one_protocol(protocol_id, protocol_file)
         _check_output(output)
+        _check_output(program_output)
+        if output is not None and os.path.realpath(output) == os.path.realpath(program_output):
+            raise CommandError("--output and --program-output must be different files")
         program = _make_program(assessment_file, protocol_id, protocol_file, weeks, start_date)
+        _write(plantarkit.dumps(program), program_output, "Program")
         _write(plantarkit.dumps(start(program)), output, "ProgramState")
 
     @main.command(
@@ -410,6 +427,13 @@ else:
             "a red flag stopped the programme (the decisions are printed; the state is written"
             " unless --dry-run)"
         ),
+    )
+    @click.option(
+        "--program",
+        "program_file",
+        type=_input_file(),
+        required=True,
+        help="The Program JSON the state was started from (from 'start --program-output').",
     )
     @click.option(
         "--state",
@@ -449,6 +473,7 @@ else:
     )
     @click.option("--json", "as_json", is_flag=True, help="Print the Advance document.")
     def progress_cmd(
+        program_file: IO[str],
         state_file: IO[str],
         log_file: IO[str],
         rules_file: IO[str] | None,
@@ -467,7 +492,7 @@ else:
         and the exit status is 3; after a clinician's review, 'plantarkit
         clear-referral' lifts the stop.
         """
-        from plantarkit import Action, EngineRules, ProgramState, SessionLog, advance
+        from plantarkit import Action, EngineRules, Program, ProgramState, SessionLog, advance
         from plantarkit.render import advance_text
 
         if output is None and not dry_run:
@@ -478,11 +503,12 @@ else:
         if output is not None and dry_run:
             raise CommandError("give --output or --dry-run, not both")
         _check_output(output)
+        program = read(program_file, Program)[0]
         state, state_root = read(state_file, ProgramState)
         log, log_root = read(log_file, SessionLog)
         rules = None if rules_file is None else read(rules_file, EngineRules)[0]
         try:
-            result = advance(state, log, rules=rules)
+            result = advance(program, state, log, rules=rules)
         except ValidationError as exc:
             # advance() names the log's fields ($.day) and the state's ($.state.exercises):
             # name the file each is in, and its path there ($.data.day in a document).

@@ -120,20 +120,23 @@ class Number:
         assert isinstance(value, int | float)
         if isinstance(value, float) and not math.isfinite(value):
             raise _fail(path, f"expected a finite number, got {value!r}")
-        got = _describe(value)
         if self.ge is not None and value < self.ge:
-            raise _fail(path, f"must be ≥ {number(self.ge)}, got {got}")
+            raise _fail(path, f"must be ≥ {number(self.ge)}, got {_describe(value)}")
         if self.gt is not None and value <= self.gt:
-            raise _fail(path, f"must be > {number(self.gt)}, got {got}")
+            raise _fail(path, f"must be > {number(self.gt)}, got {_describe(value)}")
         if self.le is not None and value > self.le:
-            raise _fail(path, f"must be ≤ {number(self.le)}, got {got}")
+            raise _fail(path, f"must be ≤ {number(self.le)}, got {_describe(value)}")
         if self.le is None and value > MAGNITUDE:
             raise _fail(
-                path, f"must be ≤ {number(MAGNITUDE)} (no plantarkit number is larger), got {got}"
+                path,
+                f"must be ≤ {number(MAGNITUDE)} (no plantarkit number is larger),"
+                f" got {_describe(value)}",
             )
         if self.ge is None and self.gt is None and value < -MAGNITUDE:
             raise _fail(
-                path, f"must be ≥ {number(-MAGNITUDE)} (no plantarkit number is larger), got {got}"
+                path,
+                f"must be ≥ {number(-MAGNITUDE)} (no plantarkit number is larger),"
+                f" got {_describe(value)}",
             )
 
     def __call__(self, inst: object, attribute: "attrs.Attribute[Any]", value: Any) -> None:

@@ -28,6 +28,7 @@ from plantarkit.io._documents import (
     from_document,
     loads,
     migrate,
+    split_state,
     to_document,
 )
 from plantarkit.io._json import JSONDict as JSONDict
@@ -42,6 +43,7 @@ __all__ = [
     "json_schema",
     "loads",
     "migrate",
+    "split_state",
     "structure",
     "to_document",
     "unstructure",
@@ -53,7 +55,8 @@ SCHEMA_VERSION = _documents.SCHEMA_VERSION
 MIGRATIONS = _documents.MIGRATIONS
 """The upgrade steps, by version. ``MIGRATIONS[n]`` turns a version-``n`` document into ``n + 1``.
 
-Version 1 is the first format, so there is nothing to upgrade yet; when the
-format changes, add the step in :mod:`plantarkit.io._documents` and every older
-document keeps loading.
+Version 2 renamed a state's phase index and gave the phase's decision a type of its
+own; version 3 took the programme out of the state (read an older state with
+:func:`split_state` to keep its programme). When the format changes, add the step in
+:mod:`plantarkit.io._documents` and every older document keeps loading.
 """

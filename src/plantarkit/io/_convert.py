@@ -153,7 +153,13 @@ def _structure_bool(value: Any, _: Any) -> bool:
     return value
 
 
+_PAINS = tuple(Pain(i) for i in range(11))
+"""Every rating, made once: a state's pain history holds hundreds, and a Pain is immutable."""
+
+
 def _structure_pain(value: Any, _: Any) -> Pain:
+    if type(value) is int and 0 <= value <= 10:
+        return _PAINS[value]
     value = whole(value)
     PAIN_SCALE.check("$", value)
     assert isinstance(value, int)

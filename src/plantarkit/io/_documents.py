@@ -11,6 +11,8 @@ from plantarkit._core.errors import DocumentError, InvalidValueError, Problem
 from plantarkit.io._convert import a_noun, structure, unstructure, whole
 from plantarkit.io._json import JSONDict, json_problems, parse_json
 from plantarkit.io._types import DOCUMENT_TYPES
+from plantarkit.plans import Program
+from plantarkit.progression.engine import ProgramState
 
 __all__ = [
     "MIGRATIONS",
@@ -21,13 +23,14 @@ __all__ = [
     "from_document",
     "loads",
     "migrate",
+    "split_state",
     "to_document",
 ]
 
 T = TypeVar("T")
 
 # Both documented where they are public, in plantarkit.io (Sphinx reads their docstrings there).
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def _renamed_phase_index(state: Any) -> Any:
@@ -92,7 +95,115 @@ def _to_2(document: JSONDict) -> JSONDict:
     return {**document, "type": kind, "schema_version": 2, "data": data}
 
 
-MIGRATIONS: Mapping[int, Callable[[JSONDict], JSONDict]] = types.MappingProxyType({1: _to_2})
+def _program_of(data: JSONDict, path: str) -> Program:
+    """The programme a version-2 state's data carries (its errors at their paths)."""
+    program: Program = structure(data["program"], Program, path=f"{path}.program")
+    return program
+
+
+def _state_without_program(state: object, path: str) -> object:
+    """A version-2 ProgramState's data with its programme's fingerprint instead of the programme.
+
+    Also names the current phase (``phase_id``), which a state now carries.
+    """
+    if not isinstance(state, dict):
+        return state
+    given = typing.cast(JSONDict, state)
+    if "program" not in given:
+        return given
+    program = _program_of(given, path)
+    out = {k: v for k, v in given.items() if k != "program"}
+    out["program_fingerprint"] = program.fingerprint
+    index = given.get("phase_index")
+    phases = program.protocol.phases
+    if isinstance(index, int) and 0 <= index < len(phases) and "phase_id" not in given:
+        out["phase_id"] = phases[index].id
+    return out
+
+
+def _session_phase(advance: JSONDict, path: str) -> str | None:
+    """The phase a version-2 Advance's session was in, worked out as version 2 did."""
+    state, phase = advance.get("state"), advance.get("phase")
+    if not isinstance(state, dict) or "program" not in state or not isinstance(phase, dict):
+        return None
+    program = _program_of(typing.cast(JSONDict, state), f"{path}.state")
+    index = typing.cast(JSONDict, state).get("phase_index")
+    action = typing.cast(JSONDict, phase).get("action")
+    if not isinstance(index, int):
+        return None
+    moved = {"progress": -1, "regress": 1}.get(action if isinstance(action, str) else "", 0)
+    phases = program.protocol.phases
+    return phases[index + moved].id if 0 <= index + moved < len(phases) else None
+
+
+def _to_3(document: JSONDict) -> JSONDict:
+    """Version 2 to 3 (issue 13): a state no longer carries its programme.
+
+    ``ProgramState.program`` became ``program_fingerprint`` (the programme's
+    :attr:`~plantarkit.Program.fingerprint`) and the state names its phase
+    (``phase_id``); an ``Advance`` names the phase its session was in
+    (``session_phase``). The programme itself is not in the new document: read
+    it out of the old one with :func:`split_state` to store it on its own.
+    """
+    kind, data = document.get("type"), document.get("data")
+    if kind == "ProgramState":
+        data = _state_without_program(data, "$.data")
+    elif kind == "Advance" and isinstance(data, dict):
+        given = typing.cast(JSONDict, data)
+        session = _session_phase(given, "$.data")
+        data = dict(given)
+        if "state" in data:
+            data["state"] = _state_without_program(data["state"], "$.data.state")
+        if session is not None and "session_phase" not in data:
+            data["session_phase"] = session
+    return {**document, "type": kind, "schema_version": 3, "data": data}
+
+
+MIGRATIONS: Mapping[int, Callable[[JSONDict], JSONDict]] = types.MappingProxyType(
+    {1: _to_2, 2: _to_3}
+)
+
+
+def split_state(text: str | bytes) -> tuple[Program, ProgramState]:
+    """Read a state document of schema version 1 or 2 as its programme and a current state.
+
+    Until version 3 a :class:`~plantarkit.ProgramState` carried its whole
+    programme. :func:`loads` migrates such a document to a state that carries
+    only the programme's fingerprint; this gives the programme too, so an app
+    can store it once before it drops the old documents.
+
+    Raises:
+        DocumentError: The text is not a ProgramState document of version 1 or
+            2 (a version-3 state has no programme in it), or is wrong.
+    """
+    parsed = parse_json(text)
+    if not isinstance(parsed, dict):
+        raise DocumentError(
+            [Problem("$", expected("a JSON object (a plantarkit document)", parsed))]
+        )
+    document = typing.cast(JSONDict, parsed)
+    version = whole(document.get("schema_version"))
+    if document.get("type") != "ProgramState" or version not in (1, 2):
+        raise DocumentError(
+            [
+                Problem(
+                    "$",
+                    "expected a ProgramState document of schema version 1 or 2 (one that"
+                    " carries its programme), got "
+                    f"{document.get('type')!r} of version {document.get('schema_version')!r}",
+                )
+            ]
+        )
+    problems = json_problems(document)
+    if problems:
+        raise DocumentError(problems)
+    older = MIGRATIONS[1]({**document, "schema_version": 1}) if version == 1 else document
+    data = older.get("data")
+    if not isinstance(data, dict) or "program" not in data:
+        raise DocumentError([Problem("$.data.program", "required field missing")])
+    program = _program_of(typing.cast(JSONDict, data), "$.data")
+    state: ProgramState = _checked_document(document, ProgramState)
+    return program, state
 
 
 def document_types() -> Mapping[str, type]:

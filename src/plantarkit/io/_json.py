@@ -7,8 +7,10 @@ formats numbers) never meets a value that would make Python raise something othe
 plantarkit error.
 """
 
+import itertools
 import json
 import math
+import re
 import typing
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -66,6 +68,10 @@ def _too_large(node: "int | _TooLarge") -> str:
     return f"{shown} is too large: no plantarkit number is beyond ±{number(MAGNITUDE)}"
 
 
+_Where: typing.TypeAlias = "tuple[object, str | int] | None"
+"""Where a node is: its parent's ``_Where`` and its key or index (``None`` at the root)."""
+
+
 def json_problems(data: object, path: str = "$") -> list[Problem]:
     """The problems that make ``data`` something other than plain, bounded JSON data.
 
@@ -77,36 +83,72 @@ def json_problems(data: object, path: str = "$") -> list[Problem]:
     The walk is iterative, so no document can exhaust Python's recursion limit here.
     """
     problems: list[Problem] = []
-    stack: list[tuple[object, str, int]] = [(data, path, 0)]
+    # Each entry: a node, and where it is as (the parent's entry, key or index); the path
+    # text is only built for a problem, so a sound document costs one pass and no strings.
+    root: _Where = None
+    stack: list[tuple[object, _Where, int]] = [(data, root, 0)]
+
+    def path_of(where: _Where) -> str:
+        parts: list[str] = []
+        while where is not None:
+            parent, key = where
+            parts.append(f"[{key}]" if isinstance(key, int) else f".{key}")
+            where = typing.cast(_Where, parent)
+        return path + "".join(reversed(parts))
+
     while stack:
         node, where, depth = stack.pop()
         if node is None or isinstance(node, str | bool):
             continue
         if isinstance(node, int):
             if not -_LARGEST_INT <= node <= _LARGEST_INT:
-                problems.append(Problem(where, _too_large(node)))
+                problems.append(Problem(path_of(where), _too_large(node)))
         elif isinstance(node, float):
             if not math.isfinite(node):
-                problems.append(Problem(where, f"expected a finite number, got {node!r}"))
+                problems.append(Problem(path_of(where), f"expected a finite number, got {node!r}"))
         elif isinstance(node, dict | list | tuple):
             if depth >= MAX_DEPTH:
-                problems.append(Problem(where, f"nested more than {MAX_DEPTH} levels deep"))
+                problems.append(
+                    Problem(path_of(where), f"nested more than {MAX_DEPTH} levels deep")
+                )
             elif isinstance(node, dict):
                 for key, value in typing.cast(dict[object, object], node).items():
-                    if isinstance(key, str):
-                        stack.append((value, f"{where}.{key}", depth + 1))
+                    if not isinstance(key, str):
+                        problems.append(Problem(path_of(where), expected("string keys", key)))
+                    elif value is None or type(value) is str or type(value) is bool:
+                        continue  # nothing to check: not pushed
                     else:
-                        problems.append(Problem(where, expected("string keys", key)))
+                        stack.append((value, (where, key), depth + 1))
             else:
                 items = typing.cast(Sequence[object], node)
-                stack.extend((item, f"{where}[{i}]", depth + 1) for i, item in enumerate(items))
+                stack.extend(
+                    (item, (where, i), depth + 1)
+                    for i, item in enumerate(items)
+                    if not (item is None or type(item) is str or type(item) is bool)
+                )
         elif isinstance(node, _TooLarge):
-            problems.append(Problem(where, _too_large(node)))
+            problems.append(Problem(path_of(where), _too_large(node)))
         else:
             what = "JSON data (an object, array, string, number, true, false or null)"
-            problems.append(Problem(where, expected(what, node)))
+            problems.append(Problem(path_of(where), expected(what, node)))
     problems.sort(key=lambda p: p.path)
     return problems
+
+
+_STRINGS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
+_NOT_BRACKETS = re.compile(r"[^\[\]{}]+")
+
+
+def _nesting(text: str) -> int:
+    """How deeply the arrays and objects in JSON text nest (brackets in strings left out)."""
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return 0  # too few to nest too deeply: the common case of a small document
+    brackets = _NOT_BRACKETS.sub("", _STRINGS.sub("", text))
+    # Depth after each bracket; map, accumulate and max all loop in C.
+    return max(itertools.accumulate(map(_STEP.__getitem__, brackets)), default=0)
+
+
+_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
 
 
 def _reject_constant(name: str) -> float:
@@ -149,6 +191,21 @@ def parse_json(text: str | bytes) -> Any:
     if not isinstance(text, str | bytes):
         raise DocumentError([Problem("$", expected("JSON text", text))])
     repeated = False
+    # Decoded JSON has string keys and JSON types only: the walk that names problems is
+    # needed only for a number too large or nesting too deep (found here without it).
+    odd = isinstance(text, bytes) or _nesting(text) > MAX_DEPTH
+
+    def whole_number(digits: str) -> "int | _TooLarge":
+        nonlocal odd
+        value = _parse_int(digits)
+        odd = odd or isinstance(value, _TooLarge)
+        return value
+
+    def real_number(digits: str) -> "float | _TooLarge":
+        nonlocal odd
+        value = _parse_float(digits)
+        odd = odd or isinstance(value, _TooLarge)
+        return value
 
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
         nonlocal repeated
@@ -171,8 +228,8 @@ def parse_json(text: str | bytes) -> Any:
             text,
             parse_constant=_reject_constant,
             object_pairs_hook=pairs,
-            parse_int=_parse_int,
-            parse_float=_parse_float,
+            parse_int=whole_number,
+            parse_float=real_number,
         )
     except RecursionError:  # the decoder recurses: far deeper than MAX_DEPTH
         raise DocumentError([Problem("$", f"nested more than {MAX_DEPTH} levels deep")]) from None
@@ -182,7 +239,7 @@ def parse_json(text: str | bytes) -> Any:
         ) from None
     except (ValueError, UnicodeDecodeError) as exc:
         raise DocumentError([Problem("$", f"not valid JSON: {exc}")]) from None
-    problems = json_problems(parsed)
+    problems = json_problems(parsed) if odd else []
     if problems:
         raise DocumentError(problems)
     if repeated:

@@ -5,6 +5,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from plantarkit._core.checks import LAST_DAY, Number, expected
 from plantarkit._core.errors import (
     InvalidValueError,
     Problem,
@@ -44,7 +45,14 @@ def training_days(frequency: Frequency, week: int) -> tuple[int, ...]:
     runs on days 1, 3, 5, 7 of week 1 and 2, 4, 6 of week 2. A number of days
     a week uses a fixed spread (3 days: days 1, 3 and 5), never two in a row
     when asked for and possible.
+
+    Raises:
+        InvalidValueError: ``frequency`` is not a :class:`Frequency`, or ``week``
+            not a whole number of at least 1.
     """
+    if not isinstance(frequency, Frequency):
+        raise InvalidValueError("$.frequency", expected("a Frequency", frequency))
+    Number(ge=1, le=LAST_DAY // 7 + 1).check("$.week", week)
     if frequency.days_per_week is not None:
         return _WEEKLY_DAYS[frequency.days_per_week]
     step = frequency.every_n_days or 1

@@ -1,6 +1,7 @@
 """A programme: a person's weeks of sessions, built from a protocol and their assessment."""
 
 import datetime
+import functools
 from collections.abc import Iterable
 from typing import Any
 
@@ -16,6 +17,7 @@ from plantarkit._core.errors import (
     ValidationError,
 )
 from plantarkit._core.evidence import Source
+from plantarkit._core.fingerprint import fingerprint
 from plantarkit._core.ids import ID
 from plantarkit._core.registry import public
 from plantarkit._core.side import Side
@@ -300,6 +302,16 @@ class Program:
                     for item in items:
                         if item.exercise not in exercise_ids:
                             _raise_program_problems(self)
+
+    @functools.cached_property
+    def fingerprint(self) -> str:
+        """A short digest of the programme's content, stored in each of its states.
+
+        :func:`~plantarkit.advance` refuses a state whose fingerprint is another
+        programme's. Equal programmes have equal fingerprints (it is worked out
+        once per programme object).
+        """
+        return fingerprint(self)
 
     def __repr__(self) -> str:
         return (

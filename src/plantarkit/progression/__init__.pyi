@@ -5,6 +5,10 @@ from plantarkit.progression import records as records
 from plantarkit.progression import rules as rules
 from plantarkit.progression.engine import DEFAULT_PROGRESSION as DEFAULT_PROGRESSION
 from plantarkit.progression.engine import DEFAULT_REGRESSION as DEFAULT_REGRESSION
+from plantarkit.progression.engine import MAX_DAYS_AHEAD as MAX_DAYS_AHEAD
+from plantarkit.progression.engine import MAX_DAYS_PAST_PLAN as MAX_DAYS_PAST_PLAN
+from plantarkit.progression.engine import PAIN_HISTORY_DAYS as PAIN_HISTORY_DAYS
+from plantarkit.progression.engine import PAIN_MAX_REPORTS as PAIN_MAX_REPORTS
 from plantarkit.progression.engine import Action as Action
 from plantarkit.progression.engine import Advance as Advance
 from plantarkit.progression.engine import Decision as Decision
@@ -16,11 +20,14 @@ from plantarkit.progression.engine import ReasonKind as ReasonKind
 from plantarkit.progression.engine import advance as advance
 from plantarkit.progression.engine import clear_referral as clear_referral
 from plantarkit.progression.engine import start as start
+from plantarkit.progression.records import MAX_LOG_ENTRIES as MAX_LOG_ENTRIES
+from plantarkit.progression.records import MAX_LOG_REPORTS as MAX_LOG_REPORTS
 from plantarkit.progression.records import ExerciseLog as ExerciseLog
 from plantarkit.progression.records import PainReport as PainReport
 from plantarkit.progression.records import SessionLog as SessionLog
 from plantarkit.progression.records import TestKind as TestKind
 from plantarkit.progression.records import TestResult as TestResult
+from plantarkit.progression.rules import WEEKLY_NOISE as WEEKLY_NOISE
 from plantarkit.progression.rules import AnyProgression as AnyProgression
 from plantarkit.progression.rules import AnyRegression as AnyRegression
 from plantarkit.progression.rules import CautiousRule as CautiousRule

@@ -19,7 +19,16 @@ from plantarkit._core.registry import public
 from plantarkit._core.side import Bilateral, BilateralOf, Side
 from plantarkit.chain import RedFlagScreen
 
-__all__ = ["ExerciseLog", "PainReport", "SessionLog", "TestKind", "TestResult", "no_signs"]
+__all__ = [
+    "MAX_LOG_ENTRIES",
+    "MAX_LOG_REPORTS",
+    "ExerciseLog",
+    "PainReport",
+    "SessionLog",
+    "TestKind",
+    "TestResult",
+    "no_signs",
+]
 
 
 @public()
@@ -126,6 +135,17 @@ class ExerciseLog:
             raise InvalidValueError("$.sets", "a skipped exercise has no sets")
 
 
+MAX_LOG_REPORTS = 50
+"""The most pain reports one session log may carry (plantarkit's own limit, grade U).
+
+A session has a handful (one for the session, one per exercise, a late next-morning
+one); past this a log is refused with a clear error instead of slowing every later
+session and growing the stored state."""
+
+MAX_LOG_ENTRIES = 100
+"""The most exercises or test results one session log may carry (plantarkit's own limit)."""
+
+
 @public()
 @attrs.frozen(kw_only=True)
 class SessionLog:
@@ -143,13 +163,13 @@ class SessionLog:
 
     day: int = attrs.field(validator=Number(ge=1, le=LAST_DAY))
     exercises: tuple[ExerciseLog, ...] = attrs.field(
-        default=(), validator=TupleOf(Instance((ExerciseLog,)))
+        default=(), validator=TupleOf(Instance((ExerciseLog,)), max_length=MAX_LOG_ENTRIES)
     )
     pain: tuple[PainReport, ...] = attrs.field(
-        default=(), validator=TupleOf(Instance((PainReport,)))
+        default=(), validator=TupleOf(Instance((PainReport,)), max_length=MAX_LOG_REPORTS)
     )
     tests: tuple[TestResult, ...] = attrs.field(
-        default=(), validator=TupleOf(Instance((TestResult,)))
+        default=(), validator=TupleOf(Instance((TestResult,)), max_length=MAX_LOG_ENTRIES)
     )
     trendelenburg: Bilateral[bool | None] = attrs.field(
         factory=no_signs, validator=BilateralOf(Instance((bool,), optional=True))

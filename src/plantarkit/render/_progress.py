@@ -4,7 +4,6 @@ import textwrap
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from plantarkit._core.errors import InvalidValueError
 from plantarkit.render._checks import each, import_pandas, need
 from plantarkit.render._tables import html_table, md_cell, md_table, table
 
@@ -197,28 +196,6 @@ def decision_html(decision: "Decision | PhaseDecision") -> str:
     return f"<p><strong>{escape(_decision_title(decision))}</strong></p>{table}"
 
 
-def _phase_before(advance: "Advance", path: str) -> str:
-    """The phase a session was done in (its decisions were made in), from its result.
-
-    ``advance.state`` is the state *after* the session, and the phase decision
-    names the phase from now on: after a move on (progress) the session was in
-    the phase before it, after a step back (regress) in the phase after it;
-    otherwise in the same phase.
-    """
-    from plantarkit.progression import Action
-
-    phases = advance.state.program.protocol.phases
-    moved = {Action.PROGRESS: -1, Action.REGRESS: 1}.get(advance.phase.action, 0)
-    index = advance.state.phase_index + moved
-    if not 0 <= index < len(phases):
-        raise InvalidValueError(
-            f"{path}.phase",
-            f"a phase {advance.phase.action.value} to {advance.state.phase_id!r} with no phase"
-            " to come from (not a result of advance())",
-        )
-    return phases[index].id
-
-
 def history_frame(advances: Iterable["Advance"]) -> Any:
     """A pandas DataFrame of a person's history: one row per decision per session.
 
@@ -246,7 +223,7 @@ def history_frame(advances: Iterable["Advance"]) -> Any:
     from plantarkit.progression import Advance
 
     given = each(advances, Advance)
-    before = [_phase_before(a, f"$[{i}]") for i, a in enumerate(given)]
+    before = [a.session_phase for a in given]
     pd = import_pandas("history_frame()")
     rows: list[dict[str, Any]] = []
     for a, phase in zip(given, before, strict=True):

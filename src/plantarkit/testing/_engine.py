@@ -52,7 +52,8 @@ def program_states() -> SearchStrategy[ProgramState]:
 @st.composite
 def advances(draw: st.DrawFn) -> Advance:
     """The result of advancing a drawn programme's first state by a drawn session."""
-    state = draw(program_states())
+    program = draw(programs(max_weeks=3))
+    state = start(program)
     day = draw(st.integers(1, 14))
     logs: list[ExerciseLog] = []
     for e in state.exercises:
@@ -63,7 +64,7 @@ def advances(draw: st.DrawFn) -> Advance:
     pain = attrs.evolve(draw(pain_reports(day=day)), exercise=None)
     flags = draw(st.one_of(st.none(), red_flag_screens()))
     log = SessionLog(day=day, exercises=tuple(logs), pain=(pain,), red_flags=flags)
-    return advance(state, log)
+    return advance(program, state, log)
 
 
 @provides(Decision)

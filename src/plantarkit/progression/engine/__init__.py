@@ -1,6 +1,6 @@
 """The progression engine: a session in, each exercise's next step and the phase's out.
 
-``start(program)`` makes the first :class:`ProgramState`; ``advance(state, log)``
+``start(program)`` makes the first :class:`ProgramState`; ``advance(program, state, log)``
 returns an :class:`Advance` with the new state and one :class:`Decision` per
 exercise plus one for the phase, each with its reasons. Pure and deterministic.
 """
@@ -10,7 +10,10 @@ from plantarkit.progression.engine._start import clear_referral, start
 from plantarkit.progression.engine._values import (
     DEFAULT_PROGRESSION,
     DEFAULT_REGRESSION,
+    MAX_DAYS_AHEAD,
+    MAX_DAYS_PAST_PLAN,
     PAIN_HISTORY_DAYS,
+    PAIN_MAX_REPORTS,
     Action,
     Advance,
     Decision,
@@ -24,7 +27,10 @@ from plantarkit.progression.engine._values import (
 __all__ = [
     "DEFAULT_PROGRESSION",
     "DEFAULT_REGRESSION",
+    "MAX_DAYS_AHEAD",
+    "MAX_DAYS_PAST_PLAN",
     "PAIN_HISTORY_DAYS",
+    "PAIN_MAX_REPORTS",
     "Action",
     "Advance",
     "Decision",

@@ -8,6 +8,7 @@ from plantarkit._core.errors import InvalidValueError
 from plantarkit._core.trusted import evolve
 from plantarkit.chain import referral_for
 from plantarkit.exercises import Catalogue
+from plantarkit.plans import Program
 from plantarkit.progression.engine._exercise import (
     SessionContext,
     decide,
@@ -31,6 +32,8 @@ from plantarkit.progression.engine._start import catalogue_or_builtin
 from plantarkit.progression.engine._values import (
     DEFAULT_RULES,
     HOLD,
+    MAX_DAYS_AHEAD,
+    MAX_DAYS_PAST_PLAN,
     PROGRESS,
     REGRESS,
     Action,
@@ -50,7 +53,59 @@ _STOP_ADVICE = "Stop the programme and see a clinician before going on."
 """What a red flag during the programme means (before one, no programme is built at all)."""
 
 
+def fits(program: Program, state: ProgramState, path: str = "$.state") -> None:
+    """Check that ``state`` is a state of ``program``: its fingerprint and its phase.
+
+    Raises:
+        InvalidValueError: It is not a :class:`Program` and a
+            :class:`ProgramState`, or the state belongs to another programme
+            (another patient's, or one built anew since), or its phase is not
+            the programme's.
+    """
+    if not isinstance(program, Program):
+        raise InvalidValueError("$.program", f"expected a Program, got {type(program).__name__}")
+    if not isinstance(state, ProgramState):
+        raise InvalidValueError(path, f"expected a ProgramState, got {type(state).__name__}")
+    if state.program_fingerprint != program.fingerprint:
+        raise InvalidValueError(
+            f"{path}.program_fingerprint",
+            f"the state is of programme {state.program_fingerprint}, not of this one"
+            f" ({program.fingerprint}, {program.protocol.id!r}): pass the programme the"
+            " state was started from",
+        )
+    phases = program.protocol.phases
+    if state.phase_index >= len(phases):
+        raise InvalidValueError(
+            f"{path}.phase_index",
+            f"the protocol has {len(phases)} phases (0-{len(phases) - 1})",
+        )
+    if phases[state.phase_index].id != state.phase_id:
+        raise InvalidValueError(
+            f"{path}.phase_id",
+            f"phase {state.phase_index} of {program.protocol.id!r} is"
+            f" {phases[state.phase_index].id!r}, not {state.phase_id!r}",
+        )
+
+
+def _check_day(program: Program, state: ProgramState, log: SessionLog) -> None:
+    """Refuse a log too far ahead: after it, every real log would be "before the last day"."""
+    planned = len(program.weeks) * 7
+    if log.day > state.day + MAX_DAYS_AHEAD:
+        raise InvalidValueError(
+            "$.day",
+            f"at most {MAX_DAYS_AHEAD} days after the last logged day ({state.day}), got"
+            f" {log.day}: is the day right? (a longer break: log the days in between)",
+        )
+    if log.day > planned + MAX_DAYS_PAST_PLAN:
+        raise InvalidValueError(
+            "$.day",
+            f"at most {MAX_DAYS_PAST_PLAN} days past the programme's {planned} planned days"
+            f" (day {planned + MAX_DAYS_PAST_PLAN}), got {log.day}: build a longer programme",
+        )
+
+
 def advance(
+    program: Program,
     state: ProgramState,
     log: SessionLog,
     *,
@@ -59,26 +114,34 @@ def advance(
 ) -> Advance:
     """Record one session and decide the next step for each exercise and for the phase.
 
+    A state does not carry its programme: pass the programme it was started
+    from (:func:`start`) with it; store the programme once and the state after
+    each session. Keep the state you passed in to undo this step: ``advance``
+    changes nothing, so the previous state *is* the undo.
+
     Args:
+        program: The programme followed (the one the state was started from).
         state: Where the person is (from :func:`start` or a previous advance).
         log: The session as it happened.
         rules: The engine's parameters, pain rules and progression rules.
         catalogue: Where ladders come from; the built-in catalogue by default.
 
     Raises:
-        InvalidValueError: The log does not fit the state (unknown exercise,
+        InvalidValueError: The state is not of this programme (its fingerprint or phase),
+            the log does not fit the state (unknown exercise,
             more sets than prescribed without a note, a day not after the
-            last), or a custom rule returned something other than a
+            last, more than ``MAX_DAYS_AHEAD`` days after it or ``MAX_DAYS_PAST_PLAN``
+            past the programme's weeks), or a custom rule returned something other than a
             :class:`Proposal` or ``None``.
     """
-    if not isinstance(state, ProgramState):
-        raise InvalidValueError("$", f"expected a ProgramState, got {type(state).__name__}")
+    fits(program, state)
     current = {e.exercise: e for e in state.exercises}
     cat = catalogue_or_builtin(catalogue)
     for i, e in enumerate(state.exercises):  # a state read from a file may not fit
         if not cat.fits(e.exercise, e.ladder, e.rung):
             raise InvalidValueError(f"$.state.exercises[{i}]", misplaced(cat, e))
     done = check_log(state, log, current, cat)
+    _check_day(program, state, log)
     if rules is not None and not isinstance(rules, EngineRules):
         raise InvalidValueError("$.rules", f"expected EngineRules, got {type(rules).__name__}")
     rules = DEFAULT_RULES if rules is None else rules
@@ -93,7 +156,7 @@ def advance(
     tests = newest_tests(state.tests, log.tests)
     signs = newest_signs(state.trendelenburg, log.trendelenburg)
     referral = state.referral
-    report = state.program.report
+    report = program.report
     if referral is None and report is not None and report.referral is not None:
         referral = report.referral  # a programme's report that refers stops it (never built so)
     if referral is None and log.red_flags is not None:
@@ -111,6 +174,7 @@ def advance(
         phase = PhaseDecision(phase=state.phase_id, action=Action.STOP, reasons=why)
         return Advance(
             state=stopped,
+            session_phase=state.phase_id,
             decisions=decisions,
             phase=phase,
             summary="Stop: a red flag is positive. See a clinician before going on.",
@@ -120,7 +184,7 @@ def advance(
     # Missed or empty sessions never close a gap; when training resumes after one, every
     # exercise steps back once (done this time or not).
     gap = log.day - last if last and trained else 0
-    tables = table_rows(state, log.day)
+    tables = table_rows(program, state, log.day)
     taken = set(current)
     base = new_context(  # its parts are checked: the log, the rules, the catalogue
         day=log.day,
@@ -129,7 +193,7 @@ def advance(
         catalogue=cat,
         in_phase=taken,  # grows as exercises step to new ones
     )
-    limits = state.program.protocol.phases[state.phase_index].pain_limits
+    limits = program.protocol.phases[state.phase_index].pain_limits
     if not limits or not rules.protocol_rules:
         limits = (rules.pain_rule,)
     own_pain, session_pain, late_pain = pain_reports(log)
@@ -162,8 +226,9 @@ def advance(
     outcomes = tuple(decide(session, ex) for ex in state.exercises)
     decisions = tuple(o.decision for o in outcomes)
     new_state = new_program_state(
-        program=state.program,
+        program_fingerprint=state.program_fingerprint,
         phase_index=state.phase_index,
+        phase_id=state.phase_id,
         exercises=tuple(o.state for o in outcomes),
         day=log.day,
         last_trained_day=log.day if trained else last,
@@ -174,7 +239,7 @@ def advance(
         referral=None,
         cleared_by=state.cleared_by,
     )
-    phase_decision, new_state = decide_phase(new_state, log, outcomes, cat, rules)
+    phase_decision, new_state = decide_phase(program, new_state, log, outcomes, cat, rules)
     if phase_decision.action is REGRESS:  # stepped back a phase: say so on each
         decisions = tuple(
             evolve(d, reasons=(*d.reasons, *phase_decision.reasons)) for d in decisions
@@ -192,4 +257,10 @@ def advance(
         summary += f" Moving on to phase '{phase_decision.phase}'."
     elif phase_decision.action is REGRESS:
         summary += f" Pain flared: back to phase '{phase_decision.phase}'."
-    return Advance(state=new_state, decisions=decisions, phase=phase_decision, summary=summary)
+    return Advance(
+        state=new_state,
+        session_phase=state.phase_id,
+        decisions=decisions,
+        phase=phase_decision,
+        summary=summary,
+    )

@@ -14,6 +14,7 @@ from plantarkit.exercises import Catalogue
 from plantarkit.progression.engine._values import (
     PAIN_HISTORY_DAYS,
     PAIN_KEPT_REPORTS,
+    PAIN_MAX_REPORTS,
     EngineRules,
     ProgramState,
 )
@@ -227,7 +228,8 @@ def recent_pain(old: tuple[PainReport, ...], log: SessionLog) -> tuple[PainRepor
 
     At least the last :data:`PAIN_HISTORY_DAYS` rated days are kept, so every
     pain gate can be met however often the person trains, and a long
-    simulation's states stay small.
+    simulation's states stay small; never more than :data:`PAIN_MAX_REPORTS`
+    reports (the newest).
     """
     new = log.pain
     if not new:
@@ -239,9 +241,9 @@ def recent_pain(old: tuple[PainReport, ...], log: SessionLog) -> tuple[PainRepor
     if len(pain) <= PAIN_KEPT_REPORTS:
         return pain
     days = sorted({p.day for p in pain})
-    if len(days) <= PAIN_HISTORY_DAYS:
-        return pain
-    return pain[bisect.bisect_left(pain, days[-PAIN_HISTORY_DAYS], key=report_day) :]
+    if len(days) > PAIN_HISTORY_DAYS:
+        pain = pain[bisect.bisect_left(pain, days[-PAIN_HISTORY_DAYS], key=report_day) :]
+    return pain[-PAIN_MAX_REPORTS:]
 
 
 def report_day(report: PainReport) -> int:

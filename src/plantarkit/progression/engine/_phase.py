@@ -31,28 +31,55 @@ from plantarkit.progression.rules import ExerciseState
 _LAST_PHASE = Reason(rule=ReasonKind.PHASE, text="last phase: keep the routine going")
 
 
-def table_rows(state: ProgramState, day: int) -> dict[str, tuple[Prescription, ...]]:
+def table_rows(
+    program: Program, state: ProgramState, day: int
+) -> dict[str, tuple[Prescription, ...]]:
     """For exercises on a weekly dose table: the table's rows reached by ``day``'s week.
 
     Rows are the distinct doses the programme gives the exercise, week after
     week, in this phase (so they carry the programme's personalisation). A
     phase begun before its usual weeks starts on its first row.
     """
-    program = state.program
     phase = program.protocol.phases[state.phase_index]
     if not any(slot.schedule for slot in phase.slots):
         return {}
     last_week = min(len(program.weeks), (day - 1) // 7 + 1)
     rows: dict[str, tuple[Prescription, ...]] = {}
-    for exercise, changes in _table_plan(program, phase.id):
+    for exercise, changes in table_plan(program, phase.id):
         reached = tuple(dose for week, dose in changes if week <= last_week)
         rows[exercise] = reached or (changes[0][1],)
     return rows
 
 
+@attrs.frozen(eq=False)
+class _Keyed:
+    """A programme as a memo's key, hashed by its fingerprint.
+
+    The fingerprint is worked out once per programme object, so a look-up does not hash
+    the whole programme on every session.
+    """
+
+    program: Program
+
+    def __hash__(self) -> int:
+        return hash(self.program.fingerprint)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Keyed) and (
+            other.program is self.program or other.program == self.program
+        )
+
+
+def table_plan(
+    program: Program, phase_id: str
+) -> tuple[tuple[str, tuple[tuple[int, Prescription], ...]], ...]:
+    """Per exercise on a weekly dose table in the phase: each week its dose changes, and to what."""
+    return _table_plan(_Keyed(program), phase_id)
+
+
 @functools.lru_cache(maxsize=64)
 def _table_plan(
-    program: Program, phase_id: str
+    keyed: _Keyed, phase_id: str
 ) -> tuple[tuple[str, tuple[tuple[int, Prescription], ...]], ...]:
     """Per exercise on a weekly dose table in the phase: each week its dose changes, and to what.
 
@@ -60,6 +87,7 @@ def _table_plan(
     value, so this is a memo of a pure function, not state): without it each
     session would read every week of the programme up to its own.
     """
+    program = keyed.program
     phase = next(p for p in program.protocol.phases if p.id == phase_id)
     scheduled = {slot.item for slot in phase.slots if slot.schedule}
     changes: dict[str, list[tuple[int, Prescription]]] = {}
@@ -92,10 +120,14 @@ _MEASURES = (
 
 
 def _evidence(
-    state: ProgramState, log: SessionLog, mastered: bool, measures: set[PainMeasure]
+    program: Program,
+    state: ProgramState,
+    log: SessionLog,
+    mastered: bool,
+    measures: set[PainMeasure],
 ) -> Evidence:
     """What the gates see; pain records only for the ``measures`` a gate asks about."""
-    report = state.program.report
+    report = program.report
     painful = report.assessment.symptoms.painful_sides if report is not None else ()
     wanted = [(m, name) for m, name in _MEASURES if m in measures]
     records = tuple(
@@ -127,6 +159,7 @@ def _phase_verdict(action: Action, reasons: tuple[Reason, ...], phase: str) -> P
 
 
 def _step_back(
+    program: Program,
     state: ProgramState,
     log: SessionLog,
     decisions: tuple[Decision, ...],
@@ -134,7 +167,7 @@ def _step_back(
     cat: Catalogue,
 ) -> tuple[PhaseDecision, ProgramState]:
     """A flare in a maintenance phase: back to the phase before, at its programme doses."""
-    protocol = state.program.protocol
+    protocol = program.protocol
     back = protocol.phases[state.phase_index - 1]
     names = ", ".join(d.exercise for d in flares)
     why = new_reason(
@@ -147,12 +180,11 @@ def _step_back(
     )
     # Keep what was just eased off; add the earlier phase's other exercises.
     eased = {e.exercise for e in state.exercises} | {d.exercise for d in decisions}
-    added = tuple(
-        e for e in phase_exercises(state.program, back.id, cat) if e.exercise not in eased
-    )
+    added = tuple(e for e in phase_exercises(program, back.id, cat) if e.exercise not in eased)
     moved = attrs.evolve(
         state,
         phase_index=state.phase_index - 1,
+        phase_id=back.id,
         phase_start_day=log.day + 1,
         exercises=(*state.exercises, *added),
     )
@@ -176,6 +208,7 @@ def _mastered(e: ExerciseState, outcome: Outcome, need: int, last_rows: dict[str
 
 
 def decide_phase(
+    program: Program,
     state: ProgramState,
     log: SessionLog,
     outcomes: tuple[Outcome, ...],
@@ -190,10 +223,10 @@ def decide_phase(
     """
     decisions = tuple(o.decision for o in outcomes)
     flares = [o.decision for o in outcomes if o.verdict is VERDICT_REDUCE]
-    protocol = state.program.protocol
+    protocol = program.protocol
     phase = protocol.phases[state.phase_index]
     if flares and phase.maintenance and state.phase_index > 0 and rules.flare_steps_back:
-        return _step_back(state, log, decisions, flares, cat)
+        return _step_back(program, state, log, decisions, flares, cat)
     if state.phase_index + 1 >= len(protocol.phases):
         return _phase_verdict(action=HOLD, reasons=(_LAST_PHASE,), phase=phase.id), state
     nxt = protocol.phases[state.phase_index + 1]
@@ -214,7 +247,7 @@ def decide_phase(
             text=f"a pain rule was broken this session ({names}): the next phase waits",
         )
         return _phase_verdict(action=HOLD, reasons=(why,), phase=phase.id), state
-    last_rows = {name: len(changes) - 1 for name, changes in _table_plan(state.program, phase.id)}
+    last_rows = {name: len(changes) - 1 for name, changes in table_plan(program, phase.id)}
     # Mastery goes stale in a long gap: a session with nothing done, long after the last
     # one trained, masters nothing (when training resumes, the gap rule steps back anyway).
     last = state.last_trained_day
@@ -229,7 +262,7 @@ def decide_phase(
     )
     gates = (*phase.exit_gates, *nxt.entry_gates)
     measures = {m for g in gates for m in g.pain_measures()}
-    evidence = _evidence(state, log, mastered, measures)
+    evidence = _evidence(program, state, log, mastered, measures)
     results = [g.check(evidence) for g in gates]
     failing = [r for r in results if r.status is not GateStatus.PASSED]
     usual_start = (nxt.start_week - 1) * 7 + 1
@@ -247,7 +280,7 @@ def decide_phase(
     reasons = tuple(
         new_reason(rule=ReasonKind.GATE, text=f"{r.gate}: {r.reason}") for r in results
     ) or (new_reason(rule=ReasonKind.PHASE, text=f"week {nxt.start_week}: '{nxt.id}' begins"),)
-    entering, kept = _entering(state.exercises, phase_exercises(state.program, nxt.id, cat))
+    entering, kept = _entering(state.exercises, phase_exercises(program, nxt.id, cat))
     if kept:
         levels = ", ".join(f"{e.exercise} ({e.dose.brief()})" for e in kept)
         reasons += (
@@ -257,7 +290,11 @@ def decide_phase(
             ),
         )
     moved = attrs.evolve(
-        state, phase_index=state.phase_index + 1, phase_start_day=log.day + 1, exercises=entering
+        state,
+        phase_index=state.phase_index + 1,
+        phase_id=nxt.id,
+        phase_start_day=log.day + 1,
+        exercises=entering,
     )
     return _phase_verdict(action=PROGRESS, reasons=reasons, phase=nxt.id), moved
 

@@ -109,8 +109,9 @@ def start(program: Program, *, catalogue: Catalogue | None = None) -> ProgramSta
     first = program.protocol.phases[0].id
     tests, signs = _assessed(program)
     return ProgramState(
-        program=program,
+        program_fingerprint=program.fingerprint,
         phase_index=0,
+        phase_id=first,
         exercises=phase_exercises(program, first, cat),
         tests=tests,
         trendelenburg=signs,

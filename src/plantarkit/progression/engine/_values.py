@@ -10,13 +10,13 @@ from plantarkit._core import display
 from plantarkit._core.checks import LAST_DAY, EnumCheck, Instance, Number, Text, TupleOf
 from plantarkit._core.errors import InvalidValueError, UnknownIdError
 from plantarkit._core.evidence import Citation
+from plantarkit._core.fingerprint import FINGERPRINT_PATTERN
 from plantarkit._core.ids import ID
 from plantarkit._core.registry import public
 from plantarkit._core.side import Bilateral, BilateralOf
 from plantarkit._core.trusted import maker
 from plantarkit.chain import Referral
 from plantarkit.exercises import Prescription
-from plantarkit.plans import Program
 from plantarkit.progression.records import PainReport, TestResult, no_signs
 from plantarkit.progression.rules import (
     PAIN_RULE_TYPES,
@@ -286,15 +286,37 @@ PAIN_KEPT_REPORTS = 3 * PAIN_HISTORY_DAYS
 """Up to this many reports are kept whole; past it the oldest days go."""
 
 
+PAIN_MAX_REPORTS = 6 * PAIN_HISTORY_DAYS
+"""The most pain reports a state keeps, whatever the days: past it the oldest go, so a
+state stays small even for a person who sends many reports a day."""
+
+
+MAX_DAYS_AHEAD = 120
+"""How many days after the last logged day a log may be (plantarkit's own limit): a
+mistyped day (3650 for 365) would otherwise move the timeline past every real log."""
+
+
+MAX_DAYS_PAST_PLAN = 365
+"""How many days past the programme's last planned day a log may be."""
+
+
 @public()
 @attrs.frozen(kw_only=True)
 class ProgramState:
     """Where a person is in their programme.
 
+    A state does not carry its programme: the engine takes both
+    (``advance(program, state, log)``), and the state carries the programme's
+    :attr:`~plantarkit.Program.fingerprint`, so a state used with another
+    programme is refused. Store the programme once, and the state per session.
+
     Attributes:
-        program: The programme followed.
+        program_fingerprint: The :attr:`~plantarkit.Program.fingerprint` of the
+            programme followed.
         phase_index: Index of the current phase in the protocol's phases (0 is the
-            first); :attr:`phase_id` names it.
+            first).
+        phase_id: The id of the current phase (checked against the programme by
+            the engine).
         phase_start_day: The day the current phase began.
         day: The last logged day (0 before the first session).
         last_trained_day: The last day any exercise was done (0 before then):
@@ -310,8 +332,11 @@ class ProgramState:
             (:func:`clear_referral`).
     """
 
-    program: Program = attrs.field(validator=Instance((Program,)))
+    program_fingerprint: str = attrs.field(
+        validator=Text(pattern=FINGERPRINT_PATTERN, what="a programme's fingerprint")
+    )
     phase_index: int = attrs.field(validator=Number(ge=0, le=100))
+    phase_id: str = attrs.field(validator=ID)
     exercises: tuple[ExerciseState, ...] = attrs.field(
         validator=TupleOf(Instance((ExerciseState,)))
     )
@@ -319,10 +344,10 @@ class ProgramState:
     last_trained_day: int = attrs.field(default=0, validator=Number(ge=0, le=LAST_DAY))
     phase_start_day: int = attrs.field(default=1, validator=Number(ge=1, le=LAST_DAY + 1))
     pain: tuple[PainReport, ...] = attrs.field(
-        default=(), validator=TupleOf(Instance((PainReport,)))
+        default=(), validator=TupleOf(Instance((PainReport,)), max_length=PAIN_MAX_REPORTS)
     )
     tests: tuple[TestResult, ...] = attrs.field(
-        default=(), validator=TupleOf(Instance((TestResult,)))
+        default=(), validator=TupleOf(Instance((TestResult,)), max_length=1000)
     )
     trendelenburg: Bilateral[bool | None] = attrs.field(
         factory=no_signs, validator=BilateralOf(Instance((bool,), optional=True))
@@ -333,11 +358,6 @@ class ProgramState:
     cleared_by: tuple[str, ...] = attrs.field(default=(), validator=TupleOf(Text(non_empty=True)))
 
     def __attrs_post_init__(self) -> None:
-        phases = self.program.protocol.phases
-        if self.phase_index >= len(phases):
-            raise InvalidValueError(
-                "$.phase_index", f"the protocol has {len(phases)} phases (0-{len(phases) - 1})"
-            )
         if self.last_trained_day > self.day:
             raise InvalidValueError(
                 "$.last_trained_day", f"must be at most the last logged day ({self.day})"
@@ -361,11 +381,6 @@ class ProgramState:
                 raise InvalidValueError(f"$.exercises[{i}].exercise", f"{e.exercise!r} twice")
             seen.add(e.exercise)
 
-    @property
-    def phase_id(self) -> str:
-        """The id of the current phase."""
-        return self.program.protocol.phases[self.phase_index].id
-
     def exercise(self, exercise_id: str) -> ExerciseState:
         """The state of one current exercise."""
         for e in self.exercises:
@@ -381,12 +396,15 @@ class Advance:
 
     Attributes:
         state: The state after the session.
+        session_phase: The id of the phase the session was done in (its decisions
+            were made in); after a phase change, ``state.phase_id`` is the new one.
         decisions: One decision per current exercise.
         phase: The phase decision (progress to the next phase, or hold).
         summary: A plain-language summary an app can show.
     """
 
     state: ProgramState = attrs.field(validator=Instance((ProgramState,)))
+    session_phase: str = attrs.field(validator=ID)
     decisions: tuple[Decision, ...] = attrs.field(validator=TupleOf(Instance((Decision,))))
     phase: PhaseDecision = attrs.field(validator=Instance((PhaseDecision,)))
     summary: str = attrs.field(validator=Text(non_empty=True))
@@ -405,6 +423,15 @@ class Advance:
                 "$.phase.phase",
                 f"the phase decision names {self.phase.phase!r}, the state is in "
                 f"{self.state.phase_id!r}",
+            )
+        moved = self.phase.action in (Action.PROGRESS, Action.REGRESS)
+        if moved == (self.session_phase == self.state.phase_id):
+            raise InvalidValueError(
+                "$.session_phase",
+                f"a phase {self.phase.action.value} "
+                + ("changes the phase" if moved else "keeps the phase")
+                + f", but the session was in {self.session_phase!r} and the state is in"
+                f" {self.state.phase_id!r}",
             )
 
     def _repr_markdown_(self) -> str:

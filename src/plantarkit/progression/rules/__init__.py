@@ -10,6 +10,7 @@ import attrs
 
 from plantarkit.progression.rules._pain import (
     PAIN_RULE_TYPES,
+    WEEKLY_NOISE,
     CautiousRule,
     IsometricRule,
     Judgement,
@@ -57,6 +58,7 @@ __all__ = [
     "PAIN_RULE_TYPES",
     "PROGRESSION_TYPES",
     "REGRESSION_TYPES",
+    "WEEKLY_NOISE",
     "AnyProgression",
     "AnyRegression",
     "CautiousRule",

@@ -21,6 +21,13 @@ from plantarkit._core.registry import public
 from plantarkit._core.trusted import maker
 from plantarkit.progression.records import PainReport
 
+WEEKLY_NOISE = 1.0
+"""The default ``weekly_tolerance`` of :class:`PainModel`: a rise of this week's average
+morning pain over last week's counts only when it is more than 1 point. Day-to-day ratings
+wobble by a point; the NPRS's minimal important change is about 2 points or 30%
+(Farrar 2001, grade A). Treating a rise of more than 1 point as "rising" is plantarkit's
+reading of the model's "no rise" (grade U)."""
+
 
 @public()
 @functools.total_ordering
@@ -144,17 +151,22 @@ class PainModel(_PainRule):
     are grade B (one summary uses 3 rather than 2 for the safe zone).
 
     ``weekly_tolerance`` is how far this week's average may sit above last
-    week's before it counts as a rise. The model says "no rise" (0, the
-    default); a tolerance below about 2 points keeps within what a 0-10 scale
-    can tell apart from noise (Farrar 2001's clinically important change is
-    about 2 points), a plantarkit reading, grade U.
+    week's before it counts as a rise: by default :data:`WEEKLY_NOISE` (1
+    point), so a 1-point wobble of a 0-10 rating is noise, and a rise towards
+    the scale's minimal important change of about 2 points (Farrar 2001,
+    grade A) counts. The model itself says "no rise" (0): plantarkit reads
+    "rise" as a rise beyond noise (grade U). A rise counts once: the session
+    at which this week first sits above last week eases off, and the rest of
+    that week's sessions are not eased off again for the same rise.
     """
 
     during_max: int = attrs.field(default=5, validator=_LIMIT)
     after_max: int = attrs.field(default=5, validator=_LIMIT)
     safe_max: int = attrs.field(default=2, validator=_LIMIT)
     weekly_rise: bool = attrs.field(default=True, validator=Instance((bool,)))
-    weekly_tolerance: float = attrs.field(default=0, validator=Number(ge=0, le=10, integer=False))
+    weekly_tolerance: float = attrs.field(
+        default=WEEKLY_NOISE, validator=Number(ge=0, le=10, integer=False)
+    )
     citation: Citation = citation_field(
         cite("silbernagel-2007", Grade.B, "pain-monitoring model thresholds"), required=True
     )
@@ -429,13 +441,19 @@ class _Checks:
             if not now_n or not before_n:
                 continue
             rose = _rise(now_sum, now_n, before_sum, before_n, tolerance)
-            found = _REDUCE if rose else _OK
+            already = rose and _rose_earlier(measure, report, history, tolerance)
+            found = _REDUCE if rose and not already else _OK
             if not self.explain:
                 self._note(found)
                 continue
             mean_now, mean_before = now_sum / now_n, before_sum / before_n
             name = measure.replace("_", " ")
-            if rose:
+            if already:
+                text = (
+                    f"{name} rose from {mean_before:.1f} last week to {mean_now:.1f} this"
+                    f" week{allowed}; eased off for it already this week"
+                )
+            elif rose:
                 text = (
                     f"{name} rose from {mean_before:.1f} last week "
                     f"to {mean_now:.1f} this week{allowed}"
@@ -490,6 +508,24 @@ def _weekly_sums(report: PainReport, history: tuple[PainReport, ...]) -> list[li
             stiffness[offset] += stiff
             stiffness[offset + 1] += 1
     return [first_step, stiffness]  # in the order of _WEEKLY
+
+
+def _rose_earlier(
+    measure: str, report: PainReport, history: tuple[PainReport, ...], tolerance: float
+) -> bool:
+    """Whether this week already sat above last week, as judged at an earlier day this week.
+
+    The rise was then acted on: a week-on-week rise counts once, not at each session.
+    """
+    this = _week(report.day)
+    index = _WEEKLY.index(measure)
+    earlier = sorted({r.day for r in history if _week(r.day) == this and r.day < report.day})
+    for day in earlier:
+        before = tuple(r for r in history if r.day <= day)
+        now_sum, now_n, before_sum, before_n = _weekly_sums(before[-1], before[:-1])[index]
+        if now_n and before_n and _rise(now_sum, now_n, before_sum, before_n, tolerance):
+            return True
+    return False
 
 
 def _rise(now_sum: int, now_n: int, before_sum: int, before_n: int, tolerance: float) -> bool:
