@@ -131,6 +131,18 @@ def test_a_version_2_state_document_migrates_and_split_state_keeps_its_programme
         split_state(plantarkit.dumps(state))  # a version-3 state has no programme in it
 
 
+def test_a_version_2_state_with_a_long_pain_history_keeps_its_newest_reports() -> None:
+    old = json.loads((DATA / "state_v2.json").read_text())
+    reports = [{"day": 1, "first_step": i % 11} for i in range(PAIN_MAX_REPORTS + 7)]
+    old["data"]["pain"] = reports
+    old["data"]["day"] = max(old["data"]["day"], 1)
+    state = plantarkit.loads(json.dumps(old), ProgramState)
+    assert len(state.pain) == PAIN_MAX_REPORTS
+    assert [int(p.first_step or 0) for p in state.pain] == [
+        r["first_step"] for r in reports[-PAIN_MAX_REPORTS:]
+    ]
+
+
 def test_a_version_2_advance_document_names_its_session_phase() -> None:
     text = (DATA / "advance_v2.json").read_text()
     result = plantarkit.loads(text, Advance)

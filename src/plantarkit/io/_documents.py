@@ -12,7 +12,7 @@ from plantarkit.io._convert import a_noun, structure, unstructure, whole
 from plantarkit.io._json import JSONDict, json_problems, parse_json
 from plantarkit.io._types import DOCUMENT_TYPES
 from plantarkit.plans import Program
-from plantarkit.progression.engine import ProgramState
+from plantarkit.progression.engine import PAIN_MAX_REPORTS, ProgramState
 
 __all__ = [
     "MIGRATIONS",
@@ -114,6 +114,11 @@ def _state_without_program(state: object, path: str) -> object:
     program = _program_of(given, path)
     out = {k: v for k, v in given.items() if k != "program"}
     out["program_fingerprint"] = program.fingerprint
+    pain: object = given.get("pain")
+    if (
+        isinstance(pain, list) and len(typing.cast(list[object], pain)) > PAIN_MAX_REPORTS
+    ):  # unbounded before version 3
+        out["pain"] = pain[-PAIN_MAX_REPORTS:]  # the newest, as the engine now keeps them
     index = given.get("phase_index")
     phases = program.protocol.phases
     if isinstance(index, int) and 0 <= index < len(phases) and "phase_id" not in given:
