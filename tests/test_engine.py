@@ -51,6 +51,7 @@ from plantarkit.progression import (
     clear_referral,
     evaluate,
     start,
+    today,
     verdict,
 )
 from plantarkit.progression.engine import PAIN_HISTORY_DAYS
@@ -233,7 +234,7 @@ def test_red_flag_stops_until_a_clinician_clears_it(program: Program, state: Pro
 def test_phase_waits_for_a_week_and_for_its_gates(program: Program, state: ProgramState) -> None:
     s, moved_on = state, None
     for day in range(1, 60):
-        result = advance(program, s, everything(s, day))
+        result = advance(program, s, today(program, s, day).log_in_full((calm(day),)))
         if result.phase.action is Action.PROGRESS:
             moved_on = day
             assert result.phase.phase == "middle"

@@ -29,6 +29,7 @@ from plantarkit.progression import (
     TestResult,
     advance,
     start,
+    today,
 )
 
 WEEKS = 12
@@ -70,10 +71,11 @@ def calm_patient(protocol: str, seed: int) -> list[Advance]:
             next_morning=Pain(morning),  # settled by the next morning
             settled_minutes=rng.randint(0, 5),  # the isometric rule: settled within 5
         )
+        due = today(program, state, day).due  # what an app shows: the schedule respected
         walked = (TestResult(test=TestKind.BRISK_WALK_MINUTES, value=35.0),)
         log = SessionLog(
             day=day,
-            exercises=tuple(in_full(e) for e in state.exercises),
+            exercises=tuple(in_full(state.exercise(i.exercise.id)) for i in due),
             pain=(pain,),
             tests=walked if day % 7 == 1 else (),
         )

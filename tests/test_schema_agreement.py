@@ -35,6 +35,8 @@ CROSS_FIELD = tuple(
         r"must be ≤ (count|rm) \(\d+\), got",
         r"needs days_per_week of at most \d+",
         r"a ladder and a rung go together",
+        r"counts the sessions in the week of last_done_day",
+        r"nothing is due while a red-flag stop is in force",
         r"expected another exercise than .*, or null when it stays",
         r"a repetition must take some time",  # a tempo of all zeros
         r"is the current dose: null when the exercise is not eased off",

@@ -88,8 +88,10 @@ from plantarkit.progression import ExerciseLog as ExerciseLog
 from plantarkit.progression import PainReport as PainReport
 from plantarkit.progression import ProgramState as ProgramState
 from plantarkit.progression import SessionLog as SessionLog
+from plantarkit.progression import Today as Today
 from plantarkit.progression import advance as advance
 from plantarkit.progression import clear_referral as clear_referral
 from plantarkit.progression import start as start
+from plantarkit.progression import today as today
 
 __all__: list[str]  # at run time: every name imported above (plantarkit._lazy)

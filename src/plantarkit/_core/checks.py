@@ -6,6 +6,7 @@ Each validator is a small frozen value: calling it checks a field (raising
 library publishes and the checks it runs cannot drift apart.
 """
 
+import datetime
 import enum
 import math
 import re
@@ -21,11 +22,13 @@ __all__ = [
     "LAST_DAY",
     "MAGNITUDE",
     "Check",
+    "DateOnly",
     "EnumCheck",
     "Instance",
     "Number",
     "Text",
     "TupleOf",
+    "date_problem",
     "upper_bound",
 ]
 
@@ -378,3 +381,30 @@ def ensure(condition: bool, path: str, message: str) -> None:
     """Raise :class:`InvalidValueError` at ``path`` unless ``condition`` holds."""
     if not condition:
         raise InvalidValueError(path, message)
+
+
+def date_problem(value: object, optional: bool) -> str | None:
+    """Why ``value`` is not a calendar date (``None`` when it is one)."""
+    if type(value) is datetime.date or (value is None and optional):
+        return None  # the common cases first
+    if isinstance(value, datetime.datetime):
+        return f"expected a date, got a datetime ({value.isoformat()}): use .date()"
+    if isinstance(value, datetime.date):
+        return None
+    return expected("a date or null" if optional else "a date", value)
+
+
+@attrs.frozen
+class DateOnly:
+    """A field holding a calendar date, never a datetime (a datetime is a date subclass).
+
+    A datetime would pass ``isinstance(value, date)`` and then break JSON round trips
+    (written with its time, read back as a date) and date arithmetic.
+    """
+
+    optional: bool = False
+
+    def __call__(self, inst: object, attribute: "attrs.Attribute[Any]", value: Any) -> None:
+        problem = date_problem(value, self.optional)
+        if problem is not None:
+            raise InvalidValueError(f"$.{attribute.name}", problem)

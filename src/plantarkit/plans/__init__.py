@@ -7,6 +7,7 @@ protocol out over weeks for one person, from their assessment: a
 :class:`Program`.
 """
 
+from plantarkit._core.days import day_number, week_and_weekday
 from plantarkit.plans._build import build_program, training_days
 from plantarkit.plans._builtin import protocol, protocols
 from plantarkit.plans._gates import (
@@ -66,7 +67,9 @@ __all__ = [
     "build_program",
     "check",
     "check_all",
+    "day_number",
     "protocol",
     "protocols",
     "training_days",
+    "week_and_weekday",
 ]

@@ -5,7 +5,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from plantarkit._core.checks import LAST_DAY, Number, expected
+from plantarkit._core.checks import LAST_DAY, Number, date_problem, expected
 from plantarkit._core.errors import (
     InvalidValueError,
     Problem,
@@ -23,7 +23,6 @@ from plantarkit.plans._program import (
     ReferralRequiredError,
     Session,
     Week,
-    date_problem,
 )
 from plantarkit.plans._protocol import Phase, Protocol, SideRule
 

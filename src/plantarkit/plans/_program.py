@@ -8,7 +8,17 @@ from typing import Any
 import attrs
 
 from plantarkit._core import display
-from plantarkit._core.checks import LAST_DAY, EnumCheck, Instance, Number, Text, TupleOf, expected
+from plantarkit._core.checks import (
+    LAST_DAY,
+    DateOnly,
+    EnumCheck,
+    Instance,
+    Number,
+    Text,
+    TupleOf,
+    date_problem,
+)
+from plantarkit._core.days import week_and_weekday
 from plantarkit._core.errors import (
     InvalidValueError,
     PlantarkitError,
@@ -41,33 +51,6 @@ class ReferralRequiredError(PlantarkitError):
 
 class ProtocolError(ValidationError):
     """A protocol does not fit the catalogue (unknown items, too much foot load)."""
-
-
-def date_problem(value: object, optional: bool) -> str | None:
-    """Why ``value`` is not a calendar date (``None`` when it is one)."""
-    if type(value) is datetime.date or (value is None and optional):
-        return None  # the common cases first
-    if isinstance(value, datetime.datetime):
-        return f"expected a date, got a datetime ({value.isoformat()}): use .date()"
-    if isinstance(value, datetime.date):
-        return None
-    return expected("a date or null" if optional else "a date", value)
-
-
-@attrs.frozen
-class _DateOnly:
-    """A field holding a calendar date, never a datetime (a datetime is a date subclass).
-
-    A datetime would pass ``isinstance(value, date)`` and then break JSON round trips
-    (written with its time, read back as a date) and date arithmetic.
-    """
-
-    optional: bool = False
-
-    def __call__(self, inst: object, attribute: "attrs.Attribute[Any]", value: Any) -> None:
-        problem = date_problem(value, self.optional)
-        if problem is not None:
-            raise InvalidValueError(f"$.{attribute.name}", problem)
 
 
 @public()
@@ -169,7 +152,7 @@ class Session:
     items: tuple[ProgramItem, ...] = attrs.field(
         validator=TupleOf(Instance((ProgramItem,)), min_length=1)
     )
-    date: datetime.date | None = attrs.field(default=None, validator=_DateOnly(optional=True))
+    date: datetime.date | None = attrs.field(default=None, validator=DateOnly(optional=True))
 
     @property
     def day_number(self) -> int:
@@ -255,7 +238,7 @@ class Program:
     report: ChainReport | None = attrs.field(
         default=None, validator=Instance((ChainReport,), optional=True)
     )
-    start_date: datetime.date | None = attrs.field(default=None, validator=_DateOnly(optional=True))
+    start_date: datetime.date | None = attrs.field(default=None, validator=DateOnly(optional=True))
     exercises: tuple[Exercise, ...] = attrs.field(
         default=(), validator=TupleOf(Instance((Exercise,)))
     )
@@ -366,6 +349,27 @@ class Program:
                 f" {LAST_DAY} ({last.isoformat()})",
             )
         return day
+
+    def date_of(self, day: int) -> datetime.date:
+        """The calendar date of a programme day (day 1 is ``start_date``), as :meth:`day_of` reads.
+
+        >>> import datetime
+        >>> from plantarkit import build_program
+        >>> start = datetime.date(2026, 3, 2)
+        >>> program = build_program(None, "high_load", weeks=2, start_date=start)
+        >>> program.date_of(8)
+        datetime.date(2026, 3, 9)
+
+        Raises:
+            InvalidValueError: The programme has no start date, or ``day`` is not a
+                whole number from 1 to the last day a :class:`SessionLog` can have.
+        """
+        week_and_weekday(day)  # checks the day
+        if self.start_date is None:
+            raise InvalidValueError(
+                "$.start_date", "the programme has no start date: it has day numbers only"
+            )
+        return self.start_date + datetime.timedelta(days=day - 1)
 
     def sessions(self) -> tuple[Session, ...]:
         """Every session, in order."""

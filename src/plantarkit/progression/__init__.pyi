@@ -7,6 +7,7 @@ from plantarkit.progression.engine import DEFAULT_PROGRESSION as DEFAULT_PROGRES
 from plantarkit.progression.engine import DEFAULT_REGRESSION as DEFAULT_REGRESSION
 from plantarkit.progression.engine import MAX_DAYS_AHEAD as MAX_DAYS_AHEAD
 from plantarkit.progression.engine import MAX_DAYS_PAST_PLAN as MAX_DAYS_PAST_PLAN
+from plantarkit.progression.engine import OUTLIER_FACTOR as OUTLIER_FACTOR
 from plantarkit.progression.engine import PAIN_HISTORY_DAYS as PAIN_HISTORY_DAYS
 from plantarkit.progression.engine import PAIN_MAX_REPORTS as PAIN_MAX_REPORTS
 from plantarkit.progression.engine import Action as Action
@@ -17,9 +18,12 @@ from plantarkit.progression.engine import PhaseDecision as PhaseDecision
 from plantarkit.progression.engine import ProgramState as ProgramState
 from plantarkit.progression.engine import Reason as Reason
 from plantarkit.progression.engine import ReasonKind as ReasonKind
+from plantarkit.progression.engine import Today as Today
+from plantarkit.progression.engine import TodayItem as TodayItem
 from plantarkit.progression.engine import advance as advance
 from plantarkit.progression.engine import clear_referral as clear_referral
 from plantarkit.progression.engine import start as start
+from plantarkit.progression.engine import today as today
 from plantarkit.progression.records import MAX_LOG_ENTRIES as MAX_LOG_ENTRIES
 from plantarkit.progression.records import MAX_LOG_REPORTS as MAX_LOG_REPORTS
 from plantarkit.progression.records import ExerciseLog as ExerciseLog

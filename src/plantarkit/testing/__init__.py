@@ -74,6 +74,8 @@ from plantarkit.testing._engine import (
     phase_decisions,
     program_states,
     reasons,
+    today_items,
+    todays,
 )
 from plantarkit.testing._exercises import (
     advice_items,
@@ -199,6 +201,8 @@ __all__ = [
     "texts",
     "thresholds",
     "timeds",
+    "today_items",
+    "todays",
     "values",
     "variants",
     "works",

@@ -4,6 +4,7 @@ import attrs
 from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
 
+from plantarkit._core.side import Side
 from plantarkit.progression import (
     Advance,
     Decision,
@@ -13,11 +14,14 @@ from plantarkit.progression import (
     ProgramState,
     Reason,
     SessionLog,
+    Today,
+    TodayItem,
     advance,
     start,
 )
 from plantarkit.testing._base import BOOLS, reals
-from plantarkit.testing._chain import red_flag_screens
+from plantarkit.testing._chain import red_flag_screens, referrals
+from plantarkit.testing._exercises import advice_items, exercises, prescriptions
 from plantarkit.testing._plans import programs
 from plantarkit.testing._records import pain_reports
 from plantarkit.testing._rules import pain_rules, progression_rules, regression_rules
@@ -39,6 +43,8 @@ def engine_rules() -> SearchStrategy[EngineRules]:
         flare_steps_back=BOOLS,
         protocol_rules=BOOLS,
         next_morning_later=BOOLS,
+        respect_schedule=BOOLS,
+        outlier_factor=st.sampled_from((1.5, 3.0, 10.0)),
     )
 
 
@@ -90,4 +96,38 @@ def reasons() -> SearchStrategy[Reason]:
         advances()
         .flatmap(lambda a: st.sampled_from(a.all_decisions))
         .flatmap(lambda d: st.sampled_from(d.reasons))
+    )
+
+
+@provides(TodayItem)
+def today_items() -> SearchStrategy[TodayItem]:
+    """One exercise of a day: an exercise, a dose, due or not, and why."""
+    return st.builds(
+        TodayItem,
+        exercise=exercises(),
+        dose=prescriptions(),
+        due=BOOLS,
+        why=st.sampled_from(("every day", "a rest day is due", "3 days a week, 1 done")),
+        side=st.none() | st.sampled_from(Side),
+    )
+
+
+@provides(Today)
+@st.composite
+def todays(draw: st.DrawFn) -> Today:
+    """A day's session: its day, items, advice and pain rules; stopped or not."""
+    day = draw(st.integers(1, 3650))
+    stopped = draw(st.none() | referrals())
+    items = draw(st.lists(today_items(), max_size=3))
+    if stopped is not None:
+        items = [attrs.evolve(i, due=False) for i in items]
+    return Today(
+        day=day,
+        phase=draw(st.sampled_from(("early", "middle", "later"))),
+        items=tuple(items),
+        advice=tuple(draw(st.lists(advice_items(), max_size=2))),
+        pain_rules=tuple(draw(st.lists(pain_rules(), max_size=2))),
+        date=draw(st.none() | st.dates()),
+        stopped=stopped,
+        note=draw(st.sampled_from(("", "A rest day: nothing is due today."))),
     )

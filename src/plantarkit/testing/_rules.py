@@ -207,6 +207,7 @@ def exercise_states(draw: st.DrawFn) -> ExerciseState:
     rung = None
     if ladder is not None:
         rung = next(i for i, s in enumerate(ladder.steps) if s.exercise == exercise)
+    last_done = draw(st.none() | st.integers(1, 400))
     return ExerciseState(
         exercise=exercise,
         dose=draw(PRESCRIPTIONS),
@@ -214,6 +215,8 @@ def exercise_states(draw: st.DrawFn) -> ExerciseState:
         rung=rung,
         good_sessions=draw(st.integers(0, 5)),
         progression=tuple(draw(st.lists(progression_rules(), max_size=2))),
+        last_done_day=last_done,
+        week_sessions=0 if last_done is None else draw(st.integers(1, 7)),
     )
 
 

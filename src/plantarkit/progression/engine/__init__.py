@@ -7,11 +7,13 @@ exercise plus one for the phase, each with its reasons. Pure and deterministic.
 
 from plantarkit.progression.engine._advance import advance
 from plantarkit.progression.engine._start import clear_referral, start
+from plantarkit.progression.engine._today import Today, TodayItem, today
 from plantarkit.progression.engine._values import (
     DEFAULT_PROGRESSION,
     DEFAULT_REGRESSION,
     MAX_DAYS_AHEAD,
     MAX_DAYS_PAST_PLAN,
+    OUTLIER_FACTOR,
     PAIN_HISTORY_DAYS,
     PAIN_MAX_REPORTS,
     Action,
@@ -29,6 +31,7 @@ __all__ = [
     "DEFAULT_REGRESSION",
     "MAX_DAYS_AHEAD",
     "MAX_DAYS_PAST_PLAN",
+    "OUTLIER_FACTOR",
     "PAIN_HISTORY_DAYS",
     "PAIN_MAX_REPORTS",
     "Action",
@@ -39,7 +42,10 @@ __all__ = [
     "ProgramState",
     "Reason",
     "ReasonKind",
+    "Today",
+    "TodayItem",
     "advance",
     "clear_referral",
     "start",
+    "today",
 ]

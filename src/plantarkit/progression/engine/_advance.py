@@ -1,10 +1,13 @@
 """The progression engine: record a session, get the next step for each exercise and why."""
 
 import bisect
+import types
+from collections.abc import Mapping
 
 import attrs
 
 from plantarkit._core.errors import InvalidValueError
+from plantarkit._core.side import Side
 from plantarkit._core.trusted import evolve
 from plantarkit.chain import referral_for
 from plantarkit.exercises import Catalogue
@@ -45,6 +48,7 @@ from plantarkit.progression.engine._values import (
     Reason,
     ReasonKind,
     new_program_state,
+    new_reason,
 )
 from plantarkit.progression.records import SessionLog
 from plantarkit.progression.rules import misplaced
@@ -85,6 +89,43 @@ def fits(program: Program, state: ProgramState, path: str = "$.state") -> None:
             f"phase {state.phase_index} of {program.protocol.id!r} is"
             f" {phases[state.phase_index].id!r}, not {state.phase_id!r}",
         )
+
+
+_NO_SIDES: Mapping[str, Side] = types.MappingProxyType({})
+
+
+def _sides(program: Program, log: SessionLog) -> Mapping[str, Side]:
+    """The side the programme trains, by exercise, where it trains one side only this week."""
+    if all(e.side is None for e in log.exercises):
+        return _NO_SIDES  # nothing to compare
+    week = program.weeks[min((log.day - 1) // 7, len(program.weeks) - 1)]
+    return {
+        item.exercise: item.side
+        for session in week.sessions
+        for item in session.items
+        if item.side is not None
+    }
+
+
+def _stopped(state: ProgramState, log: SessionLog, why: Reason) -> tuple[Decision, ...]:
+    """Stop for every exercise; work logged while a stop was already in force is said so."""
+    logged: set[str] = (
+        {e.exercise for e in log.exercises if was_done(e)} if state.referral else set()
+    )
+    not_taken = new_reason(
+        rule=ReasonKind.STOPPED,
+        text="logged as done while the programme is stopped for a red flag: not taken;"
+        " see a clinician before training on",
+    )
+    return tuple(
+        Decision(
+            exercise=e.exercise,
+            action=Action.STOP,
+            reasons=(why, not_taken) if e.exercise in logged else (why,),
+            dose=e.dose,
+        )
+        for e in state.exercises
+    )
 
 
 def _check_day(program: Program, state: ProgramState, log: SessionLog) -> None:
@@ -167,10 +208,7 @@ def advance(
         stopped = attrs.evolve(
             state, day=log.day, pain=pain, tests=tests, trendelenburg=signs, referral=referral
         )
-        decisions = tuple(
-            Decision(exercise=e.exercise, action=Action.STOP, reasons=why, dose=e.dose)
-            for e in state.exercises
-        )
+        decisions = _stopped(state, log, why[0])
         phase = PhaseDecision(phase=state.phase_id, action=Action.STOP, reasons=why)
         return Advance(
             state=stopped,
@@ -222,6 +260,7 @@ def advance(
         catalogue=cat,
         taken=taken,
         judged={},
+        sides=_sides(program, log),
     )
     outcomes = tuple(decide(session, ex) for ex in state.exercises)
     decisions = tuple(o.decision for o in outcomes)

@@ -6,6 +6,7 @@ from collections.abc import Set as AbstractSet
 
 import attrs
 
+from plantarkit._core.side import Side
 from plantarkit._core.trusted import evolve, maker
 from plantarkit.exercises import (
     Catalogue,
@@ -41,6 +42,7 @@ from plantarkit.progression.rules import (
     Proposal,
     RuleContext,
     Verdict,
+    off_schedule,
     propose,
 )
 
@@ -122,6 +124,8 @@ def _counted(ex: ExerciseState, good: int) -> ExerciseState:
         progression=ex.progression,
         row=ex.row,
         eased_from=ex.eased_from,
+        last_done_day=ex.last_done_day,
+        week_sessions=ex.week_sessions,
     )
 
 
@@ -160,6 +164,8 @@ def _building_back(
         progression=ex.progression,
         row=ex.row,
         eased_from=None if back else target,
+        last_done_day=ex.last_done_day,
+        week_sessions=ex.week_sessions,
     )
     return _decision(ex, PROGRESS, (why,), dose), moved
 
@@ -327,6 +333,8 @@ class SessionContext:
             step to a new exercise adds it (so it grows as the session is decided).
         judged: Verdicts already worked out, by (isometric, report identity): exercises
             that share a report and rules are judged once.
+        sides: The side the programme trains, by exercise, for those it trains on one
+            side only this week (read only for a log that names a side).
     """
 
     rules: EngineRules
@@ -343,6 +351,7 @@ class SessionContext:
     catalogue: Catalogue
     taken: set[str]
     judged: dict[tuple[bool, int], tuple[Verdict, tuple[Reason, ...]]]
+    sides: Mapping[str, Side]
 
 
 @attrs.frozen
@@ -363,8 +372,81 @@ class Outcome:
     stepped: bool = False
 
 
+def _work_per_set(dose: Prescription) -> float:
+    work = dose.work
+    if isinstance(work, Reps):
+        return work.count
+    if isinstance(work, Hold | Timed):
+        return work.seconds
+    return work.rounds
+
+
+def _flags(session: SessionContext, ex: ExerciseState, done: ExerciseLog) -> tuple[Reason, ...]:
+    """Why a session of an exercise done today does not count: schedule, outlier, side."""
+    flags: list[Reason] = []
+    rules = session.rules
+    day = session.base.day
+    if rules.respect_schedule:
+        off = off_schedule(ex.dose.frequency, ex.last_done_day, ex.week_sessions, day)
+        if off is not None:
+            flags.append(
+                new_reason(
+                    rule=ReasonKind.SCHEDULE,
+                    text=off.text,
+                    measure=off.measure,
+                    value=off.value,
+                    threshold=off.threshold,
+                )
+            )
+    aim = _work_per_set(ex.dose)
+    most = max(done.sets)
+    if most > rules.outlier_factor * aim:
+        flags.append(
+            new_reason(
+                rule=ReasonKind.OUTLIER,
+                text=f"a set of {most:g} logged for {aim:g} prescribed, more than"
+                f" {rules.outlier_factor:g} times the dose: taken for a mistake in the log;"
+                " not counted (correct the log)",
+                measure="set_work",
+                value=most,
+                threshold=rules.outlier_factor * aim,
+            )
+        )
+    side = session.sides.get(ex.exercise) if done.side is not None else None
+    if side is not None and done.side is not side:
+        assert done.side is not None
+        flags.append(
+            new_reason(
+                rule=ReasonKind.SIDE,
+                text=f"the {done.side.value} side was trained; the programme trains the"
+                f" {side.value} side only: not counted",
+            )
+        )
+    return tuple(flags)
+
+
 def decide(session: SessionContext, ex: ExerciseState) -> Outcome:
-    """One exercise's decision in a session: safety first, then the rules' next step."""
+    """One exercise's decision in a session: safety first, then the rules' next step.
+
+    The new state remembers the day the exercise was done (and how often in
+    that programme week), whatever rule made it, for the schedule check.
+    """
+    outcome = _decide(session, ex)
+    done = session.done.get(ex.exercise)
+    if done is not None and was_done(done):
+        day = session.base.day
+        same_week = ex.last_done_day is not None and (ex.last_done_day - 1) // 7 == (day - 1) // 7
+        last: int | None = day
+        count = ex.week_sessions + 1 if same_week else 1
+    else:
+        last, count = ex.last_done_day, ex.week_sessions
+    new = outcome.state
+    if new.last_done_day == last and new.week_sessions == count:
+        return outcome
+    return attrs.evolve(outcome, state=evolve(new, last_done_day=last, week_sessions=min(count, 7)))
+
+
+def _decide(session: SessionContext, ex: ExerciseState) -> Outcome:
     rules = session.rules
     done = session.done.get(ex.exercise)
     reports = session.reports.get(ex.exercise, session.fallback)
@@ -420,15 +502,18 @@ def decide(session: SessionContext, ex: ExerciseState) -> Outcome:
     assert done is not None  # did
     # Rules with pain limits of their own read each rating at its highest over today's reports.
     seen = highest_ratings(reports)
+    flags = _flags(session, ex, done)
     if outcome is VERDICT_REDUCE:
         ctx = _context(base, ex.good_sessions, done, seen, "", rows)
-        return Outcome(*_regress(rules, ex, ctx, pain_reasons, taken), verdict=outcome)
+        return Outcome(*_regress(rules, ex, ctx, (*pain_reasons, *flags), taken), verdict=outcome)
     if outcome is VERDICT_HOLD:
         return Outcome(
-            decision=_decision(ex, HOLD, pain_reasons, ex.dose),
+            decision=_decision(ex, HOLD, (*pain_reasons, *flags), ex.dose),
             state=_counted(ex, 0),
             verdict=outcome,
         )
+    if flags:  # not counted: the count of good sessions stands, as for a session not done
+        return Outcome(decision=_decision(ex, HOLD, flags, ex.dose), state=ex, verdict=outcome)
     met, how = _met(ex.dose, done)
     if not met:
         why = new_reason(rule=ReasonKind.DOSE, text=f"{how}: keep this dose")

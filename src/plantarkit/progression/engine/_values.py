@@ -82,6 +82,14 @@ class ReasonKind(enum.StrEnum):
     LESS_LOAD = "less_load"
     FEWER_SETS = "fewer_sets"
     LESS_WORK = "less_work"
+    SCHEDULE = "schedule"
+    """Logged against the prescription's frequency: held, not counted."""
+    OUTLIER = "outlier"
+    """A set far beyond the dose: taken for a mistake in the log, not counted."""
+    SIDE = "side"
+    """The other side than the programme's was trained: not counted."""
+    STOPPED = "stopped"
+    """Work logged while a red-flag stop is in force: not taken."""
 
 
 @public()
@@ -223,6 +231,12 @@ DEFAULT_REGRESSION: tuple[AnyRegression, ...] = (
 """The engine's default regression: a rung down, else less load, a set fewer, less work."""
 
 
+OUTLIER_FACTOR = 3.0
+"""A logged set above this many times the prescribed work is taken for a mistake in the log
+(plantarkit's own limit, grade U): a 12-rep set logged as 80,000, or 36 for 12, is far
+past what the rules can read as effort. Set ``EngineRules.outlier_factor`` to change it."""
+
+
 @public()
 @attrs.frozen(kw_only=True)
 class EngineRules:
@@ -254,6 +268,13 @@ class EngineRules:
             late next-morning rating that breaks a rule eases the exercises
             off at the session it arrives with. By default a session is
             judged whole: without its next-morning rating it holds.
+        respect_schedule: Whether a session logged against the prescription's
+            frequency (a rest day due between sessions, two days in a row of a
+            non-consecutive exercise, more sessions in a programme week than
+            prescribed) is held and flagged instead of counting towards a step.
+        outlier_factor: A set logged above this many times the dose's work
+            (reps, seconds or intervals) is taken for a mistake in the log: the
+            session is held and flagged, never counted as a good one.
     """
 
     sessions_to_progress: int = attrs.field(default=2, validator=Number(ge=1, le=50))
@@ -272,6 +293,10 @@ class EngineRules:
     flare_steps_back: bool = attrs.field(default=True, validator=Instance((bool,)))
     protocol_rules: bool = attrs.field(default=True, validator=Instance((bool,)))
     next_morning_later: bool = attrs.field(default=False, validator=Instance((bool,)))
+    respect_schedule: bool = attrs.field(default=True, validator=Instance((bool,)))
+    outlier_factor: float = attrs.field(
+        default=OUTLIER_FACTOR, validator=Number(ge=1.5, le=100, integer=False)
+    )
 
 
 DEFAULT_RULES = EngineRules()

@@ -48,6 +48,11 @@ from plantarkit.progression.rules._regress import (
     LessWork,
     RegressionRule,
 )
+from plantarkit.progression.rules._schedule import (
+    OffSchedule,
+    due_today,
+    off_schedule,
+)
 from plantarkit.progression.rules._values import ExerciseState, Proposal, RuleContext
 
 # An exercise state names its protocol's progression rules, which are defined after it (they
@@ -74,6 +79,7 @@ __all__ = [
     "LessWork",
     "LoadUp",
     "NextDayRule",
+    "OffSchedule",
     "Only",
     "PainCheck",
     "PainModel",
@@ -86,8 +92,10 @@ __all__ = [
     "Verdict",
     "VolumeUp",
     "WeeklyTable",
+    "due_today",
     "evaluate",
     "misplaced",
+    "off_schedule",
     "propose",
     "verdict",
 ]

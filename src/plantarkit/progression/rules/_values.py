@@ -52,6 +52,10 @@ class ExerciseState:
             fewer sets, less work), which it builds back up to, a step at a
             time, before any progression rule moves it on; ``None`` when it
             is not eased off.
+        last_done_day: The last day it was done (``None``: not yet), which the
+            engine reads to tell a rest day due (see :attr:`EngineRules.respect_schedule`).
+        week_sessions: How many times it was done in the programme week of
+            ``last_done_day`` (days 1-7 are week 1), for a prescribed number a week.
     """
 
     exercise: str = attrs.field(validator=ID)
@@ -64,8 +68,18 @@ class ExerciseState:
     eased_from: Prescription | None = attrs.field(
         default=None, validator=Instance((Prescription,), optional=True)
     )
+    last_done_day: int | None = attrs.field(
+        default=None, validator=Number(ge=1, le=LAST_DAY, optional=True)
+    )
+    week_sessions: int = attrs.field(default=0, validator=Number(ge=0, le=7))
 
     def __attrs_post_init__(self) -> None:
+        if (self.last_done_day is None) != (self.week_sessions == 0):
+            raise InvalidValueError(
+                "$.week_sessions",
+                "counts the sessions in the week of last_done_day: at least 1 when that"
+                " day is given, 0 when it is null",
+            )
         if (self.ladder is None) != (self.rung is None):
             raise InvalidValueError("$.rung", "a ladder and a rung go together (both or neither)")
         check_rules(self.progression, "$.progression")
@@ -191,4 +205,6 @@ def state_of(
         progression=ex.progression,
         row=row,
         eased_from=None,
+        last_done_day=ex.last_done_day,
+        week_sessions=ex.week_sessions,
     )
