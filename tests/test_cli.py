@@ -127,6 +127,7 @@ def test_main_is_the_click_group_with_every_command() -> None:
         "schema",
         "show",
         "start",
+        "today",
     ]
 
 

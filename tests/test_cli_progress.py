@@ -719,3 +719,76 @@ def test_clear_referral_by_a_name_that_is_not_text(
     assert code == 2
     assert "Traceback" not in err
     assert err.startswith("error: ")
+
+
+# --- today -----------------------------------------------------------------------------------
+
+
+def today_args(files: dict[str, Path], *more: str) -> list[str]:
+    return ["today", "--program", str(files["program"]), "--state", str(files["state"]), *more]
+
+
+def test_today_shows_the_next_days_session_from_the_state(
+    cli: Callable[..., tuple[int, str, str]], files: dict[str, Path]
+) -> None:
+    code, out, err = cli(*today_args(files))
+    assert (code, err) == (0, "")
+    assert out.startswith("Day 1: week 1, day 1; phase 'early'")
+    state = first_state()
+    for e in state.exercises:
+        assert plantarkit.catalogue()[e.exercise].name in out
+    assert "Pain rules for this session:" in out
+
+
+def test_today_after_a_session_says_what_rests(
+    cli: Callable[..., tuple[int, str, str]], files: dict[str, Path]
+) -> None:
+    code, _, _ = cli(*progress_args(files, str(files["state"])))
+    assert code == 0
+    code, out, _ = cli(*today_args(files))
+    assert code == 0
+    assert out.startswith("Day 2:")
+    assert "Not today:" in out
+    assert "never two days in a row" in out  # the banded side steps, done on day 1
+
+
+def test_today_as_json_is_a_today_document(
+    cli: Callable[..., tuple[int, str, str]], files: dict[str, Path]
+) -> None:
+    code, out, _ = cli(*today_args(files, "--day", "3", "--json"))
+    assert code == 0
+    today = plantarkit.loads(out, plantarkit.progression.Today)
+    assert today.day == 3
+    assert today.due
+
+
+def test_today_after_a_red_flag_has_nothing_due_and_exits_3(
+    cli: Callable[..., tuple[int, str, str]], files: dict[str, Path]
+) -> None:
+    args = progress_args(files, str(files["state"]))
+    args[args.index(str(files["log"]))] = str(files["flag"])
+    assert cli(*args)[0] == 3
+    code, out, _ = cli(*today_args(files))
+    assert code == 3
+    assert "Nothing is due until a clinician clears it" in out
+    assert "Due today:" not in out
+
+
+@pytest.mark.parametrize(
+    ("more", "message"),
+    [
+        (("--day", "500"), "error: $.day: at most 120 days after the last logged day (0), got 500"),
+        (("--date", "2026-01-01"), "error: $.start_date: the programme has no start date"),
+        (("--day", "2", "--date", "2026-01-01"), "error: give --day or --date, not both"),
+    ],
+)
+def test_today_refuses_a_bad_day_in_one_line(
+    cli: Callable[..., tuple[int, str, str]],
+    files: dict[str, Path],
+    more: tuple[str, ...],
+    message: str,
+) -> None:
+    code, out, err = cli(*today_args(files, *more))
+    assert (code, out) == (2, "")
+    assert err.startswith(message)
+    assert err.count("\n") == 1

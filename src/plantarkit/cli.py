@@ -545,6 +545,74 @@ else:
         if stopped:
             raise SystemExit(EXIT_REFERRAL)
 
+    @main.command("today", epilog=exit_codes())
+    @click.option(
+        "--program",
+        "program_file",
+        type=_input_file(),
+        required=True,
+        help="The Program JSON the state was started from.",
+    )
+    @click.option(
+        "--state",
+        "state_file",
+        type=_input_file(),
+        required=True,
+        help="The current ProgramState JSON ('-' reads stdin).",
+    )
+    @click.option(
+        "--day",
+        type=click.IntRange(1),
+        help="The programme day (default: the day after the last one logged).",
+    )
+    @click.option(
+        "--date",
+        "on_date",
+        type=click.DateTime(formats=["%Y-%m-%d"]),
+        help="The calendar date instead of --day (the programme needs a start date).",
+    )
+    @click.option("--rules", "rules_file", type=_input_file(), help="EngineRules JSON.")
+    @click.option("--json", "as_json", is_flag=True, help="Print the Today document.")
+    def today_cmd(
+        program_file: IO[str],
+        state_file: IO[str],
+        day: int | None,
+        on_date: datetime.datetime | None,
+        rules_file: IO[str] | None,
+        as_json: bool,
+    ) -> None:
+        """Show one day's session: the exercises due at their current doses, and why.
+
+        Read from the state, not from the programme's plan: doses moved on or eased
+        off by 'progress' are what it shows. On a rest day nothing is due and each
+        exercise says why; after a red flag nothing is due (exit status 3).
+        """
+        from plantarkit import EngineRules, Program, ProgramState
+        from plantarkit.progression import today
+        from plantarkit.render import today_text
+
+        if day is not None and on_date is not None:
+            raise CommandError("give --day or --date, not both")
+        program = read(program_file, Program)[0]
+        state, state_root = read(state_file, ProgramState)
+        rules = None if rules_file is None else read(rules_file, EngineRules)[0]
+        try:
+            if on_date is not None:
+                day = program.day_of(on_date.date())
+            result = today(program, state, state.day + 1 if day is None else day, rules=rules)
+        except ValidationError as exc:
+            where: list[tuple[str | None, Problem]] = []
+            for p in exc.problems:
+                if p.path.startswith("$.state"):
+                    path = join_path(state_root, p.path.removeprefix("$.state"))
+                    where.append((file_name(state_file), Problem(path, p.message)))
+                else:
+                    where.append((None, p))
+            raise FileError(where) from None
+        click.echo(plantarkit.dumps(result) if as_json else today_text(result))
+        if result.stopped is not None:
+            raise SystemExit(EXIT_REFERRAL)
+
     @main.command("clear-referral", epilog=exit_codes())
     @click.option(
         "--state",

@@ -30,6 +30,7 @@ from plantarkit.render._progress import (
     decision_html,
     decision_markdown,
     history_frame,
+    today_text,
 )
 from plantarkit.render._tables import table
 
@@ -51,6 +52,7 @@ __all__ = [
     "program_text",
     "session_groups",
     "table",
+    "today_text",
 ]
 
 # Each function's public home is this package (help(), tracebacks and the API docs say

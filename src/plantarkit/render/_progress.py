@@ -9,7 +9,7 @@ from plantarkit.render._tables import html_table, md_cell, md_table, table
 
 if TYPE_CHECKING:
     from plantarkit.exercises import Prescription
-    from plantarkit.progression import Advance, Decision, PhaseDecision, Reason
+    from plantarkit.progression import Advance, Decision, PhaseDecision, Reason, Today
 
 __all__ = [
     "advance_html",
@@ -260,3 +260,51 @@ _HISTORY_COLUMNS = (
     "rules",
     "reasons",
 )
+
+
+def _rule_line(rule: object) -> str:
+    doc = (type(rule).__doc__ or "").strip().splitlines()
+    return f"{type(rule).__name__}: {doc[0]}" if doc else type(rule).__name__
+
+
+def today_text(today: "Today") -> str:
+    """One day's session for a terminal: what is due (dose, side), what is not and why.
+
+    Raises:
+        InvalidValueError: ``today`` is not a Today.
+    """
+    from plantarkit.progression import Today
+
+    need(today, Today, "$")
+    when = f" ({today.date.isoformat()})" if today.date is not None else ""
+    lines = [
+        f"Day {today.day}{when}: week {today.week}, day {today.weekday}; phase '{today.phase}'"
+    ]
+    if today.note:
+        lines.append(today.note)
+    due = today.due
+    if due:
+        rows = [
+            [
+                i.exercise.name,
+                i.dose.brief(),
+                "" if i.side is None else i.side.value,
+            ]
+            for i in due
+        ]
+        lines += [
+            "",
+            "Due today:",
+            table(("exercise", "dose", "side"), rows, max_width=60, wrap=True),
+        ]
+    resting = [i for i in today.items if not i.due]
+    if resting:
+        lines += ["", "Not today:"]
+        lines += [f"- {i.exercise.name}: {i.why}" for i in resting]
+    if today.pain_rules and today.stopped is None:
+        lines += ["", "Pain rules for this session:"]
+        lines += [f"- {_rule_line(r)}" for r in today.pain_rules]
+    if today.advice:
+        lines += ["", "Advice this week:"]
+        lines += [f"- {a.name}" for a in today.advice]
+    return "\n".join(lines)
