@@ -17,7 +17,7 @@ from plantarkit import testing
 from plantarkit._core import display
 from plantarkit.chain import ChainReport
 from plantarkit.plans import Program
-from plantarkit.progression import Advance, Decision, PhaseDecision
+from plantarkit.progression import Adherence, Advance, Decision, PhaseDecision
 
 SRC = pathlib.Path(plantarkit.__file__).parent
 
@@ -69,7 +69,14 @@ def _displaying_types() -> Iterator[tuple[type, str]]:
 
 def test_every_public_type_that_displays_has_its_formatter_registered() -> None:
     found = list(_displaying_types())
-    assert {cls for cls, _ in found} == {ChainReport, Program, Decision, PhaseDecision, Advance}
+    assert {cls for cls, _ in found} == {
+        ChainReport,
+        Program,
+        Decision,
+        PhaseDecision,
+        Advance,
+        Adherence,
+    }
     for cls, view in found:
         assert view in display.views(cls), f"{cls.__name__} has no {view} formatter"
 

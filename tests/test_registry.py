@@ -101,6 +101,7 @@ def test_document_types_are_the_registered_documents() -> None:
 
 def test_tagged_unions_are_the_families_with_their_own_tags() -> None:
     aliases = {
+        "alert_rule": plantarkit.progression.AlertRule,
         "work": plantarkit.exercises.Work,
         "gate": plantarkit.plans.Gate,
         "pain_rule": plantarkit.progression.PainRule,

@@ -344,6 +344,9 @@ WRONG: list[tuple[str, Callable[[], object], str, str]] = [
         "expected an Advance, got an integer 1",
     ),
     ("history_frame", lambda: R.history_frame(None), "$", "got null"),
+    ("today_text", lambda: R.today_text("x"), "$", "expected a Today, got a string 'x'"),
+    ("adherence_text", lambda: R.adherence_text(None), "$", "expected an Adherence, got null"),
+    ("adherence_frame", lambda: R.adherence_frame(1), "$", "expected an Adherence"),
 ]
 
 

@@ -37,6 +37,7 @@ CROSS_FIELD = tuple(
         r"a ladder and a rung go together",
         r"counts the sessions in the week of last_done_day",
         r"nothing is due while a red-flag stop is in force",
+        r"must be at most (prescribed \(\d+\)|longest_streak)",
         r"expected another exercise than .*, or null when it stays",
         r"a repetition must take some time",  # a tempo of all zeros
         r"is the current dose: null when the exercise is not eased off",

@@ -28,7 +28,9 @@ __all__ = ["FAMILIES", "Entry", "entries", "family", "is_document", "public", "s
 
 T = TypeVar("T", bound=type)
 
-FAMILIES = frozenset({"gate", "pain_rule", "progression_rule", "regression_rule", "work"})
+FAMILIES = frozenset(
+    {"alert_rule", "gate", "pain_rule", "progression_rule", "regression_rule", "work"}
+)
 """The tagged unions: each member class has a ``kind`` class attribute, its tag in JSON."""
 
 

@@ -12,7 +12,7 @@ tables), ``_exercises``, ``_chain``, ``_programs`` and ``_progress``.
 from plantarkit._core import display
 from plantarkit.chain import ChainReport
 from plantarkit.plans import Program
-from plantarkit.progression.engine import Advance, Decision, PhaseDecision
+from plantarkit.progression.engine import Adherence, Advance, Decision, PhaseDecision
 from plantarkit.render._chain import chain_report_html, chain_report_markdown, chain_report_text
 from plantarkit.render._exercises import exercise_card, exercise_table
 from plantarkit.render._programs import (
@@ -24,6 +24,8 @@ from plantarkit.render._programs import (
     session_groups,
 )
 from plantarkit.render._progress import (
+    adherence_frame,
+    adherence_text,
     advance_html,
     advance_markdown,
     advance_text,
@@ -35,6 +37,8 @@ from plantarkit.render._progress import (
 from plantarkit.render._tables import table
 
 __all__ = [
+    "adherence_frame",
+    "adherence_text",
     "advance_html",
     "advance_markdown",
     "advance_text",
@@ -65,3 +69,4 @@ display.register(Program, html=program_fragment, frame=program_frame)
 display.register(Decision, markdown=decision_markdown, html=decision_html)
 display.register(PhaseDecision, markdown=decision_markdown, html=decision_html)
 display.register(Advance, markdown=advance_markdown, html=advance_html)
+display.register(Adherence, frame=adherence_frame)

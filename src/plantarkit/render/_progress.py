@@ -9,7 +9,14 @@ from plantarkit.render._tables import html_table, md_cell, md_table, table
 
 if TYPE_CHECKING:
     from plantarkit.exercises import Prescription
-    from plantarkit.progression import Advance, Decision, PhaseDecision, Reason, Today
+    from plantarkit.progression import (
+        Adherence,
+        Advance,
+        Decision,
+        PhaseDecision,
+        Reason,
+        Today,
+    )
 
 __all__ = [
     "advance_html",
@@ -307,4 +314,70 @@ def today_text(today: "Today") -> str:
     if today.advice:
         lines += ["", "Advice this week:"]
         lines += [f"- {a.name}" for a in today.advice]
+    return "\n".join(lines)
+
+
+def adherence_frame(adherence: "Adherence") -> Any:
+    """A pandas DataFrame of adherence: one row per programme week.
+
+    Columns: ``week``, ``prescribed`` (exercise sessions due), ``done``,
+    ``rate`` (done / prescribed, empty when nothing was due) and ``missed_days``.
+
+    Raises:
+        InvalidValueError: ``adherence`` is not an Adherence.
+        MissingDependencyError: pandas is not installed.
+    """
+    from plantarkit.progression import Adherence
+
+    need(adherence, Adherence, "$")
+    pd = import_pandas("Adherence.to_frame()")
+    rows = [
+        {
+            "week": w.week,
+            "prescribed": w.prescribed,
+            "done": w.done,
+            "rate": w.rate,
+            "missed_days": w.missed_days,
+        }
+        for w in adherence.weeks
+    ]
+    return pd.DataFrame(rows, columns=["week", "prescribed", "done", "rate", "missed_days"])
+
+
+def adherence_text(adherence: "Adherence") -> str:
+    """Adherence for a terminal: the overall rate, then a table per week and per exercise.
+
+    Raises:
+        InvalidValueError: ``adherence`` is not an Adherence.
+    """
+    from plantarkit.progression import Adherence
+
+    need(adherence, Adherence, "$")
+
+    def pct(rate: float | None) -> str:
+        return "-" if rate is None else f"{rate:.0%}"
+
+    since = adherence.days_since_last_session
+    lines = [
+        f"Through day {adherence.through_day}: {adherence.done} of {adherence.prescribed}"
+        f" exercise sessions done ({pct(adherence.rate)}); streak {adherence.streak}"
+        f" (longest {adherence.longest_streak}); "
+        + ("no session yet" if since is None else f"last session {since} days ago"),
+        "",
+        table(
+            ("week", "prescribed", "done", "rate", "missed days"),
+            [
+                [str(w.week), str(w.prescribed), str(w.done), pct(w.rate), str(w.missed_days)]
+                for w in adherence.weeks
+            ],
+        ),
+        "",
+        table(
+            ("exercise", "prescribed", "done", "rate", "extra"),
+            [
+                [e.exercise, str(e.prescribed), str(e.done), pct(e.rate), str(e.extra)]
+                for e in adherence.exercises
+            ],
+        ),
+    ]
     return "\n".join(lines)

@@ -68,14 +68,18 @@ from plantarkit.testing._core import (
     sources,
 )
 from plantarkit.testing._engine import (
+    adherences,
     advances,
+    alert_values,
     decisions,
     engine_rules,
+    exercise_adherences,
     phase_decisions,
     program_states,
     reasons,
     today_items,
     todays,
+    week_adherences,
 )
 from plantarkit.testing._exercises import (
     advice_items,
@@ -131,8 +135,10 @@ from plantarkit.testing._table import (
 )
 
 __all__ = [
+    "adherences",
     "advances",
     "advice_items",
+    "alert_values",
     "amplification_models",
     "assessments",
     "bilaterals",
@@ -146,6 +152,7 @@ __all__ = [
     "engine_rules",
     "enum_members",
     "evidences",
+    "exercise_adherences",
     "exercise_logs",
     "exercise_states",
     "exercises",
@@ -205,6 +212,7 @@ __all__ = [
     "todays",
     "values",
     "variants",
+    "week_adherences",
     "works",
 ]
 

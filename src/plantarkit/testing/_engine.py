@@ -1,31 +1,44 @@
 """Strategies for the engine's values: parameters, states, and what advancing a state gives."""
 
+from typing import Any
+
 import attrs
 from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
 
 from plantarkit._core.side import Side
 from plantarkit.progression import (
+    Adherence,
     Advance,
+    Alert,
+    AlertSeverity,
     Decision,
     EngineRules,
+    ExerciseAdherence,
     ExerciseLog,
+    LongGap,
+    MissedSessions,
+    MorningPainRising,
+    PainAboveLimit,
     PhaseDecision,
     ProgramState,
     Reason,
+    RedFlagStop,
     SessionLog,
     Today,
     TodayItem,
+    WeekAdherence,
     advance,
     start,
 )
 from plantarkit.testing._base import BOOLS, reals
 from plantarkit.testing._chain import red_flag_screens, referrals
+from plantarkit.testing._core import citations
 from plantarkit.testing._exercises import advice_items, exercises, prescriptions
 from plantarkit.testing._plans import programs
 from plantarkit.testing._records import pain_reports
 from plantarkit.testing._rules import pain_rules, progression_rules, regression_rules
-from plantarkit.testing._table import provides
+from plantarkit.testing._table import provides, provides_family
 
 
 @provides(EngineRules)
@@ -131,3 +144,98 @@ def todays(draw: st.DrawFn) -> Today:
         stopped=stopped,
         note=draw(st.sampled_from(("", "A rest day: nothing is due today."))),
     )
+
+
+@provides(ExerciseAdherence)
+@st.composite
+def exercise_adherences(draw: st.DrawFn) -> ExerciseAdherence:
+    """One exercise's counts: done never above prescribed."""
+    prescribed = draw(st.integers(0, 90))
+    return ExerciseAdherence(
+        exercise=draw(st.sampled_from(("clam", "high_load_heel_raise", "toe_yoga"))),
+        prescribed=prescribed,
+        done=draw(st.integers(0, prescribed)),
+        extra=draw(st.integers(0, 10)),
+    )
+
+
+@provides(WeekAdherence)
+@st.composite
+def week_adherences(draw: st.DrawFn) -> WeekAdherence:
+    """One week's counts: done never above prescribed."""
+    prescribed = draw(st.integers(0, 60))
+    return WeekAdherence(
+        week=draw(st.integers(1, 52)),
+        prescribed=prescribed,
+        done=draw(st.integers(0, prescribed)),
+        missed_days=draw(st.integers(0, 7)),
+    )
+
+
+@provides(Adherence)
+@st.composite
+def adherences(draw: st.DrawFn) -> Adherence:
+    """Adherence up to a day: weeks, exercises, missed days and streaks that agree."""
+    through = draw(st.integers(0, 400))
+    longest = draw(st.integers(0, through))
+    last = draw(st.none() | st.integers(1, through)) if through else None
+    return Adherence(
+        through_day=through,
+        exercises=tuple(draw(st.lists(exercise_adherences(), max_size=3))),
+        weeks=tuple(draw(st.lists(week_adherences(), max_size=3))),
+        missed_days=tuple(draw(st.lists(st.integers(1, 3650), unique=True, max_size=4))),
+        streak=draw(st.integers(0, longest)),
+        longest_streak=longest,
+        last_session_day=last,
+    )
+
+
+_ALERT_KINDS = (
+    RedFlagStop.kind,
+    PainAboveLimit.kind,
+    MorningPainRising.kind,
+    MissedSessions.kind,
+    LongGap.kind,
+)
+
+
+@provides(Alert)
+def alert_values() -> SearchStrategy[Alert]:
+    """An alert of any severity, with or without numbers and a citation."""
+    numbers = st.none() | st.integers(0, 100) | st.floats(0, 10, allow_nan=False)
+    return st.builds(
+        Alert,
+        rule=st.sampled_from(
+            [
+                c.kind
+                for c in (RedFlagStop, PainAboveLimit, MorningPainRising, MissedSessions, LongGap)
+            ]
+        ),
+        severity=st.sampled_from(AlertSeverity),
+        text=st.sampled_from(("3 training days in a row missed", "stopped: fever")),
+        day=st.integers(0, 3650),
+        value=numbers,
+        threshold=numbers,
+        citation=st.none() | citations(),
+    )
+
+
+@provides_family("alert_rule")
+def _alert_rule_members() -> dict[type[Any], SearchStrategy[Any]]:
+    return {
+        RedFlagStop: st.just(RedFlagStop()),
+        PainAboveLimit: st.builds(
+            PainAboveLimit,
+            limit=st.integers(0, 10),
+            sessions=st.integers(1, 5),
+            citation=citations(),
+        ),
+        MorningPainRising: st.builds(
+            MorningPainRising,
+            weeks=st.integers(1, 4),
+            min_rise=st.sampled_from((0, 1, 2, 2.5)),
+            citation=citations(),
+        ),
+        MissedSessions: st.builds(MissedSessions, count=st.integers(1, 10)),
+        LongGap: st.builds(LongGap, days=st.integers(1, 30)),
+    }

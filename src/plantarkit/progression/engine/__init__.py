@@ -6,6 +6,23 @@ exercise plus one for the phase, each with its reasons. Pure and deterministic.
 """
 
 from plantarkit.progression.engine._advance import advance
+from plantarkit.progression.engine._history import (
+    ALERT_RULE_TYPES,
+    DEFAULT_ALERTS,
+    Adherence,
+    Alert,
+    AlertRule,
+    AlertSeverity,
+    ExerciseAdherence,
+    LongGap,
+    MissedSessions,
+    MorningPainRising,
+    PainAboveLimit,
+    RedFlagStop,
+    WeekAdherence,
+    adherence,
+    alerts,
+)
 from plantarkit.progression.engine._start import clear_referral, start
 from plantarkit.progression.engine._today import Today, TodayItem, today
 from plantarkit.progression.engine._values import (
@@ -27,6 +44,8 @@ from plantarkit.progression.engine._values import (
 )
 
 __all__ = [
+    "ALERT_RULE_TYPES",
+    "DEFAULT_ALERTS",
     "DEFAULT_PROGRESSION",
     "DEFAULT_REGRESSION",
     "MAX_DAYS_AHEAD",
@@ -35,16 +54,29 @@ __all__ = [
     "PAIN_HISTORY_DAYS",
     "PAIN_MAX_REPORTS",
     "Action",
+    "Adherence",
     "Advance",
+    "Alert",
+    "AlertRule",
+    "AlertSeverity",
     "Decision",
     "EngineRules",
+    "ExerciseAdherence",
+    "LongGap",
+    "MissedSessions",
+    "MorningPainRising",
+    "PainAboveLimit",
     "PhaseDecision",
     "ProgramState",
     "Reason",
     "ReasonKind",
+    "RedFlagStop",
     "Today",
     "TodayItem",
+    "WeekAdherence",
+    "adherence",
     "advance",
+    "alerts",
     "clear_referral",
     "start",
     "today",

@@ -357,5 +357,10 @@ def _entering(
                 state = new if dose == new.dose else attrs.evolve(new, dose=dose)
         else:
             state = new
+        done = now.get(state.exercise)
+        if done is not None and done.last_done_day is not None:  # the schedule carries over
+            state = attrs.evolve(
+                state, last_done_day=done.last_done_day, week_sessions=done.week_sessions
+            )
         states.setdefault(state.exercise, state)
     return tuple(states.values()), tuple(kept)
