@@ -118,6 +118,7 @@ def test_main_is_the_click_group_with_every_command() -> None:
 
     assert isinstance(main, click.Group)
     assert sorted(main.commands) == [
+        "adherence",
         "assess",
         "catalogue",
         "clear-referral",

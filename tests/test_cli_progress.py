@@ -792,3 +792,76 @@ def test_today_refuses_a_bad_day_in_one_line(
     assert (code, out) == (2, "")
     assert err.startswith(message)
     assert err.count("\n") == 1
+
+
+# --- adherence -------------------------------------------------------------------------------
+
+
+def history_file(tmp_path: Path, days: list[int]) -> Path:
+    """The logs of ``days``, every due exercise done in full, as a JSON array of documents."""
+    from plantarkit.progression import advance, today
+
+    program = first_program()
+    state = start(program)
+    logs = []
+    for day in days:
+        pain = PainReport(
+            day=day, first_step=Pain(2), during=Pain(1), after=Pain(1), next_morning=Pain(2)
+        )
+        log = today(program, state, day).log_in_full((pain,))
+        state = advance(program, state, log).state
+        logs.append(json.loads(plantarkit.dumps(log)))
+    path = tmp_path / "history.json"
+    path.write_text(json.dumps(logs), encoding="utf-8")
+    return path
+
+
+def test_adherence_replays_the_logs_and_prints_tables_and_alerts(
+    cli: Callable[..., tuple[int, str, str]], files: dict[str, Path], tmp_path: Path
+) -> None:
+    history = history_file(tmp_path, [1, 2, 3, 5])
+    args = ["adherence", "--program", str(files["program"]), "--history", str(history)]
+    code, out, err = cli(*args, "--through-day", "14")
+    assert (code, err) == (0, "")
+    assert out.startswith("Through day 14: ")
+    assert "last session 9 days ago" in out
+    assert "[notice] 9 training days in a row missed (since day 6)" in out
+    code, out, _ = cli(*args)
+    assert code == 0
+    assert "No alerts." in out
+
+
+def test_adherence_as_json_is_the_adherence_document(
+    cli: Callable[..., tuple[int, str, str]], files: dict[str, Path], tmp_path: Path
+) -> None:
+    from plantarkit.progression import Adherence
+
+    history = history_file(tmp_path, [1, 2])
+    code, out, _ = cli(
+        "adherence", "--program", str(files["program"]), "--history", str(history), "--json"
+    )
+    assert code == 0
+    kept = plantarkit.loads(out, Adherence)
+    assert (kept.through_day, kept.missed_days, kept.rate) == (2, (), 1.0)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('[{"day": 1}, {"day": 1}]', "$[1].day: must be after the last logged day (1), got 1"),
+        ('[{"day": "x"}]', "$[0].day: expected an integer, got a string 'x'"),
+        ("{}", "$: expected an array of SessionLog documents, got an object {}"),
+    ],
+)
+def test_adherence_names_the_bad_log_in_the_history(
+    cli: Callable[..., tuple[int, str, str]],
+    files: dict[str, Path],
+    tmp_path: Path,
+    content: str,
+    message: str,
+) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text(content, encoding="utf-8")
+    code, out, err = cli("adherence", "--program", str(files["program"]), "--history", str(bad))
+    assert (code, out) == (2, "")
+    assert err == f"error: {bad}: {message}\n"

@@ -7,6 +7,7 @@ edge of the library: nothing but the command imports this module.
 
 import os
 import sys
+import typing
 from collections.abc import Iterable
 from typing import IO, NoReturn, TypeVar
 
@@ -29,6 +30,7 @@ __all__ = [
     "fail",
     "file_name",
     "read",
+    "read_many",
     "write_atomically",
 ]
 
@@ -141,6 +143,55 @@ def fail(exc: PlantarkitError) -> NoReturn:
     raise SystemExit(EXIT_BAD_INPUT)
 
 
+def _text_of(file: IO[str]) -> str:
+    try:
+        text = file.read(MAX_FILE_CHARS + 1)
+    except UnicodeDecodeError as exc:
+        raise DocumentError(
+            [Problem("$", f"not UTF-8 text: {exc.reason} at byte {exc.start}")]
+        ) from None
+    if len(text) > MAX_FILE_CHARS:
+        raise DocumentError(
+            [Problem("$", f"the file is larger than {MAX_FILE_CHARS:,} characters")]
+        )
+    return text
+
+
+def read_many(file: IO[str], cls: type[T]) -> list[tuple[T, str]]:
+    """Read a JSON array of documents (or bare data objects) of one type from a file.
+
+    Returns:
+        Each value with the JSON path of its data in the file (``$[2].data``).
+
+    Raises:
+        FileError: What is wrong, each problem named with the file and the item's path.
+    """
+    from plantarkit._core.checks import expected
+    from plantarkit.io import from_document, parse_json, structure
+
+    try:
+        data = parse_json(_text_of(file))
+        if not isinstance(data, list):
+            raise DocumentError(
+                [Problem("$", expected(f"an array of {cls.__name__} documents", data))]
+            )
+        values: list[tuple[T, str]] = []
+        problems: list[Problem] = []
+        for i, item in enumerate(typing.cast(list[object], data)):
+            try:
+                if isinstance(item, dict) and "type" not in item and "schema_version" not in item:
+                    values.append((structure(item, cls), f"$[{i}]"))
+                else:
+                    values.append((from_document(item, cls), f"$[{i}].data"))
+            except ValidationError as exc:
+                problems += (p.under(f"$[{i}]") for p in exc.problems)
+        if problems:
+            raise DocumentError(problems)
+        return values
+    except ValidationError as exc:
+        raise FileError((file_name(file), p) for p in exc.problems) from exc
+
+
 def read(file: IO[str], cls: type[T], *, bare: bool = True) -> tuple[T, str]:
     """Read a value from a file holding a document, or (if ``bare``) its bare data object.
 
@@ -154,17 +205,7 @@ def read(file: IO[str], cls: type[T], *, bare: bool = True) -> tuple[T, str]:
     from plantarkit.io import from_document, parse_json, structure
 
     try:
-        try:
-            text = file.read(MAX_FILE_CHARS + 1)
-        except UnicodeDecodeError as exc:
-            raise DocumentError(
-                [Problem("$", f"not UTF-8 text: {exc.reason} at byte {exc.start}")]
-            ) from None
-        if len(text) > MAX_FILE_CHARS:
-            raise DocumentError(
-                [Problem("$", f"the file is larger than {MAX_FILE_CHARS:,} characters")]
-            )
-        data = parse_json(text)
+        data = parse_json(_text_of(file))
         if bare and isinstance(data, dict) and "type" not in data and "schema_version" not in data:
             return structure(data, cls), "$"
         return from_document(data, cls), "$.data"

@@ -31,6 +31,7 @@ from plantarkit._cli_support import (
     fail,
     file_name,
     read,
+    read_many,
     write_atomically,
 )
 from plantarkit._core.errors import (
@@ -612,6 +613,87 @@ else:
         click.echo(plantarkit.dumps(result) if as_json else today_text(result))
         if result.stopped is not None:
             raise SystemExit(EXIT_REFERRAL)
+
+    @main.command("adherence", epilog=exit_codes())
+    @click.option(
+        "--program",
+        "program_file",
+        type=_input_file(),
+        required=True,
+        help="The Program JSON the sessions were logged against.",
+    )
+    @click.option(
+        "--history",
+        "history_file",
+        type=_input_file(),
+        required=True,
+        help=(
+            "A JSON array of the person's SessionLog documents (or bare data objects), in"
+            " order of day ('-' reads stdin)."
+        ),
+    )
+    @click.option(
+        "--first",
+        "first_file",
+        type=_input_file(),
+        help="The ProgramState the first log was recorded against (default: the first state).",
+    )
+    @click.option(
+        "--through-day",
+        type=click.IntRange(1),
+        help="Count up to this day (default: the last logged day); pass today's day.",
+    )
+    @click.option("--rules", "rules_file", type=_input_file(), help="EngineRules JSON.")
+    @click.option("--json", "as_json", is_flag=True, help="Print the Adherence document.")
+    def adherence_cmd(
+        program_file: IO[str],
+        history_file: IO[str],
+        first_file: IO[str] | None,
+        through_day: int | None,
+        rules_file: IO[str] | None,
+        as_json: bool,
+    ) -> None:
+        """Adherence and alerts: what was prescribed and done, per week and exercise.
+
+        The logs are replayed from the first state (as 'progress' recorded them), so
+        the history file needs only the logs. Alerts (missed sessions, a long gap,
+        pain above the limit, morning pain rising, a red-flag stop) follow the tables.
+        """
+        from plantarkit import EngineRules, Program, ProgramState, SessionLog, advance, start
+        from plantarkit.progression import adherence, alerts
+        from plantarkit.render import adherence_text
+
+        program = read(program_file, Program)[0]
+        first = start(program) if first_file is None else read(first_file, ProgramState)[0]
+        rules = None if rules_file is None else read(rules_file, EngineRules)[0]
+        logs = read_many(history_file, SessionLog)
+        state, advances = first, []
+        for log, root in logs:
+            try:
+                result = advance(program, state, log, rules=rules)
+            except ValidationError as exc:
+                where: list[tuple[str | None, Problem]] = []
+                for p in exc.problems:
+                    if p.path.startswith("$.state") or p.path == "$.program":
+                        where.append((None, p))
+                    else:
+                        where.append((file_name(history_file), p.under(root)))
+                raise FileError(where) from None
+            advances.append(result)
+            state = result.state
+        sessions = [log for log, _ in logs]
+        try:
+            kept = adherence(program, sessions, advances, first=first, through_day=through_day)
+            found = alerts(program, sessions, advances, first=first, through_day=through_day)
+        except ValidationError as exc:
+            raise FileError((None, p) for p in exc.problems) from None
+        if as_json:
+            click.echo(plantarkit.dumps(kept))
+            return
+        click.echo(adherence_text(kept))
+        click.echo("\nAlerts:" if found else "\nNo alerts.")
+        for alert in found:
+            click.echo(f"- {alert}")
 
     @main.command("clear-referral", epilog=exit_codes())
     @click.option(
