@@ -330,6 +330,7 @@ WRONG: list[tuple[str, Callable[[], object], str, str]] = [
     ("program_html", lambda: R.program_html({}), "$", "expected a Program"),
     ("program_html", lambda: R.program_html(a_program(), fragment=1), "$.fragment", "a bool"),
     ("program_frame", lambda: R.program_frame([]), "$", "expected a Program"),
+    ("program_ics", lambda: R.program_ics(None), "$", "expected a Program, got null"),
     ("session_groups", lambda: R.session_groups(1), "$", "expected a Week"),
     ("advance_text", lambda: R.advance_text("x"), "$", "expected an Advance, got a string 'x'"),
     ("advance_markdown", lambda: R.advance_markdown(None), "$", "expected an Advance, got null"),

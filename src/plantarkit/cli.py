@@ -343,9 +343,10 @@ else:
     @click.option(
         "--format",
         "fmt",
-        type=click.Choice(["text", "markdown", "html", "json"]),
+        type=click.Choice(["text", "markdown", "html", "json", "ics"]),
         default="text",
         show_default=True,
+        help="ics: an iCalendar file of the sessions (needs --start-date; plantarkit[ics]).",
     )
     @click.option(
         "--output",
@@ -370,6 +371,8 @@ else:
         from plantarkit import render
 
         _one_protocol(protocol_id, protocol_file)
+        if fmt == "ics" and start_date is None:
+            raise CommandError("--format ics needs --start-date (a calendar needs dates)")
         _check_output(output)
         program = _make_program(assessment_file, protocol_id, protocol_file, weeks, start_date)
         writers: dict[str, Callable[[Program], str]] = {
@@ -377,6 +380,7 @@ else:
             "markdown": render.program_markdown,
             "html": render.program_html,
             "json": plantarkit.dumps,
+            "ics": render.program_ics,
         }
         _write(writers[fmt](program), output, f"{fmt}, {len(program.weeks)} weeks")
 

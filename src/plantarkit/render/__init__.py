@@ -13,6 +13,7 @@ from plantarkit._core import display
 from plantarkit.chain import ChainReport
 from plantarkit.plans import Program
 from plantarkit.progression.engine import Adherence, Advance, Decision, PhaseDecision
+from plantarkit.render._calendar import program_ics
 from plantarkit.render._chain import chain_report_html, chain_report_markdown, chain_report_text
 from plantarkit.render._exercises import exercise_card, exercise_table
 from plantarkit.render._programs import (
@@ -52,6 +53,7 @@ __all__ = [
     "history_frame",
     "program_frame",
     "program_html",
+    "program_ics",
     "program_markdown",
     "program_text",
     "session_groups",
