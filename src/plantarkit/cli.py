@@ -663,7 +663,15 @@ else:
         the history file needs only the logs. Alerts (missed sessions, a long gap,
         pain above the limit, morning pain rising, a red-flag stop) follow the tables.
         """
-        from plantarkit import EngineRules, Program, ProgramState, SessionLog, advance, start
+        from plantarkit import (
+            Advance,
+            EngineRules,
+            Program,
+            ProgramState,
+            SessionLog,
+            advance,
+            start,
+        )
         from plantarkit.progression import adherence, alerts
         from plantarkit.render import adherence_text
 
@@ -671,7 +679,8 @@ else:
         first = start(program) if first_file is None else read(first_file, ProgramState)[0]
         rules = None if rules_file is None else read(rules_file, EngineRules)[0]
         logs = read_many(history_file, SessionLog)
-        state, advances = first, []
+        state = first
+        advances: list[Advance] = []
         for log, root in logs:
             try:
                 result = advance(program, state, log, rules=rules)
