@@ -2,6 +2,7 @@
 
 from collections.abc import Callable
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -226,3 +227,14 @@ def test_alerts_refuses_what_is_not_an_alert_rule() -> None:
     program = staged()
     with pytest.raises(InvalidValueError, match=r"\$\.rules\[1\]: expected an alert rule, got str"):
         alerts(program, [], [], rules=(DEFAULT_ALERTS[0], "pain"))  # type: ignore[arg-type]  # on purpose
+
+
+def test_an_exercise_due_on_a_logged_day_but_not_done_is_not_due_again_the_next_day() -> None:
+    program = staged()
+    state = start(program)
+    clam_only = today(program, state, 1).log_in_full((calm(1),))
+    log = attrs.evolve(clam_only, exercises=clam_only.exercises[:1])
+    result = advance(program, state, log)
+    kept = adherence(program, [log], [result], through_day=14)
+    walk = next(e for e in kept.exercises if e.exercise == "banded_lateral_walk")
+    assert (walk.prescribed, walk.done) == (6, 0)  # 3 days a week, as if kept to

@@ -166,6 +166,13 @@ def _structure_pain(value: Any, _: Any) -> Pain:
     return Pain(value)
 
 
+def _optional(structure: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
+    def structure_optional(value: Any, t: Any) -> Any:
+        return None if value is None else structure(value, t)
+
+    return structure_optional
+
+
 def _structure_date(value: Any, _: Any) -> datetime.date:
     if not isinstance(value, str):
         raise _type_error("a date as a string (YYYY-MM-DD)", value)
@@ -229,6 +236,9 @@ def _tuple_hook(converter: "Converter", t: Any) -> Callable[[Any, Any], tuple[An
         item_types = lambda i: args[i]  # noqa: E731
         fixed = len(args)
 
+    # The items' hook, looked up on first use (not now: a type may hold tuples of itself).
+    found: list[Callable[[Any, Any], Any]] = []
+
     def hook(value: Any, _: Any) -> tuple[Any, ...]:
         if not isinstance(value, list | tuple):
             raise _type_error("an array", value)
@@ -237,6 +247,18 @@ def _tuple_hook(converter: "Converter", t: Any) -> Callable[[Any, Any], tuple[An
             raise InvalidValueError("$", f"expected an array of {fixed} items, got {len(given)}")
         items: list[Any] = []
         problems: list[Problem] = []
+        if fixed is None:  # one type for every item: its hook once, not a lookup per item
+            if not found:
+                found.append(converter.get_structure_hook(args[0]))
+            each, item_type = found[0], args[0]
+            for i, item in enumerate(given):
+                try:
+                    items.append(each(item, item_type))
+                except Exception as exc:  # translated to problems with this item's path
+                    problems.extend(problems_from(exc, f"$[{i}]"))
+            if problems:
+                raise InvalidValueError(problems)
+            return tuple(items)
         for i, item in enumerate(given):
             try:
                 items.append(converter.structure(item, item_types(i)))
@@ -305,6 +327,14 @@ def converter() -> "Converter":
     conv.register_structure_hook(datetime.date, _structure_date)
     conv.register_structure_hook_factory(attrs.has, functools.partial(_object_hook, conv))
     conv.register_structure_hook(Pain, _structure_pain)
+    # The optional fields of every pain report and dose, without cattrs' generic union path.
+    for plain, structure_plain in (
+        (Pain, _structure_pain),
+        (int, _structure_int),
+        (float, _structure_float),
+        (bool, _structure_bool),
+    ):
+        conv.register_structure_hook(plain | None, _optional(structure_plain))
     conv.register_unstructure_hook(Pain, lambda p: p.value)
     conv.register_structure_hook_factory(is_enum, _enum_hook)
     conv.register_structure_hook_factory(_is_tuple, functools.partial(_tuple_hook, conv))

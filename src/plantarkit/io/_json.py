@@ -137,18 +137,45 @@ def json_problems(data: object, path: str = "$") -> list[Problem]:
 
 _STRINGS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
 _NOT_BRACKETS = re.compile(r"[^\[\]{}]+")
+_QUOTED = re.compile(r'"[^"]*"')
+_KEEP = dict.fromkeys(range(128))  # str.translate: every ASCII character but these goes
+for _c in '"[]{}':
+    del _KEEP[ord(_c)]
 
 
 def _nesting(text: str) -> int:
     """How deeply the arrays and objects in JSON text nest (brackets in strings left out)."""
     if text.count("[") + text.count("{") <= MAX_DEPTH:
         return 0  # too few to nest too deeply: the common case of a small document
-    brackets = _NOT_BRACKETS.sub("", _STRINGS.sub("", text))
+    if "\\" in text:  # an escaped quote may sit in a string: the full pattern finds strings
+        brackets = _NOT_BRACKETS.sub("", _STRINGS.sub("", text))
+    else:
+        # No escapes (a stored state): keep only quotes and brackets (in C), then drop each
+        # string's pair of quotes with what it holds. Outside strings JSON has only ASCII.
+        kept = text.translate(_KEEP)
+        brackets = kept.replace('""', "")  # strings without brackets in them, the usual
+        if '"' in brackets:  # some string holds a bracket: drop strings one by one
+            brackets = _QUOTED.sub("", kept)
     # Depth after each bracket; map, accumulate and max all loop in C.
     return max(itertools.accumulate(map(_STEP.__getitem__, brackets)), default=0)
 
 
 _STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
+
+_ZEROS = str.maketrans("123456789", "000000000")
+_EXPONENTS = tuple(f"{e}{sign}000" for e in "eE" for sign in ("", "+", "-"))
+
+
+def _may_be_large(text: str) -> bool:
+    """Whether the text has the digits of a number too large for any field.
+
+    That is 31 digits in a row (past :data:`_LARGEST_INT`) or an exponent of three
+    digits. Only then are numbers parsed one by one; digits in a string only take that
+    slower path. (A translation and substring searches, all in C: regular expressions
+    are several times slower here.)
+    """
+    digits = text.translate(_ZEROS)
+    return "0" * 31 in digits or any(e in digits for e in _EXPONENTS)
 
 
 def _reject_constant(name: str) -> float:
@@ -194,6 +221,9 @@ def parse_json(text: str | bytes) -> Any:
     # Decoded JSON has string keys and JSON types only: the walk that names problems is
     # needed only for a number too large or nesting too deep (found here without it).
     odd = isinstance(text, bytes) or _nesting(text) > MAX_DEPTH
+    # Numbers are parsed by hooks that catch the too large only when the text has the
+    # digits for one; a stored state has none, and json parses its numbers in C.
+    hooked = odd or _may_be_large(typing.cast(str, text))
 
     def whole_number(digits: str) -> "int | _TooLarge":
         nonlocal odd
@@ -224,13 +254,16 @@ def parse_json(text: str | bytes) -> Any:
         return twice
 
     try:
-        parsed = json.loads(
-            text,
-            parse_constant=_reject_constant,
-            object_pairs_hook=pairs,
-            parse_int=whole_number,
-            parse_float=real_number,
-        )
+        if hooked:
+            parsed = json.loads(
+                text,
+                parse_constant=_reject_constant,
+                object_pairs_hook=pairs,
+                parse_int=whole_number,
+                parse_float=real_number,
+            )
+        else:
+            parsed = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=pairs)
     except RecursionError:  # the decoder recurses: far deeper than MAX_DEPTH
         raise DocumentError([Problem("$", f"nested more than {MAX_DEPTH} levels deep")]) from None
     except json.JSONDecodeError as exc:

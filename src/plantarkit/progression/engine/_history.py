@@ -298,8 +298,9 @@ def adherence(
         if result is not None:
             state = result.state
             kept = {e.exercise: (e.last_done_day, e.week_sessions) for e in state.exercises}
-        else:  # not logged: the schedule moves on as if each due exercise had been done
-            for name in due:
+        # What was due and not done: the schedule moves on as if it had been done on time
+        for name in due:
+            if name not in done and (result is None or name in kept):
                 last, count = kept.get(name, (None, 0))
                 same = last is not None and (last - 1) // 7 == (day - 1) // 7
                 kept[name] = (day, min(7, count + 1 if same else 1))
