@@ -55,6 +55,15 @@ _COUNT = Number(ge=0, le=LAST_DAY * 20)
 _OPTIONAL_NUMBER = Number(ge=-1e9, le=1e9, integer=False, optional=True)
 
 
+def _check_done(done: int, prescribed: int) -> None:
+    if done > prescribed:
+        raise InvalidValueError("$.done", f"must be at most prescribed ({prescribed})")
+
+
+def _rate(done: int, prescribed: int) -> float | None:
+    return done / prescribed if prescribed else None
+
+
 @public()
 @attrs.frozen(kw_only=True)
 class ExerciseAdherence:
@@ -73,13 +82,12 @@ class ExerciseAdherence:
     extra: int = attrs.field(default=0, validator=_COUNT)
 
     def __attrs_post_init__(self) -> None:
-        if self.done > self.prescribed:
-            raise InvalidValueError("$.done", f"must be at most prescribed ({self.prescribed})")
+        _check_done(self.done, self.prescribed)
 
     @property
     def rate(self) -> float | None:
         """Done over prescribed (``None`` when nothing was prescribed)."""
-        return self.done / self.prescribed if self.prescribed else None
+        return _rate(self.done, self.prescribed)
 
 
 @public()
@@ -100,13 +108,12 @@ class WeekAdherence:
     missed_days: int = attrs.field(default=0, validator=Number(ge=0, le=7))
 
     def __attrs_post_init__(self) -> None:
-        if self.done > self.prescribed:
-            raise InvalidValueError("$.done", f"must be at most prescribed ({self.prescribed})")
+        _check_done(self.done, self.prescribed)
 
     @property
     def rate(self) -> float | None:
         """Done over prescribed (``None`` when nothing was prescribed)."""
-        return self.done / self.prescribed if self.prescribed else None
+        return _rate(self.done, self.prescribed)
 
 
 @public()
@@ -156,7 +163,7 @@ class Adherence:
     @property
     def rate(self) -> float | None:
         """Overall: done over prescribed (``None`` when nothing was prescribed)."""
-        return self.done / self.prescribed if self.prescribed else None
+        return _rate(self.done, self.prescribed)
 
     @property
     def days_since_last_session(self) -> int | None:
