@@ -114,6 +114,13 @@ def test_building_back_undoes_one_easing_at_a_time_bands_included() -> None:
     assert built_back(step, target) == target
 
 
+def test_building_back_towards_a_range_keeps_its_low_end() -> None:
+    target = dose(work=Reps(count=51, minimum=1))
+    step = built_back(dose(work=Reps(count=1)), target)
+    assert step.work == Reps(count=2, minimum=1)  # 1-2 reps: not past "1-51" at the low end
+    assert harder_in(step, target) == ()
+
+
 @given(testing.prescriptions(), testing.prescriptions())
 def test_a_step_back_up_is_never_past_its_target(drawn: Prescription, target: Prescription) -> None:
     eased = capped(drawn, target)  # an eased-off form of the target

@@ -116,7 +116,11 @@ def built_back(dose: Prescription, target: Prescription) -> Prescription:
     new = dose
     if isinstance(work, Reps) and isinstance(aim, Reps) and work.count < aim.count:
         count = min(aim.count, max(work.count + 1, math.ceil(work.count * 1.25)))
-        minimum = aim.minimum if count == aim.count else work.minimum
+        if count == aim.count:
+            minimum = aim.minimum
+        else:  # a range's low end never above the target's ("1-51" is not met by "2")
+            lows = [m for m in (work.minimum, aim.minimum) if m is not None]
+            minimum = min(*lows, count) if lows else None
         new = _evolve(dose, work=_evolve(work, count=count, minimum=minimum))
     elif (
         isinstance(work, _TIMED_WORK)
