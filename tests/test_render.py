@@ -1,5 +1,6 @@
 """What people see: text tables, exercise cards and notebook displays."""
 
+import html as html_module
 from collections.abc import Callable
 from html.parser import HTMLParser
 from typing import Any
@@ -154,13 +155,17 @@ def cited(reason: Reason) -> str:
 @given(advances())
 def test_every_reason_is_shown_in_full_with_its_source(advance: Advance) -> None:
     text = squashed(advance_text(advance))
-    markdown = squashed(advance_markdown(advance))
+    # Markdown escapes HTML ("> 173" is "&gt; 173" in the source): read it as shown
+    markdown = squashed(html_module.unescape(advance_markdown(advance)))
     html = html_text(advance_html(advance))
     for d in advance.all_decisions:
         for r in d.reasons:
             for shown in (text, markdown.replace("\\|", "|").replace("<br>", " "), html):
                 assert squashed(cited(r)) in shown
-        for shown in (squashed(decision_markdown(d)), html_text(decision_html(d))):
+        for shown in (
+            squashed(html_module.unescape(decision_markdown(d))),
+            html_text(decision_html(d)),
+        ):
             for r in d.reasons:
                 assert squashed(r.text) in shown.replace("\\|", "|").replace("<br>", " ")
                 if r.citation is not None:
@@ -419,3 +424,18 @@ def test_history_sets_are_whole_numbers_and_measures_are_rounded() -> None:
     shown = decision_markdown(attrs.evolve(first.phase, reasons=(reason,)))
     assert "weekly_first_step 3.33" in shown
     assert "3.333" not in shown
+
+
+def test_a_reason_with_angle_brackets_reads_the_same_in_markdown() -> None:
+    from plantarkit.progression import Action, Decision, Reason
+
+    text = "less work per set: 1 × to fatigue (harder once > 173) <b>"
+    decision = Decision(
+        exercise="clam",
+        action=Action.REGRESS,
+        reasons=(Reason(rule="less_work", text=text),),
+        dose=a_program().weeks[0].sessions[0].items[0].dose,
+    )
+    shown = plantarkit.render.decision_markdown(decision)
+    assert "<b>" not in shown  # escaped: Markdown renders HTML
+    assert text in html_module.unescape(shown)
