@@ -51,6 +51,34 @@ __all__ = ["main"]
 _F = TypeVar("_F", bound=Callable[..., Any])
 
 
+_NOT_THE_LOG = ("$.state", "$.program", "$.rules", "$.catalogue")
+"""Paths of an engine error that name an argument other than the session log."""
+
+
+def _in_files(
+    exc: ValidationError,
+    *,
+    state: tuple[IO[str], str] | None = None,
+    log: tuple[IO[str], str] | None = None,
+) -> FileError:
+    """The engine's problems, each named with the file it is in and its path there.
+
+    ``state`` and ``log`` are a file and the JSON path of its data (``$.data`` in a
+    document): ``$.state...`` problems go to the state's file, the log's fields
+    (anything not about another argument) to the log's; the rest name no file.
+    """
+    where: list[tuple[str | None, Problem]] = []
+    for p in exc.problems:
+        if state is not None and p.path.startswith("$.state"):
+            path = join_path(state[1], p.path.removeprefix("$.state"))
+            where.append((file_name(state[0]), Problem(path, p.message)))
+        elif log is not None and not p.path.startswith(_NOT_THE_LOG):
+            where.append((file_name(log[0]), p.under(log[1])))
+        else:
+            where.append((None, p))
+    return FileError(where)
+
+
 def _check_output(path: str | None) -> None:
     """Fail before any work is done if ``path`` clearly cannot be written.
 
@@ -517,16 +545,7 @@ else:
         except ValidationError as exc:
             # advance() names the log's fields ($.day) and the state's ($.state.exercises):
             # name the file each is in, and its path there ($.data.day in a document).
-            where: list[tuple[str | None, Problem]] = []
-            for p in exc.problems:
-                if p.path.startswith(("$.day", "$.exercises", "$.pain")):
-                    where.append((file_name(log_file), p.under(log_root)))
-                elif p.path.startswith("$.state"):
-                    path = join_path(state_root, p.path.removeprefix("$.state"))
-                    where.append((file_name(state_file), Problem(path, p.message)))
-                else:
-                    where.append((None, p))
-            raise FileError(where) from None
+            raise _in_files(exc, state=(state_file, state_root), log=(log_file, log_root)) from None
         if output is not None:  # saved first: nothing is shown that was not kept
             _write(plantarkit.dumps(result.state), output, "ProgramState")
         click.echo(plantarkit.dumps(result) if as_json else advance_text(result))
@@ -606,14 +625,7 @@ else:
                 day = program.day_of(on_date.date())
             result = today(program, state, state.day + 1 if day is None else day, rules=rules)
         except ValidationError as exc:
-            where: list[tuple[str | None, Problem]] = []
-            for p in exc.problems:
-                if p.path.startswith("$.state"):
-                    path = join_path(state_root, p.path.removeprefix("$.state"))
-                    where.append((file_name(state_file), Problem(path, p.message)))
-                else:
-                    where.append((None, p))
-            raise FileError(where) from None
+            raise _in_files(exc, state=(state_file, state_root)) from None
         click.echo(plantarkit.dumps(result) if as_json else today_text(result))
         if result.stopped is not None:
             raise SystemExit(EXIT_REFERRAL)
@@ -685,13 +697,7 @@ else:
             try:
                 result = advance(program, state, log, rules=rules)
             except ValidationError as exc:
-                where: list[tuple[str | None, Problem]] = []
-                for p in exc.problems:
-                    if p.path.startswith("$.state") or p.path == "$.program":
-                        where.append((None, p))
-                    else:
-                        where.append((file_name(history_file), p.under(root)))
-                raise FileError(where) from None
+                raise _in_files(exc, log=(history_file, root)) from None
             advances.append(result)
             state = result.state
         sessions = [log for log, _ in logs]
