@@ -396,3 +396,21 @@ def test_day_helpers_refuse_bad_arguments(call: object, message: str) -> None:
     assert callable(call)
     with pytest.raises(InvalidValueError, match=message):
         call()
+
+
+@pytest.mark.parametrize("protocol", [p.id for p in plantarkit.protocols()])
+@pytest.mark.parametrize("assessed", [True, False])
+def test_every_built_in_plan_keeps_to_the_schedule_the_engine_enforces(
+    protocol: str, assessed: bool
+) -> None:
+    assessment = plantarkit.example_assessment() if assessed else None
+    program = plantarkit.build_program(assessment, protocol, weeks=12)
+    kept: dict[str, tuple[int | None, int]] = {}
+    for session in program.sessions():
+        day = session.day_number
+        for item in session.items:
+            last, count = kept.get(item.exercise, (None, 0))
+            off = off_schedule(item.dose.frequency, last, count, day)
+            assert off is None, (item.exercise, day, off)
+            same_week = last is not None and (last - 1) // 7 == (day - 1) // 7
+            kept[item.exercise] = (day, count + 1 if same_week else 1)
