@@ -401,7 +401,7 @@ def test_a_command_line_mistake_is_one_line(
 def test_a_file_too_large_to_be_a_document_is_refused_before_it_is_parsed(
     cli: Callable[..., tuple[int, str, str]], tmp_path: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import plantarkit._cli_support as support
+    import plantarkit.cli._support as support
 
     monkeypatch.setattr(support, "MAX_FILE_CHARS", 10)
     big = tmp_path / "big.json"

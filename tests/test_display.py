@@ -135,7 +135,7 @@ def test_a_layer_alone_does_not_import_the_edge_until_a_value_displays(layer: st
     assert _run(code) == {"before": False, "after": True, "views": True}
 
 
-_EDGE = {"render", "cli", "_cli_support", "io", "testing", "_hypothesis_hook", "__main__"}
+_EDGE = {"render", "cli", "io", "testing", "_hypothesis_hook", "__main__"}
 
 
 def _imports_of(path: pathlib.Path) -> Iterator[str]:

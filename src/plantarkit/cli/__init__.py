@@ -15,32 +15,23 @@ they use when they run, so ``plantarkit --help`` stays quick.
 
 import datetime
 import os
-import sys
-from collections.abc import Callable, Sequence
-from enum import Enum
+from collections.abc import Callable
 from typing import IO, TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import plantarkit
-from plantarkit._cli_support import (
+from plantarkit._core.errors import (
+    InvalidValueError,
+    MissingDependencyError,
+    ValidationError,
+)
+from plantarkit.cli._support import (
     EXIT_CODES,
     EXIT_REFERRAL,
     CommandError,
-    FileError,
-    cannot_write,
     exit_codes,
     fail,
     file_name,
     read,
-    read_many,
-    write_atomically,
-)
-from plantarkit._core.errors import (
-    InvalidValueError,
-    MissingDependencyError,
-    PlantarkitError,
-    Problem,
-    ValidationError,
-    join_path,
 )
 
 if TYPE_CHECKING:
@@ -49,58 +40,6 @@ if TYPE_CHECKING:
 __all__ = ["main"]
 
 _F = TypeVar("_F", bound=Callable[..., Any])
-
-
-_NOT_THE_LOG = ("$.state", "$.program", "$.rules", "$.catalogue")
-"""Paths of an engine error that name an argument other than the session log."""
-
-
-def _in_files(
-    exc: ValidationError,
-    *,
-    state: tuple[IO[str], str] | None = None,
-    log: tuple[IO[str], str] | None = None,
-) -> FileError:
-    """The engine's problems, each named with the file it is in and its path there.
-
-    ``state`` and ``log`` are a file and the JSON path of its data (``$.data`` in a
-    document): ``$.state...`` problems go to the state's file, the log's fields
-    (anything not about another argument) to the log's; the rest name no file.
-    """
-    where: list[tuple[str | None, Problem]] = []
-    for p in exc.problems:
-        if state is not None and p.path.startswith("$.state"):
-            path = join_path(state[1], p.path.removeprefix("$.state"))
-            where.append((file_name(state[0]), Problem(path, p.message)))
-        elif log is not None and not p.path.startswith(_NOT_THE_LOG):
-            where.append((file_name(log[0]), p.under(log[1])))
-        else:
-            where.append((None, p))
-    return FileError(where)
-
-
-def _check_output(path: str | None) -> None:
-    """Fail before any work is done if ``path`` clearly cannot be written.
-
-    The folder must exist and be writable, and the path must not be a folder.
-    Writing can still fail later (a full disk): ``_write`` reports that too.
-    """
-    import errno
-
-    if path is None:
-        return
-    folder = os.path.dirname(os.path.abspath(path))
-    if os.path.isdir(path):
-        code = errno.EISDIR
-    elif not os.path.exists(folder):
-        code = errno.ENOENT
-    elif not os.path.isdir(folder):
-        code = errno.ENOTDIR
-    elif not os.access(path if os.path.exists(path) else folder, os.W_OK):
-        code = errno.EACCES
-    else:
-        return
-    raise cannot_write(path, os.strerror(code))
 
 
 try:
@@ -114,68 +53,34 @@ except ImportError:  # pragma: no cover - run in a subprocess by tests/test_cli.
             fail(MissingDependencyError("click", "cli", "The plantarkit command"))
 
 else:
+    from plantarkit.cli._common import (
+        Group as _Group,
+    )
+    from plantarkit.cli._common import (
+        check_output as _check_output,
+    )
+    from plantarkit.cli._common import (
+        in_files as _in_files,
+    )
+    from plantarkit.cli._common import (
+        input_file as _input_file,
+    )
+    from plantarkit.cli._common import (
+        make_program as _make_program,
+    )
+    from plantarkit.cli._common import (
+        one_protocol as _one_protocol,
+    )
+    from plantarkit.cli._common import (
+        program_options as _program_options,
+    )
+    from plantarkit.cli._common import (
+        values as _values,
+    )
+    from plantarkit.cli._common import (
+        write as _write,
+    )
     from plantarkit.exercises import Equipment, PlantarLoad, Position, Region
-
-    class _Group(click.Group):
-        """The ``plantarkit`` group: its errors are told in one line each.
-
-        It is named ``plantarkit`` in usage lines however it is run (``python
-        -m plantarkit``, a test), and a :class:`~plantarkit.PlantarkitError`
-        from a command prints one ``error:`` line per problem and exits with
-        status 2; with ``--debug`` it propagates, with its traceback.
-        """
-
-        def main(
-            self,
-            args: Sequence[str] | None = None,
-            prog_name: str | None = None,
-            complete_var: str | None = None,
-            standalone_mode: bool = True,
-            **extra: Any,
-        ) -> Any:
-            """Run the command with ``args`` (default: ``sys.argv[1:]``)."""
-            argv = list(sys.argv[1:] if args is None else args)
-            if not standalone_mode:  # a caller that handles click's exceptions itself
-                return super().main(argv, prog_name or "plantarkit", complete_var, False, **extra)
-            try:
-                super().main(argv, prog_name or "plantarkit", complete_var, False, **extra)
-            except PlantarkitError as exc:
-                if "--debug" in argv:
-                    raise
-                fail(exc)
-            except click.exceptions.Exit as done:
-                raise SystemExit(done.exit_code) from None
-            except click.Abort:
-                click.echo("Aborted!", err=True)
-                raise SystemExit(1) from None
-            except click.ClickException as exc:  # a bad option, a missing file: one line
-                _usage_error(exc)
-            raise SystemExit(0)
-
-    def _usage_error(exc: click.ClickException) -> NoReturn:
-        """Say what is wrong with the command line in one line, and where help is."""
-        message = exc.format_message()
-        context = getattr(exc, "ctx", None)
-        if isinstance(exc, click.UsageError) and context is not None:
-            message += f" (see '{context.command_path} --help')"
-        click.echo(f"error: {message}", err=True)
-        raise SystemExit(exc.exit_code)
-
-    def _values(enum: type[Enum]) -> list[str]:
-        """The values of ``enum``, for a ``click.Choice``."""
-        return [m.value for m in enum]
-
-    def _input_file() -> click.File:
-        """An input file option's type: UTF-8 text, opened when read; ``-`` is stdin."""
-        return click.File("r", encoding="utf-8", lazy=True)
-
-    def _write(text: str, output: str | None, what: str) -> None:
-        """Print ``text``, or write it to ``output`` and say so on stderr."""
-        if output is None:
-            click.echo(text)
-            return
-        write_atomically(output, text)
-        click.echo(f"wrote {output} ({what})", err=True)
 
     @click.group(
         cls=_Group, context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_CODES
@@ -292,77 +197,6 @@ else:
             click.echo(chain_report_text(report))
         if not report.program_allowed:
             raise SystemExit(EXIT_REFERRAL)
-
-    def _program_options(f: _F) -> _F:
-        """The options that choose a programme (shared by plan and start)."""
-        options = (
-            click.option(
-                "--assessment",
-                "assessment_file",
-                type=_input_file(),
-                help="Assessment JSON file ('-' reads stdin); default: the built-in example.",
-            ),
-            click.option(
-                "--protocol",
-                "protocol_id",
-                help="Protocol id (see: plantarkit protocols); default: staged.",
-            ),
-            click.option(
-                "--protocol-file",
-                type=_input_file(),
-                help="Your own Protocol JSON document (instead of --protocol).",
-            ),
-            click.option("--weeks", type=click.IntRange(1, 104), default=12, show_default=True),
-            click.option(
-                "--start-date",
-                type=click.DateTime(formats=["%Y-%m-%d"]),
-                help="Date of day 1 (YYYY-MM-DD); sessions then show dates.",
-            ),
-        )
-        for option in reversed(options):
-            f = option(f)
-        return f
-
-    def _one_protocol(protocol_id: str | None, protocol_file: IO[str] | None) -> None:
-        """Refuse --protocol with --protocol-file (one of them would be ignored)."""
-        if protocol_id is not None and protocol_file is not None:
-            raise CommandError("give --protocol or --protocol-file, not both")
-
-    def _make_program(
-        assessment_file: IO[str] | None,
-        protocol_id: str | None,
-        protocol_file: IO[str] | None,
-        weeks: int,
-        start_date: datetime.datetime | None,
-    ) -> "Program":
-        from plantarkit import Protocol, ProtocolError, ReferralRequiredError, build_program
-        from plantarkit.chain import Assessment, example_assessment
-
-        assessment = (
-            example_assessment()
-            if assessment_file is None
-            else read(assessment_file, Assessment)[0]
-        )
-        protocol: Protocol | str = protocol_id or "staged"
-        protocol_root = "$.data"
-        if protocol_file is not None:
-            protocol, protocol_root = read(protocol_file, Protocol, bare=False)
-        try:
-            return build_program(
-                assessment,
-                protocol,
-                weeks=weeks,
-                start_date=None if start_date is None else start_date.date(),
-            )
-        except ProtocolError as exc:
-            if protocol_file is None:
-                raise
-            name = file_name(protocol_file)
-            raise FileError((name, p.under(protocol_root)) for p in exc.problems) from exc
-        except ReferralRequiredError as exc:
-            click.echo("NO PROGRAMME: a red flag is positive.", err=True)
-            click.echo(str(exc.referral), err=True)
-            raise SystemExit(EXIT_REFERRAL) from None
 
     @main.command(
         "plan", epilog=exit_codes("a red flag is positive: the referral is printed, no programme")
@@ -569,150 +403,10 @@ else:
         if stopped:
             raise SystemExit(EXIT_REFERRAL)
 
-    @main.command("today", epilog=exit_codes())
-    @click.option(
-        "--program",
-        "program_file",
-        type=_input_file(),
-        required=True,
-        help="The Program JSON the state was started from.",
-    )
-    @click.option(
-        "--state",
-        "state_file",
-        type=_input_file(),
-        required=True,
-        help="The current ProgramState JSON ('-' reads stdin).",
-    )
-    @click.option(
-        "--day",
-        type=click.IntRange(1),
-        help="The programme day (default: the day after the last one logged).",
-    )
-    @click.option(
-        "--date",
-        "on_date",
-        type=click.DateTime(formats=["%Y-%m-%d"]),
-        help="The calendar date instead of --day (the programme needs a start date).",
-    )
-    @click.option("--rules", "rules_file", type=_input_file(), help="EngineRules JSON.")
-    @click.option("--json", "as_json", is_flag=True, help="Print the Today document.")
-    def today_cmd(
-        program_file: IO[str],
-        state_file: IO[str],
-        day: int | None,
-        on_date: datetime.datetime | None,
-        rules_file: IO[str] | None,
-        as_json: bool,
-    ) -> None:
-        """Show one day's session: the exercises due at their current doses, and why.
+    from plantarkit.cli._days import adherence_cmd, today_cmd
 
-        Read from the state, not from the programme's plan: doses moved on or eased
-        off by 'progress' are what it shows. On a rest day nothing is due and each
-        exercise says why; after a red flag nothing is due (exit status 3).
-        """
-        from plantarkit import EngineRules, Program, ProgramState
-        from plantarkit.progression import today
-        from plantarkit.render import today_text
-
-        if day is not None and on_date is not None:
-            raise CommandError("give --day or --date, not both")
-        program = read(program_file, Program)[0]
-        state, state_root = read(state_file, ProgramState)
-        rules = None if rules_file is None else read(rules_file, EngineRules)[0]
-        try:
-            if on_date is not None:
-                day = program.day_of(on_date.date())
-            result = today(program, state, state.day + 1 if day is None else day, rules=rules)
-        except ValidationError as exc:
-            raise _in_files(exc, state=(state_file, state_root)) from None
-        click.echo(plantarkit.dumps(result) if as_json else today_text(result))
-        if result.stopped is not None:
-            raise SystemExit(EXIT_REFERRAL)
-
-    @main.command("adherence", epilog=exit_codes())
-    @click.option(
-        "--program",
-        "program_file",
-        type=_input_file(),
-        required=True,
-        help="The Program JSON the sessions were logged against.",
-    )
-    @click.option(
-        "--history",
-        "history_file",
-        type=_input_file(),
-        required=True,
-        help=(
-            "A JSON array of the person's SessionLog documents (or bare data objects), in"
-            " order of day ('-' reads stdin)."
-        ),
-    )
-    @click.option(
-        "--first",
-        "first_file",
-        type=_input_file(),
-        help="The ProgramState the first log was recorded against (default: the first state).",
-    )
-    @click.option(
-        "--through-day",
-        type=click.IntRange(1),
-        help="Count up to this day (default: the last logged day); pass today's day.",
-    )
-    @click.option("--rules", "rules_file", type=_input_file(), help="EngineRules JSON.")
-    @click.option("--json", "as_json", is_flag=True, help="Print the Adherence document.")
-    def adherence_cmd(
-        program_file: IO[str],
-        history_file: IO[str],
-        first_file: IO[str] | None,
-        through_day: int | None,
-        rules_file: IO[str] | None,
-        as_json: bool,
-    ) -> None:
-        """Adherence and alerts: what was prescribed and done, per week and exercise.
-
-        The logs are replayed from the first state (as 'progress' recorded them), so
-        the history file needs only the logs. Alerts (missed sessions, a long gap,
-        pain above the limit, morning pain rising, a red-flag stop) follow the tables.
-        """
-        from plantarkit import (
-            Advance,
-            EngineRules,
-            Program,
-            ProgramState,
-            SessionLog,
-            advance,
-            start,
-        )
-        from plantarkit.progression import adherence, alerts
-        from plantarkit.render import adherence_text
-
-        program = read(program_file, Program)[0]
-        first = start(program) if first_file is None else read(first_file, ProgramState)[0]
-        rules = None if rules_file is None else read(rules_file, EngineRules)[0]
-        logs = read_many(history_file, SessionLog)
-        state = first
-        advances: list[Advance] = []
-        for log, root in logs:
-            try:
-                result = advance(program, state, log, rules=rules)
-            except ValidationError as exc:
-                raise _in_files(exc, log=(history_file, root)) from None
-            advances.append(result)
-            state = result.state
-        sessions = [log for log, _ in logs]
-        try:
-            kept = adherence(program, sessions, advances, first=first, through_day=through_day)
-            found = alerts(program, sessions, advances, first=first, through_day=through_day)
-        except ValidationError as exc:
-            raise FileError((None, p) for p in exc.problems) from None
-        if as_json:
-            click.echo(plantarkit.dumps(kept))
-            return
-        click.echo(adherence_text(kept))
-        click.echo("\nAlerts:" if found else "\nNo alerts.")
-        for alert in found:
-            click.echo(f"- {alert}")
+    main.add_command(today_cmd)
+    main.add_command(adherence_cmd)
 
     @main.command("clear-referral", epilog=exit_codes())
     @click.option(
