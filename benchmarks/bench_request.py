@@ -22,15 +22,14 @@ from collections.abc import Callable
 
 import plantarkit
 from plantarkit import Pain
-from plantarkit.exercises import Hold, LoadKind, Reps, Timed
 from plantarkit.plans import Program, build_program, protocols
 from plantarkit.progression import (
-    ExerciseLog,
     PainReport,
     ProgramState,
     SessionLog,
     advance,
     start,
+    today,
 )
 
 STATE_GOAL = 16 * 1024
@@ -39,30 +38,12 @@ REQUEST_GOAL = 3.0
 FRESH_GOAL = 1.5
 
 
-def session_for(state: ProgramState, day: int) -> SessionLog:
-    """Every exercise done in full, pain within the rules."""
-    logs = []
-    for e in state.exercises:
-        work = e.dose.work
-        if isinstance(work, Reps):
-            per: float = work.count
-        elif isinstance(work, Hold | Timed):
-            per = work.seconds
-        else:
-            per = work.rounds
-        load = e.dose.load
-        chosen = load.kind not in (LoadKind.BODY_WEIGHT, LoadKind.BAND) and load.kg is None
-        logs.append(
-            ExerciseLog(
-                exercise=e.exercise,
-                sets=(float(per),) * e.dose.sets,
-                load_kg=10.0 if chosen else None,
-            )
-        )
+def session_for(program: Program, state: ProgramState, day: int) -> SessionLog:
+    """What an app logs from ``today``: every exercise due done in full, pain within the rules."""
     pain = PainReport(
         day=day, first_step=Pain(2), during=Pain(2), after=Pain(1), next_morning=Pain(2)
     )
-    return SessionLog(day=day, exercises=tuple(logs), pain=(pain,))
+    return today(program, state, day).log_in_full((pain,))
 
 
 def twelve_weeks(program: Program) -> ProgramState:
@@ -71,7 +52,7 @@ def twelve_weeks(program: Program) -> ProgramState:
     for week in range(12):
         for weekday in (1, 3, 5):
             day = week * 7 + weekday
-            state = advance(program, state, session_for(state, day)).state
+            state = advance(program, state, session_for(program, state, day)).state
     return state
 
 
@@ -111,7 +92,7 @@ def main() -> int:
     if not ok:
         missed.append("state size")
 
-    log = session_for(state, state.day + 2)
+    log = session_for(program, state, state.day + 2)
 
     def warm() -> object:
         return advance(program, state, log)

@@ -51,7 +51,7 @@ from plantarkit.progression.engine._values import (
     new_reason,
 )
 from plantarkit.progression.records import SessionLog
-from plantarkit.progression.rules import misplaced
+from plantarkit.progression.rules import PainRule, misplaced
 
 _STOP_ADVICE = "Stop the programme and see a clinician before going on."
 """What a red flag during the programme means (before one, no programme is built at all)."""
@@ -94,17 +94,46 @@ def fits(program: Program, state: ProgramState, path: str = "$.state") -> None:
 _NO_SIDES: Mapping[str, Side] = types.MappingProxyType({})
 
 
-def _sides(program: Program, log: SessionLog) -> Mapping[str, Side]:
-    """The side the programme trains, by exercise, where it trains one side only this week."""
-    if all(e.side is None for e in log.exercises):
-        return _NO_SIDES  # nothing to compare
-    week = program.weeks[min((log.day - 1) // 7, len(program.weeks) - 1)]
+def plan_sides(program: Program, day: int) -> dict[str, Side]:
+    """The side the programme trains, by exercise, where one side only is trained.
+
+    Read from the programme week of ``day`` (the last week's, past the plan).
+    """
+    week = program.weeks[min((day - 1) // 7, len(program.weeks) - 1)]
     return {
         item.exercise: item.side
         for session in week.sessions
         for item in session.items
         if item.side is not None
     }
+
+
+def _sides(program: Program, log: SessionLog) -> Mapping[str, Side]:
+    if all(e.side is None for e in log.exercises):
+        return _NO_SIDES  # nothing to compare
+    return plan_sides(program, log.day)
+
+
+def engine_rules(rules: object) -> EngineRules:
+    """The engine rules given, or the defaults for ``None``."""
+    if rules is None:
+        return DEFAULT_RULES
+    if not isinstance(rules, EngineRules):
+        raise InvalidValueError("$.rules", f"expected EngineRules, got {type(rules).__name__}")
+    return rules
+
+
+def phase_pain_rules(
+    program: Program, state: ProgramState, rules: EngineRules
+) -> tuple[PainRule, ...]:
+    """The pain rules a session in the state's phase is judged by.
+
+    The engine's own, when the phase names none or ``protocol_rules`` is off.
+    """
+    limits: tuple[PainRule, ...] = program.protocol.phases[state.phase_index].pain_limits
+    if not limits or not rules.protocol_rules:
+        return (rules.pain_rule,)
+    return limits
 
 
 def _stopped(state: ProgramState, log: SessionLog, why: Reason) -> tuple[Decision, ...]:
@@ -183,9 +212,7 @@ def advance(
             raise InvalidValueError(f"$.state.exercises[{i}]", misplaced(cat, e))
     done = check_log(state, log, current, cat)
     _check_day(program, state, log)
-    if rules is not None and not isinstance(rules, EngineRules):
-        raise InvalidValueError("$.rules", f"expected EngineRules, got {type(rules).__name__}")
-    rules = DEFAULT_RULES if rules is None else rules
+    rules = engine_rules(rules)
     isometric = cat.tagged("isometric")  # the exercises the hold rule judges too
     # Rules that look back compare this week with the last: older reports need not be read.
     first = min((p.day for p in log.pain), default=log.day)
@@ -231,9 +258,7 @@ def advance(
         catalogue=cat,
         in_phase=taken,  # grows as exercises step to new ones
     )
-    limits = program.protocol.phases[state.phase_index].pain_limits
-    if not limits or not rules.protocol_rules:
-        limits = (rules.pain_rule,)
+    limits = phase_pain_rules(program, state, rules)
     own_pain, session_pain, late_pain = pain_reports(log)
     # An exercise with no report of its own is judged on the session's; with none at all,
     # on an empty report (no rating is never good news). Built once per call: the verdict

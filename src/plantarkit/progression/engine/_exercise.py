@@ -42,6 +42,7 @@ from plantarkit.progression.rules import (
     Proposal,
     RuleContext,
     Verdict,
+    done_on,
     off_schedule,
     propose,
 )
@@ -372,7 +373,8 @@ class Outcome:
     stepped: bool = False
 
 
-def _work_per_set(dose: Prescription) -> float:
+def work_per_set(dose: Prescription) -> float:
+    """The work one set of the dose asks for: repetitions, seconds or intervals."""
     work = dose.work
     if isinstance(work, Reps):
         return work.count
@@ -398,7 +400,7 @@ def _flags(session: SessionContext, ex: ExerciseState, done: ExerciseLog) -> tup
                     threshold=off.threshold,
                 )
             )
-    aim = _work_per_set(ex.dose)
+    aim = work_per_set(ex.dose)
     most = max(done.sets)
     if most > rules.outlier_factor * aim:
         flags.append(
@@ -433,17 +435,15 @@ def decide(session: SessionContext, ex: ExerciseState) -> Outcome:
     """
     outcome = _decide(session, ex)
     done = session.done.get(ex.exercise)
+    last: int | None
     if done is not None and was_done(done):
-        day = session.base.day
-        same_week = ex.last_done_day is not None and (ex.last_done_day - 1) // 7 == (day - 1) // 7
-        last: int | None = day
-        count = ex.week_sessions + 1 if same_week else 1
+        last, count = done_on(ex.last_done_day, ex.week_sessions, session.base.day)
     else:
         last, count = ex.last_done_day, ex.week_sessions
     new = outcome.state
     if new.last_done_day == last and new.week_sessions == count:
         return outcome
-    return attrs.evolve(outcome, state=evolve(new, last_done_day=last, week_sessions=min(count, 7)))
+    return attrs.evolve(outcome, state=evolve(new, last_done_day=last, week_sessions=count))
 
 
 def _decide(session: SessionContext, ex: ExerciseState) -> Outcome:

@@ -31,7 +31,7 @@ from plantarkit.progression.engine._exercise import was_done
 from plantarkit.progression.engine._start import start
 from plantarkit.progression.engine._values import Action, Advance, ProgramState
 from plantarkit.progression.records import SessionLog
-from plantarkit.progression.rules import due_today
+from plantarkit.progression.rules import done_on, due_today
 
 __all__ = [
     "ALERT_RULE_TYPES",
@@ -308,9 +308,7 @@ def adherence(
         # What was due and not done: the schedule moves on as if it had been done on time
         for name in due:
             if name not in done and (result is None or name in kept):
-                last, count = kept.get(name, (None, 0))
-                same = last is not None and (last - 1) // 7 == (day - 1) // 7
-                kept[name] = (day, min(7, count + 1 if same else 1))
+                kept[name] = done_on(*kept.get(name, (None, 0)), day)
     return Adherence(
         through_day=through,
         exercises=tuple(
@@ -598,8 +596,9 @@ def alerts(
             raise InvalidValueError(
                 f"$.rules[{i}]", f"expected an alert rule, got {type(rule).__name__}"
             )
+    first = start(program) if first is None else first
     kept = adherence(program, logs, history, first=first, through_day=through_day)
-    state = history[-1].state if history else (start(program) if first is None else first)
+    state = history[-1].state if history else first
     view = HistoryView(state=state, adherence=kept, day=kept.through_day)
     found = [a for rule in rules if (a := rule.check(view)) is not None]
     return tuple(sorted(found, key=lambda a: -a.severity.level))

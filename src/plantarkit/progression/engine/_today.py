@@ -26,12 +26,17 @@ from plantarkit._core.ids import ID
 from plantarkit._core.registry import public
 from plantarkit._core.side import Side
 from plantarkit.chain import Referral
-from plantarkit.exercises import Advice, Catalogue, Exercise, Hold, Prescription, Reps, Timed
+from plantarkit.exercises import Advice, Catalogue, Exercise, Prescription, Reps
 from plantarkit.plans import Program
-from plantarkit.progression.engine._advance import fits
+from plantarkit.progression.engine._advance import (
+    engine_rules,
+    fits,
+    phase_pain_rules,
+    plan_sides,
+)
+from plantarkit.progression.engine._exercise import work_per_set
 from plantarkit.progression.engine._start import catalogue_or_builtin
 from plantarkit.progression.engine._values import (
-    DEFAULT_RULES,
     MAX_DAYS_AHEAD,
     EngineRules,
     ProgramState,
@@ -133,13 +138,8 @@ class Today:
         logs: list[ExerciseLog] = []
         for item in self.due:
             dose = item.dose
-            work = dose.work
-            if isinstance(work, Reps):
-                per: float = work.count + 1 if work.to_fatigue else work.count
-            elif isinstance(work, Hold | Timed):
-                per = work.seconds
-            else:
-                per = work.rounds
+            fatigue = isinstance(dose.work, Reps) and dose.work.to_fatigue  # more than the count
+            per = work_per_set(dose) + (1 if fatigue else 0)
             logs.append(
                 ExerciseLog(exercise=item.exercise.id, sets=(per,) * dose.sets, side=item.side)
             )
@@ -155,7 +155,7 @@ class Today:
         return "\n".join(lines)
 
 
-def _check_today(program: Program, state: ProgramState, day: object) -> int:
+def _check_today(state: ProgramState, day: object) -> int:
     if not isinstance(day, int) or isinstance(day, bool) or not 1 <= day <= LAST_DAY:
         raise InvalidValueError(
             "$.day", f"expected a whole number from 1 to {LAST_DAY}, got {day!r}"
@@ -203,19 +203,12 @@ def today(
             last logged day or more than ``MAX_DAYS_AHEAD`` days after it.
     """
     fits(program, state)
-    day = _check_today(program, state, day)
-    if rules is not None and not isinstance(rules, EngineRules):
-        raise InvalidValueError("$.rules", f"expected EngineRules, got {type(rules).__name__}")
-    rules = DEFAULT_RULES if rules is None else rules
+    day = _check_today(state, day)
+    rules = engine_rules(rules)
     cat = catalogue_or_builtin(catalogue)
     week, _ = week_and_weekday(day)
     plan = program.weeks[min(week, len(program.weeks)) - 1]
-    sides = {
-        item.exercise: item.side
-        for session in plan.sessions
-        for item in session.items
-        if item.side is not None
-    }
+    sides = plan_sides(program, day)
     listed = {e.id: e for e in program.exercises}
     referral = state.referral
     items: list[TodayItem] = []
@@ -239,10 +232,7 @@ def today(
                 exercise=exercise, dose=ex.dose, due=due, why=why, side=sides.get(ex.exercise)
             )
         )
-    phase = program.protocol.phases[state.phase_index]
-    limits: tuple[PainRule, ...] = phase.pain_limits
-    if not limits or not rules.protocol_rules:
-        limits = (rules.pain_rule,)
+    limits = phase_pain_rules(program, state, rules)
     isometric = cat.tagged("isometric")
     if any(i.due and i.exercise.id in isometric for i in items):
         limits = (*limits, rules.hold_rule)

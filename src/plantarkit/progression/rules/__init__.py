@@ -50,6 +50,7 @@ from plantarkit.progression.rules._regress import (
 )
 from plantarkit.progression.rules._schedule import (
     OffSchedule,
+    done_on,
     due_today,
     off_schedule,
 )
@@ -92,6 +93,7 @@ __all__ = [
     "Verdict",
     "VolumeUp",
     "WeeklyTable",
+    "done_on",
     "due_today",
     "evaluate",
     "misplaced",

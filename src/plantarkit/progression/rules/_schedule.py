@@ -15,7 +15,7 @@ from typing import NamedTuple
 from plantarkit._core.days import week_and_weekday
 from plantarkit.exercises import Frequency
 
-__all__ = ["OffSchedule", "due_today", "off_schedule"]
+__all__ = ["OffSchedule", "done_on", "due_today", "off_schedule"]
 
 
 class OffSchedule(NamedTuple):
@@ -36,6 +36,11 @@ def _this_week(last_done_day: int | None, week_sessions: int, day: int) -> int:
     if last_done_day is None or (last_done_day - 1) // 7 != (day - 1) // 7:
         return 0
     return week_sessions
+
+
+def done_on(last_done_day: int | None, week_sessions: int, day: int) -> tuple[int, int]:
+    """The last day done and that week's count after a session on ``day`` (at most 7)."""
+    return day, min(7, _this_week(last_done_day, week_sessions, day) + 1)
 
 
 def off_schedule(
